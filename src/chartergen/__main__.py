@@ -1,0 +1,3 @@
+from chartergen.cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""The command line: a thin click layer over the pipeline.
+
+Each command imports its work inside its body, so ``chartergen validate``
+never pays for Jinja2, MkDocs or Material (a test guards this). Core errors
+are translated here, once: a bad charter is a report and exit code 1, a
+wrong call is exit code 2, and a traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from chartergen import __version__
+from chartergen.errors import ChartergenError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Group(click.Group):
+    """Loads commands lazily; turns core errors into clean messages.
+
+    ``--debug`` keeps the traceback.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        module = importlib.import_module(module_name)
+        command: click.Command = getattr(module, attribute)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChartergenError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"chartergen: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("chartergen: interrupted", err=True)
+            ctx.exit(EXIT_INVALID)
+        except Exception as exc:  # an unexpected bug must still not dump a traceback
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(
+                f"chartergen: internal error: {type(exc).__name__}: {str(exc)[:300]}\n"
+                "Run again with 'chartergen --debug ...' to see the details, and please "
+                "report it.",
+                err=True,
+            )
+            ctx.exit(EXIT_USAGE)
+
+
+COMMANDS = {
+    "validate": "chartergen.commands.validate:validate",
+}
+"""Each command by name, imported only when it runs (or when --help lists them)."""
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chartergen")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks on internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Validate, audit and publish social-media charters kept as YAML files."""
+    ctx.obj = {"debug": debug}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="chartergen")

@@ -1,0 +1,58 @@
+"""chartergen validate: structure, types, ids and references of charters."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+
+import click
+
+from chartergen.errors import Severity
+from chartergen.output import github_annotation, styled, summary
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
+    show_default=True, help="text for people, json for programs, github for Actions annotations.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
+    """Check charters: structure, types, ids and references.
+
+    PATHS are charter files or folders (default: charters/). Every problem in
+    every file is reported at once as file:line:col: severity: message.
+    Exit code 0 when all charters are valid, 1 when any is not, 2 on a usage error.
+    """
+    from chartergen.pipeline import discover, display_path, validate_files
+
+    results = validate_files(discover(paths))
+    diagnostics = [d for _path, _doc, found in results for d in found]
+    failed = any(d.is_error or (strict and d.severity is Severity.WARNING) for d in diagnostics)
+
+    if output_format == "json":
+        click.echo(json.dumps({
+            "valid": not failed,
+            "charters": [
+                {
+                    "path": display_path(path),
+                    "valid": not any(d.is_error for d in found),
+                    "errors": sum(d.is_error for d in found),
+                    "warnings": sum(not d.is_error for d in found),
+                }
+                for path, _doc, found in results
+            ],
+            "diagnostics": [d.as_dict() for d in diagnostics],
+        }, indent=2, ensure_ascii=False))
+    elif output_format == "github":
+        for diagnostic in diagnostics:
+            click.echo(github_annotation(diagnostic))
+    else:
+        for diagnostic in diagnostics:
+            click.echo(styled(diagnostic))
+        click.echo(summary(len(results), diagnostics), err=True)
+    sys.exit(EXIT_INVALID if failed else EXIT_OK)

@@ -1,0 +1,106 @@
+"""Located problems found in charters, and the exceptions that carry them.
+
+Every layer (loading, schema validation, cross-references, the audit) reports
+what it finds as :class:`Diagnostic` objects. Nothing is raised for a bad
+charter: problems are collected so that a user sees all of them at once. The
+edges (the CLI, the MkDocs plugin) decide how to print them and which exit
+code to use.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+FieldPath = tuple[str | int, ...]
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def format_field_path(path: Sequence[str | int]) -> str:
+    """Write ``("networks", 2, "owner")`` as ``networks[2].owner``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem, located in a file: ``path:line:col: severity: message (field)``.
+
+    ``line`` and ``col`` count from 1, as editors do; 0 means "the whole file".
+    """
+
+    path: str
+    line: int
+    col: int
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    field_path: FieldPath = field(default=(), compare=False)
+    hint: str | None = field(default=None, compare=False)
+    code: str = field(default="", compare=False)
+
+    @property
+    def field(self) -> str:
+        return format_field_path(self.field_path)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        if self.field_path:
+            text += f" ({self.field})"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.col,
+            "severity": self.severity.value,
+            "message": self.message,
+            "field": self.field,
+            "hint": self.hint,
+            "code": self.code,
+        }
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+class ChartergenError(Exception):
+    """Base for errors the edges turn into a clean message and an exit code."""
+
+    exit_code = 1
+
+
+class UsageError(ChartergenError):
+    """The command was called wrongly: a missing path, a folder with no charters."""
+
+    exit_code = 2
+
+
+class InvalidCharters(ChartergenError):
+    """One or more charters did not validate; carries every diagnostic."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]):
+        self.diagnostics = sorted(diagnostics)
+        errors = sum(d.is_error for d in self.diagnostics)
+        super().__init__(f"{errors} error(s) in the charters")
+
+    def report(self) -> str:
+        return "\n".join(d.format() for d in self.diagnostics)

@@ -1,0 +1,404 @@
+"""Read a charter file into plain Python data that remembers where each value came from.
+
+There are two ways in, behind one function (:func:`load_file`):
+
+* the fast path, taken by the common case of a clean file: ruamel.yaml's safe
+  loader on its C parser, several times faster than the round trip;
+* the strict path: ruamel.yaml's round-trip loader, which keeps the line and
+  column of every key and value. It is used when the fast path fails, when a
+  cheap screen of the text sees a YAML feature charters may not use (anchors,
+  aliases, tags, merge keys, tabs), and lazily whenever a later layer needs to
+  locate a value (:meth:`Document.locate`).
+
+Refused outright, with a located message: anchors and aliases (an alias bomb
+loads instantly but explodes on traversal), explicit tags, merge keys,
+duplicate keys, keys that are not text, several documents in one file, files
+that are empty, binary, not UTF-8, or larger than :data:`MAX_BYTES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from chartergen.errors import Diagnostic, FieldPath, Severity
+
+MAX_BYTES = 1024 * 1024
+"""A charter is a few hundred lines; anything over 1 MiB is refused unread."""
+
+MAX_DEPTH = 64
+"""No charter nests this deep; deeper input is refused before it can recurse."""
+
+CHARTER_SUFFIXES = (".yaml", ".yml")
+
+# A node can only carry an anchor (&), be an alias (*) or carry a tag (!) where a
+# node starts: at the start of a line, or after "- ", ": ", "[", "{" or ",".
+_SUSPECT = re.compile(r"(?:^[ ]*(?:-[ ]+)*|[:\-,][ ]+|[\[{,])[&*!]|<<[ ]*:|\t", re.MULTILINE)
+
+
+def _timestamp_as_text(constructor: Any, node: Any) -> str:
+    # Dates stay text here; the schema checks them and says which date is wrong,
+    # instead of the YAML layer failing on 2026-02-30 with no position.
+    return str(constructor.construct_scalar(node))
+
+
+class _SafeConstructor(SafeConstructor):
+    pass
+
+
+class _RoundTripConstructor(RoundTripConstructor):
+    pass
+
+
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_RoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def _fast_yaml() -> YAML:
+    yaml = YAML(typ="safe")
+    yaml.Constructor = _SafeConstructor
+    return yaml
+
+
+def _round_trip_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _RoundTripConstructor
+    return yaml
+
+
+@dataclass
+class Document:
+    """A loaded charter: plain data (dicts, lists, str, int, float, bool, None)."""
+
+    path: str
+    source: str
+    data: dict[str, Any]
+    _tree: Any = field(default=None, repr=False)
+
+    @property
+    def slug(self) -> str:
+        return Path(self.path).stem
+
+    def locate(self, field_path: FieldPath, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (from 1) of the value at ``field_path``.
+
+        With ``key=True``, the position of the key itself (used for unknown keys).
+        A path that does not exist resolves to its deepest existing parent.
+        """
+        if self._tree is None:
+            self._tree = _round_trip_yaml().load(self.source)
+        return _locate(self._tree, field_path, key=key)
+
+
+@dataclass
+class LoadResult:
+    document: Document | None
+    diagnostics: list[Diagnostic]
+
+
+def load_file(path: str | Path, display: str | None = None) -> LoadResult:
+    """Read and parse one charter file; never raises for bad content."""
+    path = Path(path)
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _fail(
+                shown,
+                f"the file is {size // 1024} KiB; a charter may be at most "
+                f"{MAX_BYTES // 1024} KiB, so it was not read",
+                "file-too-large",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, path: str) -> LoadResult:
+    """Parse the bytes of a charter file shown to users as ``path``."""
+    if len(raw) > MAX_BYTES:
+        return _fail(path, f"a charter may be at most {MAX_BYTES // 1024} KiB", "file-too-large")
+    if b"\x00" in raw[:8192]:
+        return _fail(path, "this is a binary file, not a YAML charter", "binary")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return LoadResult(
+            None,
+            [
+                Diagnostic(
+                    path, line, col, Severity.ERROR,
+                    "this byte is not valid UTF-8; save the file as UTF-8 "
+                    "(most editors offer it under 'Save with encoding')",
+                    code="encoding",
+                )
+            ],
+        )
+    return load_text(text, path)
+
+
+def load_text(text: str, path: str) -> LoadResult:
+    """Parse charter text; the fast path first, the strict path when it must."""
+    if not _SUSPECT.search(text):
+        try:
+            data = _fast_yaml().load(text)
+        except (YAMLError, RecursionError, ValueError, TypeError):
+            pass  # the strict path finds the same problem and locates it
+        else:
+            if _is_plain_tree(data):
+                return _finish(path, text, data, tree=None)
+    return _strict_load(text, path)
+
+
+def _finish(path: str, text: str, data: Any, tree: Any) -> LoadResult:
+    if data is None:
+        return _fail(
+            path,
+            "the file is empty; a charter starts with 'format: 1' and a 'company' section "
+            "(run 'chartergen init NAME' for a starter charter)",
+            "empty",
+        )
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return LoadResult(
+            None,
+            [
+                Diagnostic(
+                    path, 1, 1, Severity.ERROR,
+                    f"the file holds {kind}; a charter is a set of 'key: value' sections "
+                    "starting with 'format: 1'",
+                    code="not-a-mapping",
+                )
+            ],
+        )
+    return LoadResult(Document(path=path, source=text, data=data, _tree=tree), [])
+
+
+def _strict_load(text: str, path: str) -> LoadResult:
+    yaml = _round_trip_yaml()
+    try:
+        refused = _refuse_features(yaml, text, path)
+        if refused:
+            return LoadResult(None, refused)
+        tree = yaml.load(text)
+    except MarkedYAMLError as exc:
+        return LoadResult(None, [_yaml_error(exc, path)])
+    except RecursionError:
+        return _fail(path, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
+    except (YAMLError, ValueError, TypeError) as exc:
+        return _fail(path, f"this is not valid YAML: {exc}", "yaml")
+    problems: list[Diagnostic] = []
+    data = _to_plain(tree, (), problems, path, tree)
+    if problems:
+        return LoadResult(None, problems)
+    return _finish(path, text, data, tree)
+
+
+def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
+    """Report anchors, aliases, explicit tags, merge keys and deep nesting, all located."""
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        NodeEvent,
+        ScalarEvent,
+    )
+
+    found: list[Diagnostic] = []
+
+    def add(event: Any, message: str, code: str) -> None:
+        mark = event.start_mark
+        found.append(
+            Diagnostic(path, mark.line + 1, mark.column + 1, Severity.ERROR, message, code=code)
+        )
+
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                add(event, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
+                break
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, AliasEvent):
+            add(
+                event,
+                f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
+                "charters may not use aliases: write the value out in full",
+                "alias",
+            )
+            continue
+        if isinstance(event, NodeEvent) and event.anchor:
+            add(
+                event,
+                f"'&{event.anchor}' marks a YAML anchor; charters may not use anchors "
+                "or aliases: remove it",
+                "anchor",
+            )
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", (True, True))
+        explicit_scalar_tag = isinstance(event, ScalarEvent) and tag and not any(implicit)
+        explicit_collection_tag = isinstance(event, CollectionStartEvent) and tag and not implicit
+        if explicit_scalar_tag or explicit_collection_tag:
+            add(
+                event,
+                f"'{tag}' is a YAML tag; charters may not use tags: write the value as "
+                "plain text, a number, true or false",
+                "tag",
+            )
+        if isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
+            add(event, "'<<' merge keys are not allowed in a charter; write the keys out", "merge")
+    return found
+
+
+_KIND_OF = {bool: "true/false", int: "a number", float: "a number", type(None): "empty"}
+
+
+def _to_plain(
+    node: Any, path: FieldPath, problems: list[Diagnostic], file: str, tree: Any
+) -> Any:
+    """Copy a round-trip tree into builtin types, refusing keys that are not text."""
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if not isinstance(key, str):
+                line, col = _locate(tree, path)
+                key_line, key_col = _key_position(node, key, (line, col))
+                problems.append(
+                    Diagnostic(
+                        file, key_line, key_col, Severity.ERROR,
+                        f"the key {key!r} is {_KIND_OF.get(type(key), 'not text')}; "
+                        "keys must be words: put it in quotes or rename it",
+                        path, code="key-type",
+                    )
+                )
+                continue
+            out[str(key)] = _to_plain(value, (*path, str(key)), problems, file, tree)
+        return out
+    if isinstance(node, list):
+        return [_to_plain(v, (*path, i), problems, file, tree) for i, v in enumerate(node)]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)
+
+
+def _is_plain_tree(node: Any, depth: int = 0) -> bool:
+    """True when every key is text and nesting is sane; else take the strict path."""
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(node, dict):
+        return all(
+            isinstance(k, str) and _is_plain_tree(v, depth + 1) for k, v in node.items()
+        )
+    if isinstance(node, list):
+        return all(_is_plain_tree(v, depth + 1) for v in node)
+    return True
+
+
+def _key_position(node: Any, key: Any, default: tuple[int, int]) -> tuple[int, int]:
+    try:
+        line, col = node.lc.key(key)
+        return line + 1, col + 1
+    except (AttributeError, KeyError, TypeError):
+        return default
+
+
+def _locate(tree: Any, field_path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+    node = tree
+    best = (1, 1)
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        best = (lc.line + 1, lc.col + 1)
+    for index, part in enumerate(field_path):
+        last = index == len(field_path) - 1
+        try:
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                line, col = node.lc.key(part) if (key and last) else node.lc.value(part)
+                if not (key and last):
+                    # a nested block mapping's "value" position is its first key;
+                    # pointing at the key reads better for a whole section
+                    child = node[part]
+                    if isinstance(child, (dict, list)):
+                        line, col = node.lc.key(part)
+                best = (line + 1, col + 1)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                line, col = node.lc.item(part)
+                best = (line + 1, col + 1)
+                node = node[part]
+            else:
+                break
+        except (AttributeError, KeyError, TypeError, IndexError):
+            break
+    return best
+
+
+_YAML_EXPLANATIONS = (
+    ("found character '\\t'", "a tab character is used here; YAML indentation must use spaces"),
+    (
+        "mapping values are not allowed here",
+        "a ':' appears where YAML does not expect one; if the text itself contains ': ', "
+        "put the whole value in quotes",
+    ),
+    ("found duplicate key", "this key appears twice in the same section; keep only one"),
+    (
+        "expected <block end>",
+        "the indentation does not line up with the lines above; align this line with the "
+        "other keys of its section",
+    ),
+    (
+        "could not find expected ':'",
+        "a line here is missing its ':' after the key, or a quote is not closed",
+    ),
+    (
+        "expected a single document",
+        "the file holds more than one YAML document ('---'); keep one charter per file",
+    ),
+    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    (
+        "found undefined alias",
+        "'*' starts a YAML alias here; put text that starts with '*' in quotes",
+    ),
+    (
+        "found character '@' that cannot start any token",
+        "a value cannot start with '@' in YAML; put it in quotes, for example '@acme'",
+    ),
+    (
+        "found character '`' that cannot start any token",
+        "a value cannot start with '`' in YAML; put it in quotes",
+    ),
+)
+
+
+def _yaml_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(exc.problem or exc.context or "invalid YAML")
+    message = next(
+        (plain for needle, plain in _YAML_EXPLANATIONS if needle in problem),
+        f"this is not valid YAML ({problem})",
+    )
+    if "duplicate key" in problem:
+        match = re.search(r'duplicate key "([^"]*)"', problem)
+        if match:
+            message = f"the key '{match.group(1)}' appears twice in the same section; keep one"
+    return Diagnostic(path, line, col, Severity.ERROR, message, code="yaml")
+
+
+def _fail(path: str, message: str, code: str) -> LoadResult:
+    return LoadResult(None, [Diagnostic(path, 1, 1, Severity.ERROR, message, code=code)])

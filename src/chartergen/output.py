@@ -1,0 +1,55 @@
+"""How diagnostics are shown: plain text with colour on a terminal, GitHub annotations.
+
+Shared by every command that reports located problems (validate, check, fmt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from chartergen.errors import Diagnostic
+
+
+def github_annotation(diagnostic: Diagnostic) -> str:
+    """A GitHub Actions workflow command, escaped as the runner expects."""
+    level = "error" if diagnostic.is_error else "warning"
+    message = diagnostic.message + (f" ({diagnostic.field})" if diagnostic.field_path else "")
+    return (
+        f"::{level} file={_escape_property(diagnostic.path)},line={diagnostic.line},"
+        f"col={diagnostic.col},title={_escape_property('chartergen ' + level)}::"
+        f"{_escape_data(message)}"
+    )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def styled(diagnostic: Diagnostic) -> str:
+    colour = "red" if diagnostic.is_error else "yellow"
+    location = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}:"
+    text = diagnostic.message + (f" ({diagnostic.field})" if diagnostic.field_path else "")
+    return (f"{click.style(location, bold=True)} "
+            f"{click.style(str(diagnostic.severity) + ':', fg=colour, bold=True)} {text}")
+
+
+def summary(files: int, diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    bad = len({d.path for d in diagnostics if d.is_error})
+    noun = "charter" if files == 1 else "charters"
+    if not errors:
+        extra = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
+        return click.style(f"{files} {noun} valid{extra}", fg="green")
+    return click.style(
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+        f"in {bad} of {files} {noun}", fg="red",
+    )
+
+

@@ -1,0 +1,124 @@
+"""load -> validate -> model, shared by every command and by the MkDocs plugin.
+
+Nothing here prints or exits: problems come back as diagnostics, and the
+edges (``cli``, ``plugin``) decide what to show and which exit code to use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chartergen.errors import Diagnostic, UsageError, has_errors
+from chartergen.loader import CHARTER_SUFFIXES, Document, load_file
+from chartergen.model import Charter
+
+DEFAULT_CHARTERS = "charters"
+
+
+@dataclass
+class LoadedCharter:
+    document: Document
+    charter: Charter
+
+
+@dataclass
+class Portfolio:
+    """The charters that loaded cleanly, and every problem found in all files."""
+
+    files: list[Path] = field(default_factory=list)
+    charters: list[LoadedCharter] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Charter files named by ``paths`` (files, or folders searched recursively).
+
+    Raises :class:`UsageError` for a path that does not exist or a folder that
+    holds no charter, so that a typo never passes as "nothing to check".
+    """
+    if not paths:
+        paths = [DEFAULT_CHARTERS]
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.suffix in CHARTER_SUFFIXES and p.is_file() and not _hidden(p, path)
+            )
+            if not files:
+                raise UsageError(f"no charter (*.yaml) in the folder '{path}'")
+            found.extend(files)
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            hint = " (run it from your charters repository, or name the folder)" if (
+                str(raw) == DEFAULT_CHARTERS) else ""
+            raise UsageError(f"'{raw}' does not exist{hint}")
+    unique: dict[Path, None] = dict.fromkeys(found)
+    return list(unique)
+
+
+def display_path(path: Path) -> str:
+    """The path as users should see it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def validate_files(files: Iterable[Path]) -> list[tuple[Path, Document | None, list[Diagnostic]]]:
+    """Load and validate each file; the validate command needs no model."""
+    from chartergen.schema import validate
+
+    results = []
+    for path in files:
+        loaded = load_file(path, display_path(path))
+        diagnostics = list(loaded.diagnostics)
+        if loaded.document is not None:
+            diagnostics.extend(validate(loaded.document))
+        results.append((path, loaded.document, sorted(diagnostics)))
+    return results
+
+
+def load_portfolio(paths: Sequence[str | os.PathLike[str]] = ()) -> Portfolio:
+    """Discover, load, validate and build every charter named by ``paths``."""
+    from chartergen.model import build
+
+    files = discover(paths)
+    portfolio = Portfolio(files=files)
+    for _path, document, diagnostics in validate_files(files):
+        portfolio.diagnostics.extend(diagnostics)
+        if document is not None and not has_errors(diagnostics):
+            charter = build(document.data, document.slug, document.path)
+            portfolio.charters.append(LoadedCharter(document, charter))
+    _check_unique_slugs(portfolio)
+    return portfolio
+
+
+def _check_unique_slugs(portfolio: Portfolio) -> None:
+    from chartergen.errors import Severity
+
+    seen: dict[str, str] = {}
+    for loaded in portfolio.charters:
+        slug = loaded.charter.slug
+        if slug in seen:
+            portfolio.diagnostics.append(Diagnostic(
+                loaded.document.path, 1, 1, Severity.ERROR,
+                f"another charter has the same file name ({seen[slug]}); the file name is "
+                "the charter's address on the site, so each must be unique",
+                code="duplicate-slug",
+            ))
+        else:
+            seen[slug] = loaded.document.path
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)

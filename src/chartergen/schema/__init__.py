@@ -1,0 +1,30 @@
+"""The charter format: its schema, and validation of loaded documents against it."""
+
+from __future__ import annotations
+
+from chartergen.errors import Diagnostic
+from chartergen.loader import Document
+
+
+def validate(document: Document) -> list[Diagnostic]:
+    """Every structural, type and cross-reference problem of one loaded charter."""
+    from chartergen.schema.crossref import crossref_errors
+    from chartergen.schema.validate import schema_errors
+
+    return sorted(_slug_errors(document) + schema_errors(document) + crossref_errors(document))
+
+
+def _slug_errors(document: Document) -> list[Diagnostic]:
+    import re
+
+    from chartergen.errors import Severity
+    from chartergen.schema.fields import ID_PATTERN
+
+    if re.match(ID_PATTERN, document.slug):
+        return []
+    return [Diagnostic(
+        document.path, 1, 1, Severity.ERROR,
+        f"the file name '{document.slug}' is also the charter's address on the site; "
+        "rename the file with lowercase letters, digits and hyphens, e.g. acme-france.yaml",
+        code="slug",
+    )]

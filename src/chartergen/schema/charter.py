@@ -1,0 +1,701 @@
+"""The charter format, version 1: every section and field, with its help text.
+
+The order of sections here is the canonical order of a charter file (``fmt``
+follows it) and the order of the reference page. Only ``format`` and
+``company.name`` / ``company.language`` are required: a charter in progress
+validates, and the audit says what is still missing.
+"""
+
+from __future__ import annotations
+
+from chartergen.schema.fields import (
+    Rule,
+    choice,
+    choices,
+    entries,
+    flag,
+    ident,
+    integer,
+    markdown,
+    number,
+    ref,
+    refs,
+    section,
+    text,
+    texts,
+    typed,
+)
+
+FORMAT_VERSION = 1
+
+PLATFORMS = {
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X (formerly Twitter)",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "pinterest": "Pinterest",
+    "threads": "Threads",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "snapchat": "Snapchat",
+    "whatsapp": "WhatsApp (channels)",
+    "other": "another platform: give its name in 'name'",
+}
+
+NETWORK_STATUSES = {
+    "active": "in use: the company publishes and answers there",
+    "planned": "to be opened; not yet in use",
+    "dormant": "exists but is not animated for now",
+    "reserved": "name held to protect the brand; no publishing",
+    "closed": "closed or being closed",
+}
+
+OBJECTIVE_TYPES = {
+    "awareness": "make the company, its offer or its values known",
+    "engagement": "build and animate a community",
+    "customer-care": "answer customers' questions and complaints",
+    "recruitment": "employer brand and hiring",
+    "lead-generation": "create business contacts and opportunities",
+    "public-information": "inform the public (service, safety, news)",
+    "listening": "listen to what is said about the company and its market",
+    "other": "another aim, described in the statement",
+}
+
+CADENCE_PERIODS = {"day": "per day", "week": "per week", "month": "per month"}
+
+REVIEW_CADENCES = {
+    "monthly": "every month",
+    "quarterly": "every three months",
+    "half-yearly": "every six months",
+    "yearly": "every year",
+    "every-two-years": "every two years",
+}
+
+MONITORING_FREQUENCIES = {
+    "continuous": "alerts in real time",
+    "several-times-a-day": "checked several times a day",
+    "daily": "checked once a day",
+    "weekly": "checked once a week",
+    "monthly": "checked once a month",
+}
+
+WEEKDAYS = {
+    "monday": "Monday",
+    "tuesday": "Tuesday",
+    "wednesday": "Wednesday",
+    "thursday": "Thursday",
+    "friday": "Friday",
+    "saturday": "Saturday",
+    "sunday": "Sunday",
+}
+
+_cadence = section(
+    "How often the company publishes on this network.",
+    {
+        "posts": integer("Number of posts in each period.", min=0, max=1000),
+        "per": choice("The period the number of posts counts over.", CADENCE_PERIODS),
+    },
+)
+
+_reply_targets = section(
+    "The longest the company lets a message wait for a first answer, per kind of message.",
+    {
+        "comment": typed("duration", "For a public comment or mention.", example="1d"),
+        "message": typed("duration", "For a private or direct message.", example="4h"),
+        "complaint": typed("duration", "For a complaint, public or private.", example="2h"),
+    },
+)
+
+_coverage = section(
+    "When someone watches and answers on this network.",
+    {
+        "hours": text("Days and hours covered.", example="Monday to Friday, 9:00-18:00"),
+        "weekends": flag("Whether weekends are covered."),
+        "out_of_hours": text("What happens outside those hours (auto-reply, on-call...)."),
+    },
+)
+
+SCHEMA: dict[str, Rule] = {
+    "format": {
+        "type": "integer",
+        "required": True,
+        "nullable": False,
+        "allowed": [FORMAT_VERSION],
+        "meta": {"help": "Version of the charter format. Always 1 for now."},
+    },
+    "company": section(
+        "The organisation the charter belongs to.",
+        {
+            "name": text("Name of the company or organisation.", required=True),
+            "language": choice(
+                "Language of the charter and of the generated site.",
+                {"en": "English", "fr": "French"},
+                required=True,
+            ),
+            "sector": text("Line of business, in a few words."),
+            "description": markdown("What the company does, in two or three sentences."),
+            "country": text("Main country of operation."),
+            "website": typed("url", "The company's website."),
+        },
+        required=True,
+    ),
+    "document": section(
+        "Document control: version, status, owner, approval and review dates.",
+        {
+            "version": text("Version of this charter, e.g. 2.1.", example="1.0"),
+            "status": choice(
+                "Where the charter stands.",
+                {
+                    "draft": "being written or revised",
+                    "approved": "approved and in force",
+                    "retired": "no longer in force",
+                },
+            ),
+            "owner": ref("role", "The role that owns the charter and keeps it up to date."),
+            "approved_by": text("Who approved the charter (name and position)."),
+            "approved_on": typed("date", "Date of approval (YYYY-MM-DD)."),
+            "effective": typed("date", "Date the charter takes effect."),
+            "review_cadence": choice("How often the charter is reviewed.", REVIEW_CADENCES),
+            "next_review": typed("date", "Date of the next planned review."),
+            "classification": choice(
+                "Who may read the charter.",
+                {"internal": "staff only", "public": "may be published"},
+            ),
+            "history": entries(
+                "Revision history, newest first.",
+                {
+                    "version": text("Version number."),
+                    "date": typed("date", "Date of this version."),
+                    "author": text("Who wrote it."),
+                    "summary": text("What changed."),
+                },
+            ),
+        },
+    ),
+    "scope": section(
+        "Who and what the charter applies to.",
+        {
+            "applies_to": texts(
+                "People bound by the charter (employees, interns, contractors, agencies...)."
+            ),
+            "activities": texts(
+                "Activities covered (posting for the company, personal accounts when the "
+                "company is mentioned, private messages...)."
+            ),
+            "out_of_scope": texts("What the charter deliberately does not cover."),
+            "related_policies": entries(
+                "Other company policies that apply alongside this charter.",
+                {
+                    "name": text("Name of the policy."),
+                    "url": typed("url", "Where to read it."),
+                },
+            ),
+        },
+    ),
+    "strategy": section(
+        "Why the company is on social media and how that serves its strategy.",
+        {
+            "purpose": markdown(
+                "Why the company is on social media at all: the ambition, in a few "
+                "sentences. Decide why before choosing where."
+            ),
+            "orientations": texts(
+                "The company's strategic orientations this presence serves."
+            ),
+            "coordination": markdown(
+                "How social media is coordinated with the rest of communication and "
+                "marketing."
+            ),
+            "swot": section(
+                "Strengths, weaknesses, opportunities and threats of the social presence.",
+                {
+                    "strengths": texts("Internal strengths to build on."),
+                    "weaknesses": texts("Internal weaknesses to work around."),
+                    "opportunities": texts("Outside opportunities to seize."),
+                    "threats": texts("Outside threats to prepare for."),
+                },
+            ),
+        },
+    ),
+    "audiences": entries(
+        "The people the company wants a relationship with.",
+        {
+            "id": ident(),
+            "name": text("Name of the audience.", required=True),
+            "description": markdown("Who they are."),
+            "needs": texts("What they need or look for."),
+            "expectations": texts("What they expect from the company on social media."),
+            "where": choices("Platforms where they are found.", PLATFORMS),
+        },
+        declares="audience",
+    ),
+    "objectives": entries(
+        "What the presence must achieve, each measured by KPIs.",
+        {
+            "id": ident(),
+            "type": choice("Kind of objective.", OBJECTIVE_TYPES),
+            "statement": text("The objective in one sentence.", required=True),
+            "audiences": refs("audience", "Audiences this objective is about."),
+            "kpis": entries(
+                "Indicators that show whether the objective is reached.",
+                {
+                    "metric": text("What is measured.", required=True),
+                    "definition": text(
+                        "How it is computed (engagement rate has several definitions: "
+                        "say which)."
+                    ),
+                    "baseline": text("Value at the start."),
+                    "target": text("Value to reach."),
+                    "deadline": typed("date", "When the target must be reached."),
+                    "source": text("Where the figure comes from (platform statistics, CRM...)."),
+                    "owner": ref("role", "Role that measures and reports it."),
+                    "frequency": choice("How often it is measured.", REVIEW_CADENCES | {
+                        "weekly": "every week"
+                    }),
+                },
+            ),
+        },
+        declares="objective",
+    ),
+    "networks": entries(
+        "Every platform the company is on, plans to be on, or holds a name on.",
+        {
+            "id": ident(),
+            "platform": choice("The platform.", PLATFORMS, required=True),
+            "name": text("Display name, required when platform is 'other'."),
+            "handle": text("The account's handle, e.g. @acme.", example="@acme"),
+            "url": typed("url", "Link to the account."),
+            "status": choice("Whether the account is in use.", NETWORK_STATUSES),
+            "why": markdown("Why the company is on this network rather than another."),
+            "audiences": refs("audience", "Audiences reached on this network."),
+            "objectives": refs("objective", "Objectives this network serves."),
+            "owner": ref("role", "Role responsible for the account."),
+            "backup": ref("role", "Role that takes over during absences; not the owner."),
+            "cadence": _cadence,
+            "time_per_post": typed(
+                "duration", "Time to prepare one post (writing, visuals, approval).",
+                example="1h",
+            ),
+            "engagement_time": typed(
+                "duration", "Time spent each week answering and animating the community.",
+                example="2h",
+            ),
+            "reply_targets": _reply_targets,
+            "coverage": _coverage,
+            "formats": texts("Formats used (article, carousel, short video, live...)."),
+            "tone": markdown("How the voice adapts to this network."),
+        },
+        declares="network",
+    ),
+    "content": section(
+        "What the company publishes, how often, and who approves it.",
+        {
+            "pillars": entries(
+                "Content pillars: the recurring themes and their share of output.",
+                {
+                    "id": ident(),
+                    "name": text("Name of the pillar.", required=True),
+                    "description": markdown("What it covers."),
+                    "share": typed("percent", "Share of all posts, e.g. 30%."),
+                    "promotional": flag("Whether it promotes the company's offer."),
+                    "conversational": flag(
+                        "Whether it invites conversation (questions, polls, user content)."
+                    ),
+                    "networks": refs("network", "Networks where it is published."),
+                    "audiences": refs("audience", "Audiences whose expectations it serves."),
+                    "examples": texts("Example posts or ideas."),
+                },
+                declares="pillar",
+            ),
+            "promotional_ceiling": typed(
+                "percent", "Highest share of promotional content the company allows itself.",
+                example="20%",
+            ),
+            "formats": texts("Formats the company produces."),
+            "sources": texts("Where content comes from (blog, press, customers, curation...)."),
+            "hub": section(
+                "The company's own channel where content is published first.",
+                {
+                    "name": text("Name of the hub (website, blog, newsletter)."),
+                    "url": typed("url", "Its address."),
+                    "publish_first": flag(
+                        "Whether content appears on the hub before it goes to social networks."
+                    ),
+                },
+            ),
+            "calendar": section(
+                "The editorial calendar.",
+                {
+                    "horizon": typed("duration", "How far ahead posts are planned.", example="4w"),
+                    "slots": entries(
+                        "Recurring weekly publishing slots.",
+                        {
+                            "day": choice("Day of the week.", WEEKDAYS, required=True),
+                            "time": typed("time", "Time of day, HH:MM.", example="09:30"),
+                            "network": ref("network", "Network the slot is for."),
+                            "pillar": ref("pillar", "Pillar the slot serves."),
+                            "what": text("What is published."),
+                        },
+                    ),
+                    "key_dates": entries(
+                        "Dates the calendar plans around (trade fairs, seasons, results...).",
+                        {
+                            "date": typed("date", "The date.", required=True),
+                            "name": text("What happens.", required=True),
+                            "notes": text("What is planned around it."),
+                        },
+                    ),
+                    "requests": markdown("How a colleague asks for a post."),
+                },
+            ),
+            "approval": section(
+                "Who approves what before it is published.",
+                {
+                    "stages": texts("Stages a post goes through, e.g. draft, approved, "
+                                    "scheduled, published."),
+                    "rules": entries(
+                        "Which content needs which approver.",
+                        {
+                            "content": text("Kind of content.", required=True),
+                            "approver": ref("role", "Role that approves it."),
+                            "backup": ref("role", "Role that approves when the approver is away."),
+                            "delay": typed("duration", "Time the approver takes at most."),
+                        },
+                    ),
+                },
+            ),
+            "sensitive_topics": texts(
+                "Topics never posted, or only with approval (litigation, results, "
+                "unreleased products, customers without consent...)."
+            ),
+            "pause": section(
+                "Pausing scheduled posts when the news turns tragic or a crisis starts.",
+                {
+                    "who": ref("role", "Role that may pause every scheduled post."),
+                    "when": text("When to do it."),
+                },
+            ),
+        },
+    ),
+    "voice": section(
+        "Voice and tone: how the company sounds.",
+        {
+            "personality": texts("Three to five words that describe the voice."),
+            "address": choice(
+                "How readers are addressed.",
+                {
+                    "formal": "formal address ('vous' in French)",
+                    "informal": "informal address ('tu' in French)",
+                    "depends": "depends on the network (see each network's tone)",
+                },
+            ),
+            "we": text("How the company speaks of itself (e.g. 'we' on brand accounts)."),
+            "do": texts("What the voice does."),
+            "dont": texts("What the voice never does."),
+            "emoji": text("Emoji and GIF policy."),
+            "vocabulary": section(
+                "Words to use and words to avoid.",
+                {"use": texts("Preferred words."), "avoid": texts("Words to avoid.")},
+            ),
+            "examples": entries(
+                "Example replies, good and bad.",
+                {
+                    "situation": text("The situation.", required=True),
+                    "good": text("A good reply."),
+                    "bad": text("A reply to avoid."),
+                },
+            ),
+            "accessibility": texts(
+                "Accessibility habits: alt text, captions, CamelCase hashtags, few emojis."
+            ),
+        },
+    ),
+    "team": section(
+        "Roles, time, budget, tools and outside help.",
+        {
+            "roles": entries(
+                "The roles that run the presence, with the time each gives.",
+                {
+                    "id": ident(),
+                    "title": text("Title of the role.", required=True),
+                    "holder": text("Name of the person in the role."),
+                    "email": typed("email", "Work email of the holder."),
+                    "phone": typed("phone", "Work phone of the holder."),
+                    "backup": ref("role", "Role that stands in during absences."),
+                    "duties": texts("What the role does."),
+                    "hours_per_week": number(
+                        "Hours the role gives to social media each week.", min=0, max=80
+                    ),
+                    "skills": texts("Skills the role needs (subject expertise, writing...)."),
+                    "training": texts("Training planned for the role."),
+                    "speaks_for_company": flag("Whether the role may speak for the company."),
+                },
+                declares="role",
+            ),
+            "budget": section(
+                "Money set aside for social media.",
+                {
+                    "amount": typed("money", "Total amount, e.g. 12000 EUR.", example="12000 EUR"),
+                    "period": choice(
+                        "Period the amount covers.",
+                        {"month": "per month", "quarter": "per quarter", "year": "per year"},
+                    ),
+                    "items": entries(
+                        "How it is split.",
+                        {
+                            "name": text("What it pays for.", required=True),
+                            "amount": typed("money", "Amount."),
+                        },
+                    ),
+                },
+            ),
+            "tools": entries(
+                "Tools used (scheduler, listening, analytics, password manager).",
+                {
+                    "name": text("Name of the tool.", required=True),
+                    "purpose": text("What it is used for."),
+                    "url": typed("url", "Its address."),
+                },
+            ),
+            "outside_help": entries(
+                "Agencies, freelancers or experts the company works with.",
+                {
+                    "name": text("Who.", required=True),
+                    "kind": choice(
+                        "Kind of help.",
+                        {
+                            "agency": "an agency",
+                            "freelance": "a freelancer",
+                            "expert": "an expert or consultant",
+                            "other": "other",
+                        },
+                    ),
+                    "scope": text("What they do."),
+                },
+            ),
+        },
+    ),
+    "engagement": section(
+        "How the company answers, joins conversations and moderates.",
+        {
+            "principles": texts(
+                "Engagement principles (answer questions, thank, join conversations, "
+                "correct facts without arguing...)."
+            ),
+            "community_actions": texts(
+                "Actions that build the community (live sessions, groups, user content...)."
+            ),
+            "routing": entries(
+                "Which team owns the answer to which kind of message.",
+                {
+                    "message": text("Kind of message.", required=True),
+                    "owner": ref("role", "Role that answers."),
+                    "target": typed("duration", "Time to a first answer."),
+                },
+            ),
+            "support_redirect": text("Message that redirects a support request."),
+            "house_rules": section(
+                "Public house rules for comments.",
+                {
+                    "removed": texts("What is removed (abuse, hate, personal data, spam...)."),
+                    "blocking": text("When a user is blocked."),
+                    "url": typed("url", "Where the house rules are published."),
+                },
+            ),
+            "log_deletions": flag("Whether every deletion is logged."),
+        },
+    ),
+    "staff": section(
+        "Guidelines for employees' own accounts.",
+        {
+            "disclosure": markdown(
+                "How employees disclose that they work for the company when they speak "
+                "about work."
+            ),
+            "disclaimer": text("Suggested disclaimer, e.g. 'Opinions are my own'."),
+            "hashtag": text("Hashtag for employees' posts about the company."),
+            "do": texts("What employees are encouraged to do."),
+            "dont": texts("What employees must not do."),
+            "advocacy": markdown("Employee advocacy programme, if any."),
+            "sanctions": text("What happens when the guidelines are broken."),
+            "legal_basis": text(
+                "The charter's legal basis for employees (e.g. annexed to the internal "
+                "rules after consulting the staff committee)."
+            ),
+        },
+    ),
+    "accounts": section(
+        "The register of official accounts and how they are kept safe.",
+        {
+            "register": entries(
+                "One entry per official account.",
+                {
+                    "network": ref("network", "The network of the account.", ),
+                    "owner": ref("role", "Role that owns the account."),
+                    "admins": refs("role", "Roles with admin access (at least two)."),
+                    "mailbox": typed("email", "Shared company mailbox the account is tied to."),
+                    "recovery": text("Recovery contact or method."),
+                    "two_factor": flag("Whether two-factor authentication is on."),
+                    "password_manager": flag("Whether the password is kept in a manager."),
+                    "last_activity": typed("date", "Date of the last post or login."),
+                },
+            ),
+            "offboarding": text("How access is revoked when someone leaves."),
+            "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES),
+            "dormant_rule": text("What is done with accounts left unused."),
+            "hacked_procedure": texts("Steps when an account is hacked."),
+        },
+    ),
+    "monitoring": section(
+        "Listening to what is said about the company (e-reputation).",
+        {
+            "keywords": texts("Keywords watched (brand, products, executives...)."),
+            "competitors": texts("Competitors watched."),
+            "tools": texts("Listening tools."),
+            "owner": ref("role", "Role that watches."),
+            "frequency": choice("How often.", MONITORING_FREQUENCIES),
+            "weekends": flag("Whether weekends are watched."),
+            "time_per_week": typed("duration", "Time monitoring takes each week.", example="2h"),
+            "alert_thresholds": texts("What triggers an alert."),
+        },
+    ),
+    "crisis": section(
+        "Preparing for, handling and learning from a crisis.",
+        {
+            "definitions": section(
+                "What counts as an issue and what as a crisis.",
+                {
+                    "issue": text("An issue: handled by the usual team."),
+                    "crisis": text("A crisis: the crisis cell takes over."),
+                },
+            ),
+            "levels": entries(
+                "Severity levels, from least to most severe.",
+                {
+                    "id": ident(),
+                    "name": text("Name of the level.", required=True),
+                    "criteria": texts("What puts a situation at this level."),
+                    "lead": ref("role", "Role that leads the response."),
+                    "approver": ref("role", "Role that approves public statements."),
+                    "backup": ref("role", "Role that approves when the approver is away."),
+                    "notify": refs("role", "Roles told at once."),
+                    "first_response": typed(
+                        "duration", "Longest delay before a first public response.", example="1h"
+                    ),
+                    "updates_every": typed("duration", "Interval between updates."),
+                    "pause_scheduled": flag("Whether scheduled posts are paused."),
+                },
+                declares="level",
+            ),
+            "contacts": entries(
+                "The crisis cell and other people to call.",
+                {
+                    "id": ident(),
+                    "name": text("Name.", required=True),
+                    "role": text("Position or responsibility."),
+                    "phone": typed("phone", "Phone number."),
+                    "out_of_hours": typed("phone", "Phone number outside office hours."),
+                    "email": typed("email", "Email address."),
+                },
+                declares="contact",
+            ),
+            "escalation": entries(
+                "Who escalates to whom, in order.",
+                {
+                    "step": text("What happens at this step.", required=True),
+                    "contact": ref("contact", "Who is called."),
+                    "when": text("When to escalate to this step."),
+                    "within": typed("duration", "How fast."),
+                },
+            ),
+            "holding_statements": entries(
+                "Statements approved in advance, to publish while the facts are checked.",
+                {
+                    "id": ident(),
+                    "scenario": text("The situation it is for.", required=True),
+                    "text": text("The statement.", required=True),
+                },
+                declares="statement",
+            ),
+            "scenarios": entries(
+                "Scenario sheets: what to do in the first minutes, hour and day.",
+                {
+                    "name": text("The scenario.", required=True),
+                    "level": ref("level", "Usual severity level."),
+                    "statement": ref("statement", "Holding statement to use."),
+                    "first_15_minutes": texts("Actions in the first 15 minutes."),
+                    "first_hour": texts("Actions in the first hour."),
+                    "first_day": texts("Actions in the first day."),
+                },
+            ),
+            "after_action": section(
+                "Review once the crisis is over.",
+                {
+                    "within": typed("duration", "How soon after the crisis.", example="5d"),
+                    "owner": ref("role", "Role that leads the review."),
+                    "covers": texts("What the review covers."),
+                },
+            ),
+            "drills": section(
+                "Crisis exercises.",
+                {
+                    "last": typed("date", "Date of the last drill."),
+                    "cadence": choice("How often drills are held.", REVIEW_CADENCES),
+                },
+            ),
+        },
+    ),
+    "measurement": section(
+        "How results are reported and reviewed (KPIs are set per objective).",
+        {
+            "reporting": entries(
+                "Reports: how often, to whom, by whom.",
+                {
+                    "frequency": choice(
+                        "How often.", {"weekly": "every week"} | REVIEW_CADENCES, required=True
+                    ),
+                    "audience": text("Who receives it."),
+                    "owner": ref("role", "Role that writes it."),
+                    "content": text("What it covers."),
+                },
+            ),
+            "time_per_week": typed("duration", "Time reporting takes each week.", example="1h"),
+            "tools": texts("Analytics tools."),
+        },
+    ),
+    "independence": section(
+        "Not depending on platforms the company does not control.",
+        {
+            "exports": section(
+                "Regular exports of content and audience data.",
+                {
+                    "frequency": choice("How often.", REVIEW_CADENCES | {"weekly": "every week"}),
+                    "what": texts("What is exported."),
+                    "owner": ref("role", "Role that runs the exports."),
+                },
+            ),
+            "exit_plans": entries(
+                "What the company does if a network closes, changes its rules or declines.",
+                {
+                    "network": ref("network", "The network."),
+                    "plan": text("The plan.", required=True),
+                },
+            ),
+            "max_share_per_network": typed(
+                "percent", "Most of the results any single network may carry.", example="40%"
+            ),
+        },
+    ),
+    "reviews": entries(
+        "Manual checklist items a person has confirmed (ids from 'chartergen check').",
+        {
+            "date": typed("date", "Date of the review.", required=True),
+            "reviewer": text("Who confirmed.", required=True),
+            "items": texts("Ids of the checklist items confirmed."),
+            "notes": text("Notes."),
+        },
+    ),
+}
+"""The whole charter schema, in canonical order."""

@@ -1,0 +1,197 @@
+"""Checks a schema cannot express: ids, references between sections, dates, totals.
+
+The schema marks which lists declare ids (``meta.declares``) and which fields
+refer to them (``meta.ref``); this module reads those marks, so adding a new
+reference to the schema needs no code here. It runs even when the schema found
+problems (so that a user sees everything at once) and skips values of the
+wrong type, which the schema has already reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from chartergen.errors import Diagnostic, FieldPath, Severity, format_field_path
+from chartergen.loader import Document
+from chartergen.schema.charter import SCHEMA
+from chartergen.schema.fields import Rule
+from chartergen.schema.types import parse_date, parse_percent
+
+PLURALS = {
+    "role": "roles",
+    "audience": "audiences",
+    "objective": "objectives",
+    "network": "networks",
+    "pillar": "content pillars",
+    "contact": "crisis contacts",
+    "level": "crisis levels",
+    "statement": "holding statements",
+}
+
+
+def walk(data: Any, rules: Mapping[str, Rule] = SCHEMA, path: FieldPath = ()) -> Iterator[
+    tuple[FieldPath, Rule, Any]
+]:
+    """Every (path, rule, value) present in ``data`` that the schema knows of."""
+    if not isinstance(data, dict):
+        return
+    for name, rule in rules.items():
+        if name not in data:
+            continue
+        value = data[name]
+        here = (*path, name)
+        yield here, rule, value
+        if rule.get("type") == "dict" and isinstance(value, dict):
+            yield from walk(value, rule["schema"], here)
+        elif rule.get("type") == "list" and isinstance(value, list):
+            item_rule = rule.get("schema", {})
+            if item_rule.get("type") == "dict":
+                for index, item in enumerate(value):
+                    yield from walk(item, item_rule["schema"], (*here, index))
+
+
+@cache
+def declaring_paths() -> dict[str, str]:
+    """Where each kind of id is declared, e.g. ``{"role": "team.roles"}``."""
+    found: dict[str, str] = {}
+
+    def visit(rules: Mapping[str, Rule], path: FieldPath) -> None:
+        for name, rule in rules.items():
+            here = (*path, name)
+            kind = rule.get("meta", {}).get("declares")
+            if kind:
+                found[kind] = format_field_path(here)
+            if rule.get("type") == "dict":
+                visit(rule["schema"], here)
+            elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+                visit(rule["schema"]["schema"], here)
+
+    visit(SCHEMA, ())
+    return found
+
+
+def declared_ids(data: Any) -> dict[str, dict[str, FieldPath]]:
+    """For each kind, the ids the charter declares and where (first occurrence)."""
+    ids: dict[str, dict[str, FieldPath]] = {kind: {} for kind in PLURALS}
+    for path, rule, value in walk(data):
+        kind = rule.get("meta", {}).get("declares")
+        if kind and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    ids[kind].setdefault(item["id"], (*path, index, "id"))
+    return ids
+
+
+def crossref_errors(document: Document) -> list[Diagnostic]:
+    data = document.data
+    found: list[Diagnostic] = []
+
+    def add(path: FieldPath, message: str, severity: Severity = Severity.ERROR,
+            code: str = "reference") -> None:
+        line, col = document.locate(path)
+        found.append(Diagnostic(document.path, line, col, severity, message, path, code=code))
+
+    ids = declared_ids(data)
+    _duplicate_ids(document, add)
+
+    for path, rule, value in walk(data):
+        kind = rule.get("meta", {}).get("ref")
+        if not kind:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for index, target in enumerate(values):
+            if not isinstance(target, str):
+                continue
+            if target not in ids[kind]:
+                at = (*path, index) if isinstance(value, list) else path
+                add(at, _unknown_reference(target, kind, ids[kind]))
+
+    for path, _rule, value in walk(data):
+        if path[-1:] == ("platform",) and value == "other":
+            network = _get(data, path[:-1])
+            if isinstance(network, dict) and not network.get("name"):
+                add(path, "platform is 'other': give the platform's name in 'name'",
+                    code="platform-name")
+
+    document_section = data.get("document")
+    if isinstance(document_section, dict):
+        approved = _date_or_none(document_section.get("approved_on"))
+        next_review = _date_or_none(document_section.get("next_review"))
+        if approved and next_review and next_review <= approved:
+            add(("document", "next_review"),
+                f"the next review ({next_review}) must come after the approval "
+                f"({approved})", code="dates")
+
+    _pillar_total(data, add)
+    return found
+
+
+def _duplicate_ids(document: Document, add: Any) -> None:
+    for path, rule, value in walk(document.data):
+        kind = rule.get("meta", {}).get("declares")
+        if not (kind and isinstance(value, list)):
+            continue
+        seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            if not (isinstance(item, dict) and isinstance(item.get("id"), str)):
+                continue
+            ident = item["id"]
+            if ident in seen:
+                first_line, _ = document.locate((*path, seen[ident], "id"))
+                add((*path, index, "id"),
+                    f"the id '{ident}' is used twice among the {PLURALS[kind]} "
+                    f"(first on line {first_line}); give each one its own id",
+                    code="duplicate-id")
+            else:
+                seen[ident] = index
+
+
+def _unknown_reference(target: str, kind: str, known: Mapping[str, FieldPath]) -> str:
+    plural = PLURALS[kind]
+    if not known:
+        where = declaring_paths().get(kind, plural)
+        return (f"'{target}' refers to one of the {plural}, but the charter declares none "
+                f"yet; add them under '{where}'")
+    close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    article = "an" if kind[0] in "aeiou" else "a"
+    return (f"'{target}' is not {article} {kind} of this charter ({hint}{plural}: "
+            f"{', '.join(known)})")
+
+
+def _pillar_total(data: Any, add: Any) -> None:
+    content = data.get("content")
+    pillars = content.get("pillars") if isinstance(content, dict) else None
+    if not isinstance(pillars, list):
+        return
+    shares = []
+    for pillar in pillars:
+        if isinstance(pillar, dict) and pillar.get("share") is not None:
+            try:
+                shares.append(parse_percent(pillar["share"]))
+            except ValueError:
+                return  # already reported by the schema
+    if shares and abs(sum(shares) - 100) > 0.5:
+        add(("content", "pillars"),
+            f"the pillars' shares add up to {sum(shares):g}%, not 100%",
+            Severity.WARNING, "pillar-shares")
+    return []
+
+
+def _date_or_none(value: Any) -> Any:
+    try:
+        return parse_date(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _get(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

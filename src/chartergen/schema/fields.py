@@ -1,0 +1,126 @@
+"""Small constructors for the cerberus schema, each carrying its field's help text.
+
+Every field of the charter format is declared through one of these helpers, so
+every field has help text (in ``meta["help"]``), which the reference page, the
+JSON Schema for editors and the error messages all read. Custom value types
+(``duration``, ``date``, ``percent``, ``money``, ``url``, ``email``, ``phone``,
+``time``) are checked by the parsers in :mod:`chartergen.schema.types`.
+
+Nearly every field may be left empty (``nullable``): a charter in progress must
+validate; the audit, not the schema, says what is missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Rule = dict[str, Any]
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+"""Ids are lowercase words joined by hyphens: safe in links, file names and URLs."""
+
+REF_KINDS = ("role", "audience", "objective", "network", "pillar", "contact", "level", "statement")
+"""Kinds of ids a field can refer to; each is declared by exactly one list of the charter."""
+
+
+def _field(rule: Rule, help: str, required: bool, **meta: Any) -> Rule:
+    rule = dict(rule)
+    rule["meta"] = {"help": help, **meta}
+    if required:
+        rule["required"] = True
+        rule.setdefault("nullable", False)
+    else:
+        rule.setdefault("nullable", True)
+    return rule
+
+
+def text(help: str, *, required: bool = False, example: str | None = None) -> Rule:
+    """One line or paragraph of plain text. Numbers are accepted and read as text."""
+    return _field({"type": ["string", "number"]}, help, required, example=example)
+
+
+def markdown(help: str, *, example: str | None = None) -> Rule:
+    """Free text that may use a small Markdown subset: emphasis, links, lists."""
+    return _field({"type": "string"}, help, False, markdown=True, example=example)
+
+
+def texts(help: str, *, example: list[str] | None = None) -> Rule:
+    """A list of short texts."""
+    return _field(
+        {"type": "list", "schema": {"type": ["string", "number"]}}, help, False, example=example
+    )
+
+
+def number(help: str, *, min: float | None = None, max: float | None = None) -> Rule:
+    rule: Rule = {"type": "number"}
+    if min is not None:
+        rule["min"] = min
+    if max is not None:
+        rule["max"] = max
+    return _field(rule, help, False)
+
+
+def integer(help: str, *, min: int | None = None, max: int | None = None) -> Rule:
+    rule: Rule = {"type": "integer"}
+    if min is not None:
+        rule["min"] = min
+    if max is not None:
+        rule["max"] = max
+    return _field(rule, help, False)
+
+
+def flag(help: str) -> Rule:
+    """true or false."""
+    return _field({"type": "boolean"}, help, False)
+
+
+def choice(help: str, options: dict[str, str], *, required: bool = False) -> Rule:
+    """One of a closed list of values; ``options`` maps each value to its meaning."""
+    return _field({"type": "string", "allowed": list(options)}, help, required, options=options)
+
+
+def choices(help: str, options: dict[str, str]) -> Rule:
+    return _field(
+        {"type": "list", "schema": {"type": "string", "allowed": list(options)}},
+        help, False, options=options,
+    )
+
+
+def typed(kind: str, help: str, *, required: bool = False, example: str | None = None) -> Rule:
+    """A value of one of the custom types (duration, date, percent, money, url, ...)."""
+    return _field({"type": kind}, help, required, example=example)
+
+
+def ident(help: str = "Short id other fields use to refer to this entry (lowercase, digits, "
+                      "hyphens), e.g. head-of-comms.") -> Rule:
+    return _field(
+        {"type": "string", "regex": ID_PATTERN, "empty": False}, help, True, id=True
+    )
+
+
+def ref(kind: str, help: str) -> Rule:
+    """The id of an entry declared elsewhere in the charter (checked after the schema)."""
+    assert kind in REF_KINDS, kind
+    return _field({"type": "string"}, help, False, ref=kind)
+
+
+def refs(kind: str, help: str) -> Rule:
+    assert kind in REF_KINDS, kind
+    return _field({"type": "list", "schema": {"type": "string"}}, help, False, ref=kind)
+
+
+def section(help: str, fields: dict[str, Rule], *, required: bool = False) -> Rule:
+    """A mapping of named fields."""
+    return _field({"type": "dict", "schema": fields}, help, required)
+
+
+def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None) -> Rule:
+    """A list of mappings; ``declares`` names the id kind the list defines, if any."""
+    return _field(
+        {"type": "list", "schema": {"type": "dict", "schema": fields}},
+        help, False, declares=declares,
+    )
+
+
+def help_of(rule: Rule) -> str:
+    return str(rule.get("meta", {}).get("help", ""))

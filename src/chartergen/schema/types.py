@@ -1,0 +1,190 @@
+"""Typed values a reader must not misread: durations, dates, percentages, money, links.
+
+Each parser takes what YAML gave (text or a number) and returns the typed value,
+or raises :class:`ValueError` whose message says, in plain words, what to write
+instead. The schema uses them to validate and the model to convert, so both
+always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|h|d|w)", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|h|d|w)\s*)+$", re.IGNORECASE)
+_MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
+
+
+@dataclass(frozen=True, order=True)
+class Duration:
+    """A span of time, kept in minutes; written back as the user wrote it."""
+
+    minutes: float
+    text: str = ""
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+    def __str__(self) -> str:
+        return self.text or f"{self.minutes:g}min"
+
+
+def parse_duration(value: object) -> Duration:
+    if isinstance(value, str) and _DURATION.match(value):
+        minutes = sum(
+            float(amount) * _MINUTES[unit.lower()]
+            for amount, unit in _DURATION_PART.findall(value)
+        )
+        return Duration(minutes, value.strip())
+    raise ValueError(
+        f"{_show(value)} is not a duration: write a number and a unit, "
+        "for example 30min, 4h, 2d or 1w"
+    )
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{_show(value)} is not a real date (check the day and the month)"
+            ) from None
+    raise ValueError(
+        f"{_show(value)} is not a date: write it as YYYY-MM-DD, for example 2027-03-31"
+    )
+
+
+_PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+def parse_percent(value: object) -> float:
+    number: float | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str) and (match := _PERCENT.match(value)):
+        number = float(match.group(1).replace(",", "."))
+    if number is None:
+        raise ValueError(f"{_show(value)} is not a percentage: write it as 20% or 20")
+    if not 0 <= number <= 100:
+        raise ValueError(f"{_show(value)} is not between 0% and 100%")
+    return number
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __str__(self) -> str:
+        whole = f"{self.amount:,.2f}".replace(",", "\u202f")
+        if whole.endswith(".00"):
+            whole = whole[:-3]
+        return f"{whole} {self.currency}"
+
+
+_MONEY = re.compile(r"^\s*(\d[\d\s_\u202f]*(?:[.,]\d{1,2})?)\s*([A-Z]{3})\s*$")
+
+
+def parse_money(value: object) -> Money:
+    if isinstance(value, str) and (match := _MONEY.match(value)):
+        digits = re.sub(r"[\s_\u202f]", "", match.group(1)).replace(",", ".")
+        try:
+            return Money(Decimal(digits), match.group(2))
+        except InvalidOperation:
+            pass
+    raise ValueError(
+        f"{_show(value)} is not an amount of money: write the amount then the "
+        "three-letter currency code, for example 12000 EUR or 4500.50 USD"
+    )
+
+
+URL_SCHEMES = ("http", "https", "mailto")
+
+
+def parse_url(value: object) -> str:
+    if isinstance(value, str):
+        text = value.strip()
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https") and parts.netloc and not re.search(r"\s", text):
+            return text
+        if scheme == "mailto" and parse_email_ok(text[len("mailto:"):]):
+            return text
+        if scheme and scheme not in URL_SCHEMES:
+            raise ValueError(
+                f"links may only start with http://, https:// or mailto:, not '{scheme}:'"
+            )
+    raise ValueError(
+        f"{_show(value)} is not a web address: write it in full, "
+        "for example https://www.example.com/page"
+    )
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+
+
+def parse_email_ok(text: str) -> bool:
+    return bool(_EMAIL.match(text))
+
+
+def parse_email(value: object) -> str:
+    if isinstance(value, str) and parse_email_ok(value.strip()):
+        return value.strip()
+    raise ValueError(f"{_show(value)} is not an email address, such as name@example.com")
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]{4,22}[0-9]$")
+
+
+def parse_phone(value: object) -> str:
+    if isinstance(value, str) and _PHONE.match(value.strip()):
+        return value.strip()
+    raise ValueError(
+        f"{_show(value)} is not a phone number: use digits, spaces and an optional "
+        "leading +, and put it in quotes, for example '+33 4 72 00 00 00'"
+    )
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_time(value: object) -> str:
+    if isinstance(value, str) and (match := _TIME.match(value.strip())):
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+    raise ValueError(f"{_show(value)} is not a time of day: write it as HH:MM, for example 09:30")
+
+
+PARSERS = {
+    "duration": parse_duration,
+    "date": parse_date,
+    "percent": parse_percent,
+    "money": parse_money,
+    "url": parse_url,
+    "email": parse_email,
+    "phone": parse_phone,
+    "time": parse_time,
+}
+"""Custom schema types, by name, with the parser that defines each."""
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a section"
+    return str(value)
