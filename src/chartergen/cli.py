@@ -9,6 +9,8 @@ wrong call is exit code 2, and a traceback appears only with ``--debug``.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,6 +50,11 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            # the reader went away (e.g. `| head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_INVALID)
         except KeyboardInterrupt:
             click.echo("chartergen: interrupted", err=True)
             ctx.exit(EXIT_INVALID)

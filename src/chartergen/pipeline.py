@@ -10,10 +10,13 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chartergen.errors import Diagnostic, UsageError, has_errors
 from chartergen.loader import CHARTER_SUFFIXES, Document, load_file
-from chartergen.model import Charter
+
+if TYPE_CHECKING:
+    from chartergen.model import Charter
 
 DEFAULT_CHARTERS = "charters"
 

@@ -9,9 +9,9 @@ from chartergen.loader import Document
 def validate(document: Document) -> list[Diagnostic]:
     """Every structural, type and cross-reference problem of one loaded charter."""
     from chartergen.schema.crossref import crossref_errors
-    from chartergen.schema.validate import schema_errors
+    from chartergen.schema.structure import structure_errors
 
-    return sorted(_slug_errors(document) + schema_errors(document) + crossref_errors(document))
+    return sorted(_slug_errors(document) + structure_errors(document) + crossref_errors(document))
 
 
 def _slug_errors(document: Document) -> list[Diagnostic]:

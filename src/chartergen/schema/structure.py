@@ -1,4 +1,4 @@
-"""Schema validation with cerberus, its errors rewritten in plain, located words.
+"""Structure and type validation with cerberus, its errors rewritten in plain, located words.
 
 Cerberus says *what* is wrong at which ``document_path``; the loaded
 :class:`~chartergen.loader.Document` says *where* that path is in the file.
@@ -15,6 +15,7 @@ from typing import Any
 
 import cerberus
 from cerberus import errors as cerberus_errors
+from cerberus.schema import DefinitionSchema
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
@@ -34,6 +35,31 @@ def _type_check(parser: Any) -> Any:
     return check
 
 
+class _TrustedSchema(DefinitionSchema):
+    """The charter schema, expanded but not re-checked at every start.
+
+    cerberus checks a schema against its own meta-schema each time a process
+    builds a validator, which costs more than validating a charter. SCHEMA is a
+    constant: tests/schema check it with cerberus's full check instead.
+    """
+
+    def validate(self, schema: Any = None) -> None:
+        return None
+
+
+def _schema_property() -> property:
+    def get(self: Any) -> Any:
+        return self._schema
+
+    def set_(self: Any, schema: Any) -> None:
+        if schema is None or self.is_child or isinstance(schema, DefinitionSchema):
+            self._schema = schema
+        else:
+            self._schema = _TrustedSchema(self, schema)
+
+    return property(get, set_)
+
+
 # cerberus collects ``_validate_type_<name>`` methods when the class is created,
 # so the custom types are put in the class namespace rather than added afterwards.
 CharterValidator = type(
@@ -42,6 +68,7 @@ CharterValidator = type(
     {
         f"_validate_type_{name}": _type_check(parser) for name, parser in PARSERS.items()
     } | {
+        "schema": _schema_property(),
         # cerberus's own 'date' type wants a datetime.date; charters write ISO text
         "types_mapping": {
             name: definition for name, definition in cerberus.Validator.types_mapping.items()
@@ -57,7 +84,7 @@ def _validator() -> Any:
     return CharterValidator(SCHEMA)
 
 
-def schema_errors(document: Document) -> list[Diagnostic]:
+def structure_errors(document: Document) -> list[Diagnostic]:
     """Check structure and value types; every problem, located."""
     validator = _validator()
     if validator.validate(document.data):
