@@ -223,6 +223,7 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
         )
 
     depth = 0
+    aliases_seen: dict[str, int] = {}
     for event in yaml.parse(text):
         if isinstance(event, CollectionStartEvent):
             depth += 1
@@ -232,12 +233,15 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
         if isinstance(event, AliasEvent):
-            add(
-                event,
-                f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
-                "charters may not use aliases: write the value out in full",
-                "alias",
-            )
+            # one report per alias name: a thousand uses of one alias is one problem
+            aliases_seen[event.anchor] = aliases_seen.get(event.anchor, 0) + 1
+            if aliases_seen[event.anchor] == 1:
+                add(
+                    event,
+                    f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
+                    "charters may not use aliases: write the value out in full",
+                    "alias",
+                )
             continue
         if isinstance(event, NodeEvent) and event.anchor:
             add(
@@ -251,9 +255,11 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
         explicit_scalar_tag = isinstance(event, ScalarEvent) and tag and not any(implicit)
         explicit_collection_tag = isinstance(event, CollectionStartEvent) and tag and not implicit
         if explicit_scalar_tag or explicit_collection_tag:
+            shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith(
+                "tag:yaml.org,2002:") else tag
             add(
                 event,
-                f"'{tag}' is a YAML tag; charters may not use tags: write the value as "
+                f"'{shown}' is a YAML tag; charters may not use tags: write the value as "
                 "plain text, a number, true or false",
                 "tag",
             )
@@ -366,7 +372,7 @@ _YAML_EXPLANATIONS = (
         "a line here is missing its ':' after the key, or a quote is not closed",
     ),
     (
-        "expected a single document",
+        "found another document",
         "the file holds more than one YAML document ('---'); keep one charter per file",
     ),
     ("found unexpected end of stream", "a quote or bracket opened here is never closed"),

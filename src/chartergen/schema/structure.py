@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 import cerberus
+from cerberus import TypeDefinition
 from cerberus import errors as cerberus_errors
 from cerberus.schema import DefinitionSchema
 
@@ -24,15 +25,29 @@ from chartergen.schema.fields import Rule
 from chartergen.schema.types import PARSERS
 
 
-def _type_check(parser: Any) -> Any:
-    def check(self: Any, value: Any) -> bool:
+class _ParsedValue(type):
+    """A class whose ``isinstance`` check runs a value parser.
+
+    cerberus types are ``isinstance`` checks (``TypeDefinition``); the charter's
+    custom types (durations, dates, money...) are defined by their parsers, so
+    each gets a class whose instance check is "the parser accepts it".
+    """
+
+    parser: Any
+
+    def __instancecheck__(cls, value: Any) -> bool:
         try:
-            parser(value)
+            cls.parser(value)
         except ValueError:
             return False
         return True
 
-    return check
+
+def _custom_types() -> dict[str, TypeDefinition]:
+    return {
+        name: TypeDefinition(name, (_ParsedValue(name, (), {"parser": staticmethod(parser)}),), ())
+        for name, parser in PARSERS.items()
+    }
 
 
 class _TrustedSchema(DefinitionSchema):
@@ -60,20 +75,14 @@ def _schema_property() -> property:
     return property(get, set_)
 
 
-# cerberus collects ``_validate_type_<name>`` methods when the class is created,
-# so the custom types are put in the class namespace rather than added afterwards.
 CharterValidator = type(
     "CharterValidator",
     (cerberus.Validator,),
     {
-        f"_validate_type_{name}": _type_check(parser) for name, parser in PARSERS.items()
-    } | {
         "schema": _schema_property(),
-        # cerberus's own 'date' type wants a datetime.date; charters write ISO text
-        "types_mapping": {
-            name: definition for name, definition in cerberus.Validator.types_mapping.items()
-            if name not in PARSERS
-        },
+        # cerberus's own 'date' type wants a datetime.date; charters write ISO text,
+        # so the custom 'date' replaces it
+        "types_mapping": {**cerberus.Validator.types_mapping, **_custom_types()},
     },
 )
 """cerberus's validator with the charter's custom value types."""
@@ -87,7 +96,9 @@ def _validator() -> Any:
 def structure_errors(document: Document) -> list[Diagnostic]:
     """Check structure and value types; every problem, located."""
     validator = _validator()
-    if validator.validate(document.data):
+    # no normalisation: charters get no defaults or coercion, and cerberus 1.3
+    # crashes normalising a mapping written where its schema expects a list
+    if validator.validate(document.data, normalize=False):
         return []
     return [
         _explain(error, document)
@@ -158,7 +169,7 @@ def _did_you_mean(word: str, options: list[str]) -> str:
 def _explain(error: Any, document: Document) -> Diagnostic:
     path: FieldPath = tuple(error.document_path)
     code = error.code
-    field = path[-1] if path else ""
+    field = _field_name(path)
 
     def diag(message: str, *, key: bool = False, at: FieldPath | None = None) -> Diagnostic:
         line, col = document.locate(path if at is None else at, key=key)
@@ -200,9 +211,12 @@ def _explain(error: Any, document: Document) -> Diagnostic:
         hint = ""
         if "string" in expected and isinstance(error.value, (bool, type(None))):
             hint = "; put the value in quotes"
+        is_entry = bool(path) and isinstance(path[-1], int)
         if isinstance(error.value, str) and "dict" in expected:
-            hint = "; indent the lines of this section under its name"
-        return diag(f"'{field}' should be {words}, not {_kind_of(error.value)}{hint}")
+            hint = ("; write each entry as 'key: value' lines after its '- '" if is_entry
+                    else "; indent the lines of this section under its name")
+        subject = field if is_entry else f"'{field}'"
+        return diag(f"{subject} should be {words}, not {_kind_of(error.value)}{hint}")
 
     if code in (cerberus_errors.UNALLOWED_VALUE.code, cerberus_errors.UNALLOWED_VALUES.code):
         options = [str(option) for option in error.constraint]
@@ -228,6 +242,15 @@ def _explain(error: Any, document: Document) -> Diagnostic:
         return diag(f"'{field}' must be at most {error.constraint}, not {error.value}")
 
     return diag(f"'{field}' is not valid ({error.rule}: {error.constraint})")
+
+
+def _field_name(path: FieldPath) -> str:
+    """How to name the field in a sentence: 'owner', or 'entry 2 of roles' for list items."""
+    if not path:
+        return "charter"
+    if isinstance(path[-1], int):
+        return f"entry {path[-1] + 1} of {_section_name(path[:-1])}"
+    return str(path[-1])
 
 
 def _section_name(path: FieldPath) -> str:

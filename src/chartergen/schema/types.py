@@ -150,6 +150,11 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]{4,22}[0-9]$")
 def parse_phone(value: object) -> str:
     if isinstance(value, str) and _PHONE.match(value.strip()):
         return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(
+            "put phone numbers in quotes, for example '+33 1 99 00 01 01': without them "
+            f"YAML reads the number as {value} and drops any leading 0 or +"
+        )
     raise ValueError(
         f"{_show(value)} is not a phone number: use digits, spaces and an optional "
         "leading +, and put it in quotes, for example '+33 4 72 00 00 00'"
