@@ -160,7 +160,7 @@ def test_debug_is_the_only_way_to_a_traceback(monkeypatch: pytest.MonkeyPatch,
     def boom(files):  # an internal bug, not a charter problem
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(chartergen.pipeline, "validate_files", boom)
+    monkeypatch.setattr(chartergen.pipeline, "check_files", boom)
     path = str(write_charter(VALID))
     clean = run("validate", path)
     assert clean.exit_code == 2
@@ -168,3 +168,18 @@ def test_debug_is_the_only_way_to_a_traceback(monkeypatch: pytest.MonkeyPatch,
     assert "Traceback" not in clean.output
     debug = run("--debug", "validate", path)
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_large_batches_use_workers_and_keep_order(tmp_path: Path) -> None:
+    import chartergen.pipeline as pipeline
+
+    files = []
+    for i in range(pipeline.PARALLEL_FROM + 5):
+        path = tmp_path / f"c{i:02d}.yaml"
+        path.write_text(INVALID if i % 3 == 0 else VALID)
+        files.append(path)
+    parallel = pipeline.check_files(files)
+    sequential = [(path, diagnostics) for path, _doc, diagnostics
+                  in pipeline.validate_files(files)]
+    assert parallel == sequential
+    assert sum(bool(found) for _path, found in parallel) == 7

@@ -28,10 +28,10 @@ def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
     every file is reported at once as file:line:col: severity: message.
     Exit code 0 when all charters are valid, 1 when any is not, 2 on a usage error.
     """
-    from chartergen.pipeline import discover, display_path, validate_files
+    from chartergen.pipeline import check_files, discover, display_path
 
-    results = validate_files(discover(paths))
-    diagnostics = [d for _path, _doc, found in results for d in found]
+    results = check_files(discover(paths))
+    diagnostics = [d for _path, found in results for d in found]
     failed = any(d.is_error or (strict and d.severity is Severity.WARNING) for d in diagnostics)
 
     if output_format == "json":
@@ -44,7 +44,7 @@ def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
                     "errors": sum(d.is_error for d in found),
                     "warnings": sum(not d.is_error for d in found),
                 }
-                for path, _doc, found in results
+                for path, found in results
             ],
             "diagnostics": [d.as_dict() for d in diagnostics],
         }, indent=2, ensure_ascii=False))

@@ -93,6 +93,11 @@ def _validator() -> Any:
     return CharterValidator(SCHEMA)
 
 
+def warm_up() -> None:
+    """Build the shared validator now (before forking workers, for instance)."""
+    _validator()
+
+
 def structure_errors(document: Document) -> list[Diagnostic]:
     """Check structure and value types; every problem, located."""
     validator = _validator()
