@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chartergen.errors import FieldPath
@@ -21,6 +22,32 @@ class Status(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def rank(self) -> int:
+        """0 for pass, 1 for warn, 2 for fail: ``max(..., key=...)`` gives the worst."""
+        return _RANKS[self]
+
+    @classmethod
+    def worst(cls, statuses: Iterable[Status]) -> Status:
+        """The most severe of ``statuses`` (pass when there are none)."""
+        return max(statuses, key=lambda status: status.rank, default=cls.PASS)
+
+
+_RANKS = {Status.PASS: 0, Status.WARN: 1, Status.FAIL: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One precise place a check points at, with its own one-line reason.
+
+    A check about every network (say, backups) gives one :class:`CheckResult`
+    whose ``reason`` sums up, and one finding per network at fault, each with
+    the field path of that network's value.
+    """
+
+    reason: str
+    field_path: FieldPath = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +63,10 @@ class CheckResult:
     """One line, in the charter's language."""
     field_path: FieldPath = ()
     """Where the fact lives (or should live) in the charter file."""
+    findings: tuple[Finding, ...] = ()
+    """For a warn or fail about several items: one finding per item at fault."""
+    help: str = ""
+    """What the check looks at and why, in English (the rule's docstring)."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +79,12 @@ class ManualItem:
     text: str
     confirmed_on: dt.date | None = None
     confirmed_by: str = ""
+    expired: bool = False
+    """Confirmed once, but longer ago than a confirmation stays valid (see thresholds)."""
 
     @property
     def confirmed(self) -> bool:
-        return self.confirmed_on is not None
+        return self.confirmed_on is not None and not self.expired
 
 
 @dataclass(frozen=True)
@@ -65,6 +98,11 @@ class MistakeResult:
     checks: tuple[CheckResult, ...]
     manual: tuple[ManualItem, ...]
 
+    @property
+    def id(self) -> str:
+        """``m1`` ... ``m9``: the prefix of this mistake's check and item ids."""
+        return f"m{self.number}"
+
 
 @dataclass(frozen=True)
 class AuditReport:
@@ -73,3 +111,19 @@ class AuditReport:
     score: int
     """0-100, over the nine mistakes."""
     mistakes: tuple[MistakeResult, ...]
+    warnings: tuple[Finding, ...] = ()
+    """Problems in the ``reviews`` section (unknown item ids...), in the charter's language."""
+    today: dt.date | None = None
+    """The date the audit was computed for."""
+
+    @property
+    def status(self) -> Status:
+        return Status.worst(m.status for m in self.mistakes)
+
+    @property
+    def checks(self) -> tuple[CheckResult, ...]:
+        """Every automatic check, mistake by mistake."""
+        return tuple(c for m in self.mistakes for c in m.checks)
+
+    def mistake(self, number: int) -> MistakeResult:
+        return next(m for m in self.mistakes if m.number == number)

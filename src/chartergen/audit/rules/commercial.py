@@ -1,0 +1,132 @@
+"""Mistake 6, being too commercial: give before receiving, serve what audiences expect."""
+
+from __future__ import annotations
+
+from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
+from chartergen.audit.rules import name_of
+from chartergen.model import Charter
+
+manual_item("m6.expectations-asked", mistake=6)
+
+
+def _ceiling(charter: Charter) -> float:
+    ceiling = charter.content.promotional_ceiling
+    return thresholds.DEFAULT_PROMOTIONAL_CEILING if ceiling is None else ceiling
+
+
+@rule("m6.promo-under-ceiling", mistake=6)
+def promo_under_ceiling(charter: Charter, ctx: Context) -> Verdict:
+    """The promotional pillars' real share of output stays under the ceiling.
+
+    The share is the sum of the ``share`` of pillars marked ``promotional``,
+    divided by the sum of all shares. The ceiling is ``content.promotional_ceiling``,
+    or ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none. Fails above the
+    ceiling or when there are no pillars; warns when no pillar states a share.
+    """
+    pillars = charter.content.pillars
+    if not pillars:
+        return ctx.fail("no_pillars", ("content", "pillars"))
+    share = charter.content.promotional_share
+    if share is None:
+        return ctx.warn("no_shares", ("content", "pillars"))
+    ceiling = _ceiling(charter)
+    key = "" if charter.content.promotional_ceiling is not None else "_default"
+    promo = [p for p in pillars if p.promotional]
+    path = (*promo[0].path, "share") if promo else ("content", "pillars")
+    values = {"share": ctx.percent(share), "ceiling": ctx.percent(ceiling)}
+    if share > ceiling + 1e-9:
+        return ctx.fail("fail" + key, path, **values)
+    return ctx.passed("pass" + key, path, **values)
+
+
+@rule("m6.ceiling-set", mistake=6)
+def ceiling_set(charter: Charter, ctx: Context) -> Verdict:
+    """The company sets itself a ceiling on promotional content, within common practice.
+
+    Warns when ``content.promotional_ceiling`` is missing (the default then applies)
+    or above ``MAX_SENSIBLE_CEILING`` percent.
+    """
+    path = ("content", "promotional_ceiling")
+    ceiling = charter.content.promotional_ceiling
+    if ceiling is None:
+        return ctx.warn("missing", path,
+                        default=ctx.percent(thresholds.DEFAULT_PROMOTIONAL_CEILING))
+    if ceiling > thresholds.MAX_SENSIBLE_CEILING:
+        return ctx.warn("high", path, ceiling=ctx.percent(ceiling),
+                        max=ctx.percent(thresholds.MAX_SENSIBLE_CEILING))
+    return ctx.passed("pass", path, ceiling=ctx.percent(ceiling))
+
+
+@rule("m6.shares-add-up", mistake=6)
+def shares_add_up(charter: Charter, ctx: Context) -> Verdict:
+    """Every pillar states its share of output, and the shares add up to 100%.
+
+    Fails when there are no pillars or the shares miss 100% by more than
+    ``SHARE_TOLERANCE`` points; warns when some pillar has no ``share``.
+    """
+    pillars = charter.content.pillars
+    if not pillars:
+        return ctx.fail("no_pillars", ("content", "pillars"))
+    unshared = [p for p in pillars if p.share is None]
+    if len(unshared) == len(pillars):
+        return ctx.warn("no_shares", ("content", "pillars"))
+    total = sum(p.share or 0 for p in pillars)
+    if unshared:
+        return ctx.warn("missing", names=[p.name for p in unshared], findings=[
+            ctx.finding("finding", p.path, name=p.name) for p in unshared
+        ])
+    if abs(total - 100) > thresholds.SHARE_TOLERANCE:
+        return ctx.fail("fail", ("content", "pillars"), total=ctx.percent(total))
+    return ctx.passed("pass", ("content", "pillars"))
+
+
+@rule("m6.expectations-served", mistake=6)
+def expectations_served(charter: Charter, ctx: Context) -> Verdict:
+    """Each audience's expectations are stated and served by a pillar that is not promotion.
+
+    Fails when there is no audience. Warns when an audience has no
+    ``expectations``, or when no non-promotional pillar lists it among its
+    ``audiences``.
+    """
+    if not charter.audiences:
+        return ctx.fail("no_audiences", ("audiences",))
+    served = {a for p in charter.content.pillars if not p.promotional for a in p.audiences}
+    findings = []
+    for audience in charter.audiences:
+        if not audience.expectations:
+            findings.append(ctx.finding("no_expectations", audience.path, name=audience.name))
+        elif audience.id not in served:
+            findings.append(ctx.finding("unserved", audience.path, name=audience.name))
+    if findings:
+        return ctx.warn("warn", count=len(findings), findings=findings)
+    return ctx.passed("pass", ("audiences",))
+
+
+@rule("m6.promo-per-network", mistake=6)
+def promo_per_network(charter: Charter, ctx: Context) -> Verdict:
+    """No single network turns into a shop window.
+
+    For each active network, the promotional share among the pillars published
+    there (a pillar with no ``networks`` counts everywhere), weighted by their
+    shares. Warns when it is above the ceiling on some network; fails when there
+    are no pillars; warns when no pillar states a share.
+    """
+    pillars = charter.content.pillars
+    if not pillars:
+        return ctx.fail("no_pillars", ("content", "pillars"))
+    if all(p.share is None for p in pillars):
+        return ctx.warn("no_shares", ("content", "pillars"))
+    ceiling = _ceiling(charter)
+    findings = []
+    for network in charter.active_networks:
+        here = [p for p in pillars if not p.networks or network.id in p.networks]
+        total = sum(p.share or 0 for p in here)
+        if total <= 0:
+            continue
+        share = 100 * sum(p.share or 0 for p in here if p.promotional) / total
+        if share > ceiling + 1e-9:
+            findings.append(ctx.finding("finding", network.path, name=name_of(network),
+                                        share=ctx.percent(share), ceiling=ctx.percent(ceiling)))
+    if findings:
+        return ctx.warn("warn", count=len(findings), findings=findings)
+    return ctx.passed("pass", ("content", "pillars"), ceiling=ctx.percent(ceiling))

@@ -1,0 +1,172 @@
+"""Mistake 5, lacking regularity: keep publishing and answering, absences included."""
+
+from __future__ import annotations
+
+import math
+
+from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
+from chartergen.audit.rules import name_of
+from chartergen.model import Charter
+
+manual_item("m5.absences-planned", mistake=5)
+
+
+@rule("m5.cadence-set", mistake=5)
+def cadence_set(charter: Charter, ctx: Context) -> Verdict:
+    """Every active network has a publishing cadence above zero.
+
+    Fails when there is no active network, or when an active network has no
+    ``cadence`` or zero posts.
+    """
+    active = charter.active_networks
+    if not active:
+        return ctx.fail("no_networks", ("networks",))
+    findings = []
+    for network in active:
+        if network.cadence is None:
+            findings.append(ctx.finding("finding", network.path, name=name_of(network)))
+        elif network.cadence.posts == 0:
+            findings.append(ctx.finding("zero", (*network.path, "cadence", "posts"),
+                                        name=name_of(network)))
+    if findings:
+        return ctx.fail("fail", count=len(findings), findings=findings)
+    return ctx.passed("pass", ("networks",))
+
+
+@rule("m5.reply-targets-set", mistake=5)
+def reply_targets_set(charter: Charter, ctx: Context) -> Verdict:
+    """Every active network promises a reply time, and the promises make sense.
+
+    Fails when an active network has no ``reply_targets`` (or there is no active
+    network). Warns when a comment may wait longer than ``MAX_COMMENT_REPLY_HOURS``,
+    or when a complaint may wait longer than an ordinary comment.
+    """
+    active = charter.active_networks
+    if not active:
+        return ctx.fail("no_networks", ("networks",))
+    silent = [n for n in active if not n.reply_targets.any]
+    if silent:
+        return ctx.fail("fail", names=[name_of(n) for n in silent], findings=[
+            ctx.finding("finding", n.path, name=name_of(n)) for n in silent
+        ])
+    findings = []
+    for network in active:
+        targets = network.reply_targets
+        path = (*network.path, "reply_targets")
+        if targets.comment and targets.comment.hours > thresholds.MAX_COMMENT_REPLY_HOURS:
+            findings.append(ctx.finding("slow", (*path, "comment"), name=name_of(network),
+                                        target=str(targets.comment),
+                                        max=ctx.hours(thresholds.MAX_COMMENT_REPLY_HOURS * 60)))
+        if (targets.comment and targets.complaint
+                and targets.complaint.minutes > targets.comment.minutes):
+            findings.append(ctx.finding("inverted", (*path, "complaint"), name=name_of(network),
+                                        complaint=str(targets.complaint),
+                                        comment=str(targets.comment)))
+    if findings:
+        return ctx.warn("warn", count=len(findings), findings=findings)
+    return ctx.passed("pass", ("networks",))
+
+
+@rule("m5.backup-not-owner", mistake=5)
+def backup_not_owner(charter: Charter, ctx: Context) -> Verdict:
+    """Every active network has a backup role that is not its owner.
+
+    Fails when there is no active network, or when an active network has no
+    ``backup`` or names its ``owner`` as backup: holidays and sick leave then stop
+    the account.
+    """
+    active = charter.active_networks
+    if not active:
+        return ctx.fail("no_networks", ("networks",))
+    findings = []
+    for network in active:
+        if not network.backup:
+            findings.append(ctx.finding("missing", network.path, name=name_of(network)))
+        elif network.backup == network.owner:
+            findings.append(ctx.finding("same", (*network.path, "backup"),
+                                        name=name_of(network), role=network.owner))
+    if findings:
+        return ctx.fail("fail", count=len(findings), total=len(active), findings=findings)
+    return ctx.passed("pass", ("networks",))
+
+
+@rule("m5.backup-has-time", mistake=5)
+def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
+    """Backup roles are held by someone who has time for social media.
+
+    Fails when no active network has a backup. Warns when a backup role gives no
+    ``hours_per_week`` or has no ``holder``.
+    """
+    backups = list(dict.fromkeys(n.backup for n in charter.active_networks if n.backup))
+    if not backups:
+        return ctx.fail("no_backups", ("networks",))
+    findings = []
+    for role_id in backups:
+        role = charter.role(role_id)
+        if role is None:
+            continue  # validation already reports a dangling reference
+        if not role.hours_per_week:
+            findings.append(ctx.finding("no_hours", role.path, name=role.title))
+        elif not role.holder:
+            findings.append(ctx.finding("no_holder", role.path, name=role.title))
+    if findings:
+        return ctx.warn("warn", count=len(findings), findings=findings)
+    return ctx.passed("pass", ("team", "roles"))
+
+
+@rule("m5.weekend-gap", mistake=5)
+def weekend_gap(charter: Charter, ctx: Context) -> Verdict:
+    """Reply promises hold over the weekend, and each network says when it is watched.
+
+    For each active network, warns when ``coverage.hours`` is not stated, and when
+    weekends are not covered (and nothing is said about out-of-hours) although a
+    reply target is shorter than the ``WEEKEND_GAP_HOURS`` a Friday-evening message
+    waits until Monday. Fails when there is no active network.
+    """
+    active = charter.active_networks
+    if not active:
+        return ctx.fail("no_networks", ("networks",))
+    findings = []
+    for network in active:
+        coverage = network.coverage
+        if not coverage.hours:
+            findings.append(ctx.finding("no_hours", network.path, name=name_of(network)))
+        targets = [t for t in (network.reply_targets.comment, network.reply_targets.message,
+                               network.reply_targets.complaint) if t is not None]
+        fastest = min(targets, default=None)
+        if (fastest is not None and fastest.hours < thresholds.WEEKEND_GAP_HOURS
+                and coverage.weekends is not True and not coverage.out_of_hours):
+            findings.append(ctx.finding(
+                "gap", (*network.path, "coverage"), name=name_of(network),
+                target=str(fastest), gap=ctx.hours(thresholds.WEEKEND_GAP_HOURS * 60)))
+    if findings:
+        return ctx.warn("warn", count=len(findings), findings=findings)
+    return ctx.passed("pass", ("networks",))
+
+
+@rule("m5.calendar-matches-cadence", mistake=5)
+def calendar_matches_cadence(charter: Charter, ctx: Context) -> Verdict:
+    """The editorial calendar plans as many weekly slots as each cadence promises.
+
+    For each active network that has calendar slots and a cadence of at least one
+    post a week, warns when the weekly slots are fewer than the posts the cadence
+    promises. Passes when the charter keeps no recurring slots (the cadences alone
+    set the rhythm).
+    """
+    slots = charter.content.calendar.slots
+    if not slots:
+        return ctx.passed("no_slots", ("content", "calendar"))
+    findings = []
+    for network in charter.active_networks:
+        planned = sum(1 for s in slots if s.network == network.id)
+        if not planned or network.cadence is None:
+            continue
+        promised = math.floor(network.cadence.per_week + 1e-9)
+        if planned < promised:
+            findings.append(ctx.finding("finding", (*network.path, "cadence"),
+                                        name=name_of(network), slots=planned,
+                                        posts=promised))
+    if findings:
+        return ctx.warn("warn", ("content", "calendar", "slots"), count=len(findings),
+                        findings=findings)
+    return ctx.passed("pass", ("content", "calendar", "slots"))
