@@ -19,9 +19,9 @@ from ruamel.yaml import YAML
 
 PLATFORMS = ["linkedin", "instagram", "facebook", "youtube", "x", "tiktok", "pinterest",
              "mastodon", "bluesky"]
-WORDS_EN = ("customers partners engineers buyers students parents members readers "
+WORDS_EN = ("customers partners engineers buyers students parents members readers "  # noqa: SIM905
             "experts suppliers investors journalists neighbours visitors").split()
-WORDS_FR = ("clients partenaires ingénieurs acheteurs étudiants parents adhérents lecteurs "
+WORDS_FR = ("clients partenaires ingénieurs acheteurs étudiants parents adhérents lecteurs "  # noqa: SIM905
             "experts fournisseurs investisseurs journalistes voisins visiteurs").split()
 
 

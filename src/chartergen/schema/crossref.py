@@ -9,7 +9,6 @@ wrong type, which the schema has already reported.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -155,6 +154,8 @@ def _unknown_reference(target: str, kind: str, known: Mapping[str, FieldPath]) -
         where = declaring_paths().get(kind, plural)
         return (f"'{target}' refers to one of the {plural}, but the charter declares none "
                 f"yet; add them under '{where}'")
+    import difflib
+
     close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     article = "an" if kind[0] in "aeiou" else "a"

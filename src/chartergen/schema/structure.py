@@ -8,7 +8,6 @@ milliseconds) and reused for every charter.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -167,6 +166,8 @@ def _kind_of(value: Any) -> str:
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

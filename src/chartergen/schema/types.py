@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from urllib.parse import urlsplit
+from decimal import Decimal
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|h|d|w)", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|h|d|w)\s*)+$", re.IGNORECASE)
@@ -99,10 +98,7 @@ _MONEY = re.compile(r"^\s*(\d[\d\s_\u202f]*(?:[.,]\d{1,2})?)\s*([A-Z]{3})\s*$")
 def parse_money(value: object) -> Money:
     if isinstance(value, str) and (match := _MONEY.match(value)):
         digits = re.sub(r"[\s_\u202f]", "", match.group(1)).replace(",", ".")
-        try:
-            return Money(Decimal(digits), match.group(2))
-        except InvalidOperation:
-            pass
+        return Money(Decimal(digits), match.group(2))
     raise ValueError(
         f"{_show(value)} is not an amount of money: write the amount then the "
         "three-letter currency code, for example 12000 EUR or 4500.50 USD"
@@ -113,6 +109,8 @@ URL_SCHEMES = ("http", "https", "mailto")
 
 
 def parse_url(value: object) -> str:
+    from urllib.parse import urlsplit  # only charters with links pay for it
+
     if isinstance(value, str):
         text = value.strip()
         parts = urlsplit(text)
