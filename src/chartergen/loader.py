@@ -124,6 +124,15 @@ def load_file(path: str | Path, display: str | None = None) -> LoadResult:
     """Read and parse one charter file; never raises for bad content."""
     path = Path(path)
     shown = display or str(path)
+    if path.is_symlink() and not _link_stays_inside(path):
+        # a pull request could add charters/x.yaml -> /etc/passwd or ../secrets:
+        # refuse it without reading, so no byte of the target reaches a report
+        return _fail(
+            shown,
+            "this charter is a link to a file outside the project; it was not read "
+            "(replace the link with the charter file itself)",
+            "outside-link",
+        )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -137,6 +146,21 @@ def load_file(path: str | Path, display: str | None = None) -> LoadResult:
     except OSError as exc:
         return _fail(shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")
     return load_bytes(raw, shown)
+
+
+def _link_stays_inside(link: Path) -> bool:
+    """Whether a symbolic link resolves inside the project (the current folder).
+
+    A link outside the current folder may only point within its own folder.
+    """
+    here = Path.cwd().resolve()
+    parent = link.parent.resolve()
+    root = here if parent == here or here in parent.parents else parent
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # broken or looping link
+        return False
+    return target == root or root in target.parents
 
 
 def load_bytes(raw: bytes, path: str) -> LoadResult:

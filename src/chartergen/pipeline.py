@@ -51,11 +51,8 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.suffix in CHARTER_SUFFIXES and p.is_file() and not _hidden(p, path)
-            )
+        if path.is_dir() and not path.is_symlink():
+            files = _charter_files(path)
             if not files:
                 raise UsageError(f"no charter (*.yaml) in the folder '{path}'")
             found.extend(files)
@@ -157,5 +154,18 @@ def _check_unique_slugs(portfolio: Portfolio) -> None:
             seen[slug] = loaded.document.path
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _charter_files(folder: Path) -> list[Path]:
+    """Charter files below ``folder``, in order; hidden entries and linked folders skipped.
+
+    Linked folders are not followed (a link could lead anywhere on the machine);
+    linked files are listed, and the loader refuses those that lead outside.
+    """
+    found = []
+    for current, folders, names in os.walk(folder, followlinks=False):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in names:
+            path = Path(current) / name
+            if path.suffix in CHARTER_SUFFIXES and not name.startswith(".") and (
+                    path.is_symlink() or path.is_file()):
+                found.append(path)
+    return sorted(found)
