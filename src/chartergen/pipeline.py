@@ -68,8 +68,9 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
 
 def display_path(path: Path) -> str:
     """The path as users should see it: relative to the current folder when inside it."""
+    # links are not resolved: the report names the file the user sees in the folder
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(path)
 
