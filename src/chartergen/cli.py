@@ -72,6 +72,7 @@ class _Group(click.Group):
 
 COMMANDS = {
     "validate": "chartergen.commands.validate:validate",
+    "check": "chartergen.commands.check:check",
 }
 """Each command by name, imported only when it runs (or when --help lists them)."""
 

@@ -13,8 +13,14 @@ from chartergen.model import Charter, Network
 
 
 def name_of(network: Network) -> str:
-    """How a network is named in reasons: its display name, else its id."""
-    return network.name or network.id
+    """How a network is named in reasons: its display name, else the platform's brand."""
+    from chartergen.schema.charter import PLATFORMS
+
+    if network.name:
+        return network.name
+    if network.platform in PLATFORMS and network.platform != "other":
+        return PLATFORMS[network.platform].split(" (")[0]
+    return network.id
 
 
 def posts_per_week(network: Network) -> float:

@@ -74,9 +74,11 @@ def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
     """Monitoring notices a problem in time to keep the crisis response promise.
 
     Compares the longest delay before monitoring at its ``frequency`` notices a post
-    (``MONITORING_DELAY_HOURS``) with the fastest ``first_response`` of the crisis
-    levels. Fails when monitoring has no frequency; warns when no level promises a
-    first response, or when the delay is longer than the promise.
+    (``MONITORING_DELAY_HOURS``) with the most lenient ``first_response`` of the
+    crisis levels: if monitoring cannot even keep that promise, no level's promise
+    holds (severe cases may arrive by other alerts; ordinary ones do not). Fails
+    when monitoring has no frequency; warns when no level promises a first
+    response, or when the delay is longer than the promise.
     """
     frequency = charter.monitoring.frequency
     if not frequency:
@@ -84,10 +86,10 @@ def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
     promises = [(lv.first_response, lv) for lv in charter.crisis.levels if lv.first_response]
     if not promises:
         return ctx.warn("no_response", ("crisis", "levels"))
-    response, fastest = min(promises, key=lambda pair: pair[0].minutes)
+    response, level = max(promises, key=lambda pair: pair[0].minutes)
     delay = thresholds.MONITORING_DELAY_HOURS.get(frequency, 0.0)
     values = {"frequency": ctx.word(f"frequency.{frequency}"), "delay": ctx.hours(delay * 60),
-              "level": fastest.name, "response": str(response)}
+              "level": level.name, "response": str(response)}
     if delay > response.hours:
         return ctx.warn("slow", ("monitoring", "frequency"), **values)
     return ctx.passed("pass", ("monitoring", "frequency"), **values)

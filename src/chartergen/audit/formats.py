@@ -1,0 +1,210 @@
+"""The audit report as people and programs read it: text, JSON-ready data, Markdown.
+
+Used by ``chartergen check``; the site and ``diff`` may reuse :func:`as_dict`.
+Every function takes the report with the loaded document it came from, so
+that each finding can be located (``file:line:col``) in the charter file.
+Labels around the findings come from the charter's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import click
+
+from chartergen.audit.results import AuditReport, CheckResult, ManualItem, Status
+from chartergen.errors import FieldPath, format_field_path
+from chartergen.i18n import label
+
+
+class Locatable(Protocol):
+    path: str
+
+    def locate(self, field_path: FieldPath, *, key: bool = False) -> tuple[int, int]: ...
+
+
+SYMBOLS = {Status.PASS: "✓", Status.WARN: "!", Status.FAIL: "✗"}
+COLOURS = {Status.PASS: "green", Status.WARN: "yellow", Status.FAIL: "red"}
+EMOJI = {Status.PASS: "✅", Status.WARN: "⚠️", Status.FAIL: "❌"}
+
+
+# -- JSON ---------------------------------------------------------------------
+
+
+def as_dict(report: AuditReport, document: Locatable, company: str = "") -> dict[str, Any]:
+    """The report as plain data: for ``--format json`` and any program reading it."""
+
+    def where(path: FieldPath) -> dict[str, Any]:
+        line, column = document.locate(path)
+        return {"field": format_field_path(path), "line": line, "column": column}
+
+    def check(result: CheckResult) -> dict[str, Any]:
+        return {
+            "id": result.id,
+            "title": result.title,
+            "status": result.status.value,
+            "reason": result.reason,
+            **where(result.field_path),
+            "findings": [{"reason": f.reason, **where(f.field_path)} for f in result.findings],
+        }
+
+    def item(manual: ManualItem) -> dict[str, Any]:
+        return {
+            "id": manual.id,
+            "text": manual.text,
+            "confirmed": manual.confirmed,
+            "confirmed_on": manual.confirmed_on.isoformat() if manual.confirmed_on else None,
+            "confirmed_by": manual.confirmed_by or None,
+            "expired": manual.expired,
+        }
+
+    return {
+        "path": document.path,
+        "slug": report.slug,
+        "company": company,
+        "language": report.language,
+        "today": report.today.isoformat() if report.today else None,
+        "score": report.score,
+        "status": report.status.value,
+        "mistakes": [
+            {
+                "number": mistake.number,
+                "id": mistake.id,
+                "title": mistake.title,
+                "summary": mistake.summary,
+                "status": mistake.status.value,
+                "score": mistake.score,
+                "checks": [check(c) for c in mistake.checks],
+                "manual": [item(m) for m in mistake.manual],
+            }
+            for mistake in report.mistakes
+        ],
+        "warnings": [{"message": w.reason, **where(w.field_path)} for w in report.warnings],
+    }
+
+
+# -- text ---------------------------------------------------------------------
+
+
+def as_text(report: AuditReport, document: Locatable, company: str = "", *,
+            verbose: bool = False) -> str:
+    """A readable report grouped by mistake; ANSI styles are stripped off a terminal."""
+    say = _labels(report.language)
+    lines = [
+        click.style(f"{company or report.slug} ({document.path})", bold=True)
+        + f": {_coloured_score(report.score, report.status)}/100",
+    ]
+    for warning in report.warnings:
+        lines.append(f"  {_location(document, warning.field_path)}: "
+                     f"{click.style('warning:', fg='yellow', bold=True)} {warning.reason}")
+    for mistake in report.mistakes:
+        lines.append("")
+        lines.append(
+            f"{_symbol(mistake.status)} {mistake.number}. "
+            f"{click.style(mistake.title, bold=True)} · {say('score')} {mistake.score}/100"
+        )
+        passing = [c for c in mistake.checks if c.status is Status.PASS]
+        for check in mistake.checks:
+            if check.status is Status.PASS and not verbose:
+                continue
+            lines.append(f"    {_symbol(check.status)} {click.style(check.id, dim=True)}  "
+                         f"{check.reason}")
+            if check.status is Status.PASS:
+                continue
+            if not check.findings:
+                lines.append(f"        {_location(document, check.field_path)}")
+            for finding in check.findings:
+                lines.append(f"        {_location(document, finding.field_path)}: "
+                             f"{finding.reason}")
+        if passing and not verbose:
+            lines.append(f"    {_symbol(Status.PASS)} {say('passing', n=len(passing))}")
+        for item in mistake.manual:
+            lines.append(f"    {_box(item)} {click.style(item.id, dim=True)}  {item.text}")
+            if item.confirmed_on:
+                key = "expired" if item.expired else "confirmed"
+                when = say(key, date=item.confirmed_on.isoformat(), who=item.confirmed_by)
+                lines.append(f"          {when}")
+    return "\n".join(lines)
+
+
+def _coloured_score(score: int, status: Status) -> str:
+    return click.style(str(score), fg=COLOURS[status], bold=True)
+
+
+def _symbol(status: Status) -> str:
+    return click.style(SYMBOLS[status], fg=COLOURS[status], bold=True)
+
+
+def _box(item: ManualItem) -> str:
+    return click.style("[x]", fg="green") if item.confirmed else "[ ]"
+
+
+def _location(document: Locatable, path: FieldPath) -> str:
+    line, column = document.locate(path)
+    return f"{document.path}:{line}:{column}"
+
+
+# -- Markdown -------------------------------------------------------------------
+
+
+def as_markdown(report: AuditReport, document: Locatable, company: str = "") -> str:
+    """A section for a pull-request comment: a table of the nine mistakes, then details."""
+    say = _labels(report.language)
+    status_word = {s: label(report.language, f"audit.status.{s.value}") for s in Status}
+    out = [
+        f"### {md_escape(company or report.slug)}: {report.score}/100",
+        "",
+        f"`{md_code(document.path)}`",
+        "",
+        f"| # | {say('mistake')} | {say('status')} | {say('score').capitalize()} |",
+        "|--:|---|---|--:|",
+    ]
+    for mistake in report.mistakes:
+        out.append(f"| {mistake.number} | {md_escape(mistake.title)} | "
+                   f"{EMOJI[mistake.status]} {status_word[mistake.status]} | {mistake.score} |")
+
+    details: list[str] = []
+    for warning in report.warnings:
+        details.append(f"- ⚠️ {md_escape(warning.reason)} "
+                       f"(`{md_code(_location(document, warning.field_path))}`)")
+    for mistake in report.mistakes:
+        open_checks = [c for c in mistake.checks if c.status is not Status.PASS]
+        if not open_checks and all(i.confirmed for i in mistake.manual):
+            continue
+        details += ["", f"**{mistake.number}. {md_escape(mistake.title)}**", ""]
+        for check in open_checks:
+            details.append(f"- {EMOJI[check.status]} `{check.id}` {md_escape(check.reason)} "
+                           f"(`{md_code(_location(document, check.field_path))}`)")
+            for finding in check.findings:
+                details.append(f"  - {md_escape(finding.reason)} "
+                               f"(`{md_code(_location(document, finding.field_path))}`)")
+        for item in mistake.manual:
+            mark = "x" if item.confirmed else " "
+            details.append(f"- [{mark}] `{item.id}` {md_escape(item.text)}")
+    if details:
+        out += ["", f"<details><summary>{say('details')}</summary>", "", *details, "",
+                "</details>"]
+    else:
+        out += ["", say("all_pass")]
+    return "\n".join(out)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_[]<>|#~&!")
+
+
+def md_escape(text: str) -> str:
+    """Charter text made inert in Markdown and HTML: no markup, links or tags survive."""
+    return "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in
+                   " ".join(text.split()))
+
+
+def md_code(text: str) -> str:
+    """Text for an inline code span (backticks would close it)."""
+    return text.replace("`", "'")
+
+
+def _labels(language: str) -> Any:
+    def say(key: str, **values: Any) -> str:
+        return label(language, f"audit.report.{key}", **values)
+
+    return say
