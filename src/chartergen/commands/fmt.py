@@ -1,0 +1,81 @@
+"""chartergen fmt: rewrite charters into the canonical layout, keeping every comment."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+EXIT_OK, EXIT_CHANGED = 0, 1
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 and list the files that would change.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show the changes as a unified diff (writes nothing).")
+def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
+    """Rewrite charters into the canonical layout.
+
+    Keys follow the order of the charter format, indentation is two spaces with
+    list dashes under their key, quotes appear only where YAML needs them.
+    Every comment stays, next to the key it was written above. Each file is
+    replaced in one step, so an interruption never leaves half a charter. A
+    file that is not valid YAML is reported and left untouched.
+
+    PATHS are charter files or folders (default: charters/). Exit code 0 when
+    nothing needed changing (or everything was rewritten), 1 when --check found
+    files to change or a file could not be read, 2 on a usage error.
+    """
+    import difflib
+
+    from chartergen.edit.atomic import write_atomic
+    from chartergen.edit.fmt import format_file
+    from chartergen.output import styled
+    from chartergen.pipeline import discover, display_path
+
+    files = discover(paths)
+    changed: list[str] = []
+    unchanged = failed = 0
+    for path in files:
+        result = format_file(path, display_path(path))
+        if result.diagnostics:
+            failed += 1
+            for diagnostic in result.diagnostics:
+                click.echo(styled(diagnostic), err=True)
+            continue
+        if not result.changed:
+            unchanged += 1
+            continue
+        changed.append(result.path)
+        assert result.formatted is not None
+        if show_diff:
+            click.echo("".join(difflib.unified_diff(
+                result.original.splitlines(keepends=True),
+                result.formatted.splitlines(keepends=True),
+                fromfile=f"{result.path} (now)", tofile=f"{result.path} (formatted)",
+            )), nl=False)
+        if check or show_diff:
+            click.echo(f"would reformat {result.path}")
+        else:
+            write_atomic(path, result.formatted)
+            click.echo(f"reformatted {result.path}")
+
+    click.echo(_summary(len(changed), unchanged, failed, dry=check or show_diff), err=True)
+    sys.exit(EXIT_CHANGED if failed or ((check or show_diff) and changed) else EXIT_OK)
+
+
+def _summary(changed: int, unchanged: int, failed: int, *, dry: bool) -> str:
+    def count(n: int) -> str:
+        return f"{n} charter{'s' * (n != 1)}"
+
+    parts = []
+    if changed:
+        parts.append(f"{count(changed)} {'would be reformatted' if dry else 'reformatted'}")
+    if unchanged:
+        parts.append(f"{count(unchanged)} already formatted")
+    if failed:
+        parts.append(f"{count(failed)} left untouched because of errors")
+    return ", ".join(parts) or "nothing to format"
