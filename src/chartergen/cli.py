@@ -73,6 +73,8 @@ class _Group(click.Group):
 COMMANDS = {
     "validate": "chartergen.commands.validate:validate",
     "check": "chartergen.commands.check:check",
+    "schema": "chartergen.commands.schema:schema",
+    "fmt": "chartergen.commands.fmt:fmt",
 }
 """Each command by name, imported only when it runs (or when --help lists them)."""
 
