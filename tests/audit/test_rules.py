@@ -1,0 +1,469 @@
+"""Every automatic check: the complete charter passes it, and a one-fact change trips it.
+
+Each case changes the complete charter (``charters.complete()``) in one way and
+states the status and the exact reason the check must then give; the same case
+also runs in French, which must give the same status.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from chartergen.audit import REGISTRY, AuditReport, CheckResult, Status, run
+from chartergen.model import Charter
+
+from .charters import TODAY, charter, complete
+
+Data = dict[str, Any]
+
+
+def _walk(data: Data, dotted: str) -> tuple[Any, str | int]:
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in dotted.split(".")]
+    node: Any = data
+    for part in parts[:-1]:
+        node = node[part]
+    return node, parts[-1]
+
+
+def without(*paths: str) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        for dotted in paths:
+            node, last = _walk(data, dotted)
+            del node[last]
+    return change
+
+
+def setting(**values: Any) -> Callable[[Data], None]:
+    """``setting(**{"networks.0.why": "x"})``: set each dotted path to its value."""
+    def change(data: Data) -> None:
+        for dotted, value in values.items():
+            node, last = _walk(data, dotted)
+            node[last] = value
+    return change
+
+
+def both(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        for each in changes:
+            each(data)
+    return change
+
+
+def appending(dotted: str, value: Any) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        node, last = _walk(data, dotted)
+        node[last].append(value)
+    return change
+
+
+def _no_audiences(data: Data) -> None:
+    """Remove the audiences and every reference to them."""
+    del data["audiences"]
+    for entry in data["networks"] + data["objectives"] + data["content"]["pillars"]:
+        entry.pop("audiences", None)
+
+
+def _minimal(**sections: Any) -> Data:
+    return {"format": 1, "company": {"name": "Acme", "language": "en"}, **sections}
+
+
+@dataclass
+class Case:
+    rule: str
+    status: str
+    change: Callable[[Data], Data | None]
+    """Changes the complete charter in place, or returns a whole new one."""
+    reason: str
+    findings: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.rule}-{self.status}-{self.reason[:30]}"
+
+
+CASES = [
+    # -- mistake 1 -----------------------------------------------------------------
+    Case("m1.purpose-stated", "fail", without("strategy.purpose"),
+         "The charter does not say why the company is on social media."),
+    Case("m1.purpose-stated", "warn", setting(**{"strategy.purpose": "To be visible online."}),
+         "The purpose is 4 words long: under 12, it reads as a slogan, not an ambition."),
+    Case("m1.strategy-linked", "fail", without("strategy.orientations", "strategy.coordination"),
+         "Neither the strategic orientations served nor the coordination with marketing is "
+         "stated."),
+    Case("m1.strategy-linked", "warn", without("strategy.coordination"),
+         "Nothing says how social media is coordinated with marketing and communication."),
+    Case("m1.strategy-linked", "warn", without("strategy.orientations"),
+         "No strategic orientation of the company is named."),
+    Case("m1.networks-have-reason", "fail", without("networks.1.why"),
+         "Networks with no reason given: LinkedIn.", ("LinkedIn: no 'why'.",)),
+    Case("m1.networks-have-reason", "fail", setting(**{"networks.0.status": "planned",
+                                                       "networks.1.status": "dormant"}),
+         "No network is active."),
+    Case("m1.networks-serve-objectives", "fail", without("networks.0.objectives"),
+         "Active networks serving no objective: Instagram.", ("Instagram lists no objective.",)),
+    Case("m1.objectives-reached", "fail",
+         appending("objectives", {"id": "hiring", "statement": "Hire two makers."}),
+         "Objectives no active network pursues: hiring.",
+         ("No active network lists the objective 'hiring'.",)),
+    Case("m1.objectives-reached", "fail", setting(**{"networks.1.status": "planned"}),
+         "Objectives no active network pursues: leads.",
+         ("No active network lists the objective 'leads'.",)),
+    Case("m1.charter-approved", "warn", setting(**{"document.status": "draft"}),
+         "The charter is still a draft, although Jo Smith, Managing Director is named as "
+         "approver."),
+    Case("m1.charter-approved", "warn", without("document.approved_by"),
+         "Nobody is named as having approved the charter."),
+    Case("m1.charter-approved", "fail", setting(**{"document.status": "retired"}),
+         "The charter is marked as retired."),
+    Case("m1.charter-approved", "fail", without("document"),
+         "The document section is empty: no version, owner or approval."),
+    # -- mistake 2 -----------------------------------------------------------------
+    Case("m2.groundwork", "fail",
+         both(without("content.pillars"), setting(**{"content.calendar.slots": []}),
+              without("networks.0.cadence", "networks.1.cadence")),
+         "Preparation missing: content pillars, calendar or cadence.",
+         ("Missing: content pillars.", "Missing: calendar or cadence.")),
+    Case("m2.networks-reach-audiences", "fail", without("networks.0.audiences"),
+         "Active networks reaching no declared audience: Instagram.",
+         ("Instagram lists no audience.",)),
+    Case("m2.audiences-reached", "fail",
+         appending("audiences", {"id": "press", "name": "Trade press"}),
+         "Audiences no active network reaches: Trade press.",
+         ("No active network reaches 'Trade press'.",)),
+    Case("m2.audiences-reached", "fail", lambda data: _no_audiences(data),
+         "No audience is declared."),
+    Case("m2.audiences-where", "warn", setting(**{"audiences.0.where": ["tiktok", "youtube"]}),
+         "Audiences reached only on platforms where they are not: Makers.",
+         ("'Makers' is found on tiktok, youtube but reached on instagram.",)),
+    Case("m2.audiences-where", "warn", without("audiences.0.where", "audiences.1.where"),
+         "No audience says on which platforms it is found, so the choice of networks cannot "
+         "be checked."),
+    Case("m2.rhythm-planned", "fail",
+         both(without("networks.1.cadence"),
+              setting(**{"content.calendar.slots": [{"day": "monday", "network": "instagram"}]})),
+         "Active networks with no cadence and no calendar slot: LinkedIn.",
+         ("LinkedIn has no cadence and no slot in the calendar.",)),
+    Case("m2.networks-differentiated", "warn",
+         without("networks.0.tone", "networks.0.formats"),
+         "Networks with no tone or formats of their own: Instagram.",
+         ("Instagram states neither a tone nor formats.",)),
+    Case("m2.networks-differentiated", "warn",
+         both(without("networks.0.tone", "networks.1.tone"),
+              setting(**{"networks.0.formats": ["Photo"], "networks.1.formats": ["photo"]})),
+         "Every network uses the same formats and none has its own tone: the same content is "
+         "pushed everywhere."),
+    # -- mistake 3 -----------------------------------------------------------------
+    # 10 h planned in the complete charter: Instagram 3 x 1h + 2h, LinkedIn 2 x 1h + 1h,
+    # monitoring 1h, reporting 1h; the roles give 6 h + 10 h.
+    Case("m3.workload-fits", "fail", setting(**{"networks.0.cadence": {"posts": 2, "per": "day"}}),
+         "The plans need about 21 h a week; the roles give 16 h."),
+    Case("m3.workload-fits", "warn", setting(**{"networks.0.cadence": {"posts": 6, "per": "week"}}),
+         "The plans need about 13 h a week out of 16 h: less than 20% left for the unexpected."),
+    Case("m3.workload-fits", "fail", setting(**{"team.roles.0.hours_per_week": 0,
+                                                "team.roles.1.hours_per_week": 0}),
+         "The plans need about 10 h a week, but no role gives any hours."),
+    Case("m3.workload-fits", "warn",
+         both(without("networks.0.time_per_post", "networks.0.engagement_time"),
+              setting(**{"team.roles.1.hours_per_week": 4,
+                         "networks.0.cadence": {"posts": 4, "per": "week"}})),
+         "The plans need about 9 h a week out of 10 h: less than 20% left for the "
+         "unexpected. Estimated with default times for: Instagram."),
+    Case("m3.workload-fits", "fail", lambda data: _minimal(networks=[
+         {"id": "blog", "platform": "mastodon", "name": "Fediverse"}]),
+         "No role is defined."),
+    Case("m3.role-load", "fail", setting(**{"team.roles.1.hours_per_week": 5}),
+         "Roles given more work than their hours: Community manager.",
+         ("Community manager: about 6 h of work a week for 5 h given.",)),
+    Case("m3.role-load", "warn", setting(**{"team.roles.1.hours_per_week": 7}),
+         "Roles with almost no time to spare: Community manager.",
+         ("Community manager: about 6 h of work a week for 7 h given.",)),
+    Case("m3.time-estimated", "warn",
+         without("networks.0.time_per_post", "monitoring.time_per_week"),
+         "2 time estimate(s) missing; defaults are used instead.",
+         ("Instagram: no time per post.", "Monitoring: no weekly time.")),
+    Case("m3.time-estimated", "warn", without("networks.1.engagement_time",
+                                              "measurement.time_per_week"),
+         "2 time estimate(s) missing; defaults are used instead.",
+         ("LinkedIn: no weekly engagement time.", "Reporting: no weekly time.")),
+    Case("m3.owners-assigned", "fail", without("networks.1.owner"),
+         "Active networks with no owner: LinkedIn.", ("LinkedIn has no owner.",)),
+    Case("m3.owners-assigned", "warn", without("team.roles.1.holder"),
+         "Owner roles with nobody named: Community manager.",
+         ("Nobody holds the role 'Community manager'.",)),
+    Case("m3.budget-stated", "fail", without("team.budget"), "No budget is stated."),
+    Case("m3.budget-stated", "warn", without("team.budget.period"),
+         "A budget of 5\u202f000 EUR is stated, but not the period it covers."),
+    Case("m3.budget-stated", "warn", setting(**{"team.budget.amount": "0 EUR"}),
+         "The budget is zero."),
+    Case("m3.skills-stated", "warn", without("team.roles.0.skills"),
+         "Roles that name no skills: Communications lead.",
+         ("'Communications lead' lists no skills.",)),
+    # -- mistake 4 -----------------------------------------------------------------
+    Case("m4.engagement-principles", "fail", without("engagement.principles"),
+         "The charter gives no principles for answering and joining conversations."),
+    Case("m4.engagement-principles", "warn",
+         setting(**{"engagement.principles": ["We answer.", "We thank."]}),
+         "Only 2 engagement principle(s); at least 3 are expected."),
+    Case("m4.conversational-share", "fail", setting(**{"content.pillars.0.conversational": False}),
+         "No content pillar invites conversation."),
+    Case("m4.conversational-share", "warn",
+         setting(**{"content.pillars.0.conversational": False,
+                    "content.pillars.1.conversational": True,
+                    "content.pillars.0.share": "65%", "content.pillars.1.share": "15%"}),
+         "Conversational pillars take 15% of the output, under 20%."),
+    Case("m4.community-actions", "warn", without("engagement.community_actions"),
+         "No community action (live session, group, user content) is planned."),
+    Case("m4.engagement-time", "warn", without("networks.0.engagement_time"),
+         "Active networks with no time for engagement: Instagram.",
+         ("Instagram: no engagement time.",)),
+    Case("m4.engagement-time", "fail",
+         without("networks.0.engagement_time", "networks.1.engagement_time"),
+         "No active network sets aside time to answer and animate."),
+    Case("m4.engagement-time", "warn",
+         setting(**{"networks.0.engagement_time": "15min", "networks.1.engagement_time": "15min"}),
+         "About 0.5 h a week for conversation against 5 h for publishing: conversation comes "
+         "last."),
+    Case("m4.reply-examples", "warn", without("voice"),
+         "The voice gives no example of a good reply."),
+    # -- mistake 5 -----------------------------------------------------------------
+    Case("m5.cadence-set", "fail", without("networks.0.cadence"),
+         "1 active network(s) with no publishing cadence.", ("Instagram has no cadence.",)),
+    Case("m5.cadence-set", "fail", setting(**{"networks.1.cadence": {"posts": 0, "per": "week"}}),
+         "1 active network(s) with no publishing cadence.",
+         ("LinkedIn: the cadence is zero posts.",)),
+    Case("m5.reply-targets-set", "fail", without("networks.1.reply_targets"),
+         "Active networks with no reply target: LinkedIn.", ("LinkedIn sets no reply target.",)),
+    Case("m5.reply-targets-set", "warn",
+         setting(**{"networks.0.reply_targets": {"comment": "3d", "complaint": "4d"}}),
+         "2 reply target(s) to reconsider.",
+         ("Instagram: a comment may wait 3d, more than 48 h.",
+          "Instagram: a complaint may wait 4d, longer than a comment (3d).")),
+    Case("m5.backup-not-owner", "fail", setting(**{"networks.0.backup": "cm"}),
+         "1 of 2 active networks have no backup other than their owner.",
+         ("Instagram: the backup is the owner (cm).",)),
+    Case("m5.backup-not-owner", "fail", without("networks.1.backup"),
+         "1 of 2 active networks have no backup other than their owner.",
+         ("LinkedIn has no backup.",)),
+    Case("m5.backup-has-time", "warn", without("team.roles.0.holder"),
+         "1 backup role(s) cannot really stand in.",
+         ("Nobody holds the backup role 'Communications lead'.",)),
+    Case("m5.backup-has-time", "warn",
+         both(setting(**{"team.roles.0.hours_per_week": 0}),
+              appending("team.roles", {"id": "extra", "title": "Extra", "hours_per_week": 20})),
+         "1 backup role(s) cannot really stand in.",
+         ("The backup role 'Communications lead' gives no hours to social media.",)),
+    Case("m5.backup-has-time", "fail", without("networks.0.backup", "networks.1.backup"),
+         "No active network has a backup."),
+    Case("m5.weekend-gap", "warn", setting(**{"networks.0.coverage": {"weekends": False}}),
+         "2 coverage gap(s) found.",
+         ("Instagram: the hours covered are not stated.",
+          "Instagram: the reply target is 2h, but a message sent on Friday evening waits about "
+          "62 h if weekends are not covered.")),
+    Case("m5.calendar-matches-cadence", "warn",
+         setting(**{"content.calendar.slots": [{"day": "monday", "network": "instagram"},
+                                               {"day": "tuesday", "network": "linkedin"},
+                                               {"day": "thursday", "network": "linkedin"}]}),
+         "1 network(s) have fewer calendar slots than their cadence.",
+         ("Instagram: 1 slot(s) a week in the calendar for 3 post(s) promised.",)),
+    # -- mistake 6 -----------------------------------------------------------------
+    Case("m6.promo-under-ceiling", "fail",
+         setting(**{"content.pillars.0.share": "40%", "content.pillars.2.share": "30%"}),
+         "Promotional pillars take 30% of the output, above the ceiling of 20%."),
+    Case("m6.promo-under-ceiling", "fail",
+         both(without("content.promotional_ceiling"),
+              setting(**{"content.pillars.0.share": "45%", "content.pillars.2.share": "25%"})),
+         "Promotional pillars take 25% of the output, above the usual ceiling of 20% (the "
+         "charter sets none)."),
+    Case("m6.promo-under-ceiling", "warn",
+         without("content.pillars.0.share", "content.pillars.1.share", "content.pillars.2.share"),
+         "No pillar states its share, so the promotional share cannot be computed."),
+    Case("m6.ceiling-set", "warn", without("content.promotional_ceiling"),
+         "No ceiling on promotional content; the usual 20% is assumed."),
+    Case("m6.ceiling-set", "warn", setting(**{"content.promotional_ceiling": "40%"}),
+         "The promotional ceiling of 40% is above the usual maximum of 33%."),
+    Case("m6.shares-add-up", "fail", setting(**{"content.pillars.0.share": "40%"}),
+         "The pillar shares add up to 90%, not 100%."),
+    Case("m6.shares-add-up", "warn", without("content.pillars.1.share"),
+         "Pillars with no share: Workshop stories.", ("'Workshop stories' has no share.",)),
+    Case("m6.expectations-served", "warn", without("audiences.1.expectations"),
+         "1 audience(s) whose expectations are unknown or unserved.",
+         ("'Buyers': no expectations stated.",)),
+    Case("m6.expectations-served", "warn", setting(**{"content.pillars.0.audiences": ["makers"]}),
+         "1 audience(s) whose expectations are unknown or unserved.",
+         ("'Buyers': no pillar other than promotion serves this audience.",)),
+    Case("m6.promo-per-network", "warn",
+         setting(**{"content.pillars.0.networks": ["instagram"],
+                    "content.pillars.2.networks": ["linkedin"]}),
+         "1 network(s) where promotion exceeds the ceiling.",
+         ("LinkedIn: promotion takes 40% of what is published there (ceiling 20%).",)),
+    # -- mistake 7 -----------------------------------------------------------------
+    Case("m7.staff-guidelines", "fail", without("staff"),
+         "Nothing tells employees how to speak about the company on their own accounts."),
+    Case("m7.staff-guidelines", "warn", without("staff.legal_basis"),
+         "The staff guidelines lack: the legal basis that makes them binding.",
+         ("Missing: the legal basis that makes them binding.",)),
+    Case("m7.spokespeople", "warn", setting(**{"team.roles.0.speaks_for_company": False}),
+         "No role is named as allowed to speak for the company."),
+    Case("m7.spokespeople", "warn", without("scope"),
+         "The charter does not say whom it applies to."),
+    Case("m7.spokespeople", "fail",
+         both(without("scope"), setting(**{"team.roles.0.speaks_for_company": False})),
+         "The charter says neither whom it applies to nor who may speak for the company."),
+    Case("m7.monitoring-set", "fail", without("monitoring"),
+         "Nobody listens to what is said about the company."),
+    Case("m7.monitoring-set", "warn", without("monitoring.keywords", "monitoring.owner"),
+         "Monitoring lacks: keywords, an owner.", ("Missing: keywords.", "Missing: an owner.")),
+    Case("m7.monitoring-fast-enough", "warn", setting(**{"monitoring.frequency": "weekly"}),
+         "Monitoring (weekly) may notice a post up to 168 h late, yet even the level 'Minor' "
+         "promises a first response within 1d."),
+    Case("m7.monitoring-fast-enough", "fail", without("monitoring.frequency"),
+         "Monitoring has no frequency, so nobody knows how soon a problem is noticed."),
+    Case("m7.monitoring-fast-enough", "warn",
+         without("crisis.levels.0.first_response", "crisis.levels.1.first_response"),
+         "No crisis level sets a time for the first response."),
+    Case("m7.crisis-levels", "fail", without("crisis.levels.1.lead",
+                                             "crisis.levels.1.first_response"),
+         "1 crisis level(s) incomplete.", ("Level 'Major' lacks a lead, a first-response time.",)),
+    Case("m7.crisis-levels", "warn", without("crisis.levels.0.approver"),
+         "1 crisis level(s) with no approver.",
+         ("Level 'Minor' names nobody to approve statements.",)),
+    Case("m7.crisis-levels", "fail", without("crisis.levels"),
+         "No crisis severity level is defined."),
+    Case("m7.escalation-contacts", "fail", without("crisis.escalation.0.contact"),
+         "1 escalation step(s) with no contact.",
+         ("Step 'Call the managing director' names no contact.",)),
+    Case("m7.escalation-contacts", "warn", without("crisis.contacts.0.phone"),
+         "1 escalation contact(s) cannot be phoned.",
+         ("The contact 'Jo Smith' has no phone number.",)),
+    Case("m7.escalation-contacts", "fail", without("crisis.escalation"),
+         "No escalation path is defined."),
+    Case("m7.holding-statement", "fail",
+         without("crisis.holding_statements", "crisis.scenarios.0.statement"),
+         "No holding statement is prepared."),
+    Case("m7.holding-statement", "warn", without("crisis.scenarios.0.statement"),
+         "Scenarios with no holding statement: Hacked account.",
+         ("The scenario 'Hacked account' names no statement.",)),
+    Case("m7.crisis-learning", "fail", without("crisis.after_action", "crisis.drills"),
+         "No drill and no after-action review is planned."),
+    Case("m7.crisis-learning", "warn", setting(**{"crisis.drills.last": "2025-10-01"}),
+         "1 gap(s) in rehearsing and reviewing crises.",
+         ("The last drill was on 2025-10-01, 418 days ago.",)),
+    Case("m7.crisis-learning", "warn", without("crisis.drills", "crisis.after_action.owner"),
+         "2 gap(s) in rehearsing and reviewing crises.",
+         ("The after-action review has no owner or no deadline.",
+          "No crisis drill has been held.")),
+    Case("m7.accounts-secured", "fail", without("accounts"),
+         "No register of the official accounts."),
+    Case("m7.accounts-secured", "warn",
+         both(setting(**{"accounts.register.0.two_factor": False,
+                         "accounts.register.0.admins": ["cm"]}),
+              without("accounts.register.1")),
+         "3 account security gap(s).",
+         ("LinkedIn is not in the accounts register.",
+          "Instagram: two-factor authentication is not on.",
+          "Instagram: 1 admin(s), at least 2 needed.")),
+    Case("m7.accounts-secured", "warn", without("accounts.register.1.mailbox"),
+         "1 account security gap(s).", ("LinkedIn: not tied to a company mailbox.",)),
+    # -- mistake 8 -----------------------------------------------------------------
+    Case("m8.objectives-have-kpis", "fail", without("objectives.1.kpis"),
+         "Objectives with no KPI: leads.", ("The objective 'leads' has no KPI.",)),
+    Case("m8.objectives-have-kpis", "fail", without("objectives", "networks.0.objectives",
+                                                   "networks.1.objectives"),
+         "No objective is set."),
+    Case("m8.kpis-measurable", "fail", without("objectives.0.kpis.0.target",
+                                               "objectives.0.kpis.0.deadline"),
+         "1 of 2 KPIs cannot be checked.",
+         ("awareness / Followers: lacks a target, a deadline.",)),
+    Case("m8.kpis-measurable", "fail", without("objectives.0.kpis", "objectives.1.kpis"),
+         "No KPI is defined."),
+    Case("m8.kpi-deadlines-current", "fail",
+         setting(**{"objectives.1.kpis.0.deadline": "2026-11-01"}),
+         "1 KPI deadline(s) passed with no review since.",
+         ("leads / Catalogue requests: the deadline 2026-11-01 has passed.",)),
+    Case("m8.kpi-deadlines-current", "warn",
+         setting(**{"objectives.1.kpis.0.deadline": "2026-08-31"}),
+         "1 KPI deadline(s) passed; the charter was reviewed since, but needs new targets.",
+         ("leads / Catalogue requests: the deadline 2026-08-31 has passed.",)),
+    Case("m8.kpi-deadlines-current", "fail",
+         without("objectives.0.kpis.0.deadline", "objectives.1.kpis.0.deadline"),
+         "No KPI has a deadline."),
+    Case("m8.kpi-sources", "warn", without("objectives.1.kpis.0.source"),
+         "1 KPI(s) without a source or a baseline.",
+         ("leads / Catalogue requests: lacks a source.",)),
+    Case("m8.reporting-set", "fail", without("measurement.reporting"),
+         "No reporting is planned."),
+    Case("m8.reporting-set", "warn", without("measurement.reporting.0.owner",
+                                             "measurement.reporting.0.audience"),
+         "2 gap(s) in reporting.",
+         ("The monthly report has no owner.", "The monthly report has no readers named.")),
+    Case("m8.next-review", "fail", setting(**{"document.next_review": "2026-11-01"}),
+         "The review planned for 2026-11-01 is 22 days overdue."),
+    Case("m8.next-review", "warn", without("document.next_review"),
+         "No date is set for the next review of the charter."),
+    # -- mistake 9 -----------------------------------------------------------------
+    Case("m9.owned-hub", "fail", without("content.hub"),
+         "No channel of the company's own (site, blog, newsletter) is named."),
+    Case("m9.owned-hub", "warn", without("content.hub.url"),
+         "The hub 'Acme blog' has no address."),
+    Case("m9.publish-first", "fail", setting(**{"content.hub.publish_first": False}),
+         "Content does not appear on the company's own hub first."),
+    Case("m9.publish-first", "warn", without("content.hub.publish_first"),
+         "The charter does not say whether content appears on the hub first."),
+    Case("m9.publish-first", "fail", without("content.hub"),
+         "No hub of the company's own is named."),
+    Case("m9.exports", "fail", without("independence.exports"),
+         "Nothing is exported from the platforms."),
+    Case("m9.exports", "warn", without("independence.exports.owner"),
+         "The exports lack: an owner."),
+    Case("m9.exit-plans", "fail", without("independence.exit_plans"),
+         "No plan for a network that closes or changes its rules."),
+    Case("m9.exit-plans", "warn",
+         setting(**{"independence.exit_plans": [{"network": "instagram", "plan": "Newsletter."}]}),
+         "Active networks with no exit plan: LinkedIn.", ("LinkedIn has no exit plan.",)),
+    Case("m9.spread", "warn", setting(**{"independence.max_share_per_network": "50%"}),
+         "1 network(s) carry more than 50% of the posts.",
+         ("Instagram carries 60% of the posts (limit 50%).",)),
+    Case("m9.spread", "warn", without("independence.max_share_per_network"),
+         "1 network(s) carry more than 50% of the posts (usual limit; the charter sets none).",
+         ("Instagram carries 60% of the posts (limit 50%).",)),
+    Case("m9.spread", "warn", without("networks.0.cadence", "networks.1.cadence"),
+         "No active network has a cadence, so the spread cannot be computed."),
+]
+
+
+def test_every_rule_has_a_tripping_case() -> None:
+    tripped = {case.rule for case in CASES}
+    assert sorted(r.id for r in REGISTRY.rules() if r.id not in tripped) == []
+
+
+@pytest.fixture(scope="module")
+def complete_report() -> AuditReport:
+    return run(charter(complete()), TODAY)
+
+
+@pytest.mark.parametrize("rule_id", [r.id for r in REGISTRY.rules()])
+def test_the_complete_charter_passes(rule_id: str, complete_report: AuditReport) -> None:
+    check = next(c for c in complete_report.checks if c.id == rule_id)
+    assert check.status is Status.PASS, check.reason
+    assert check.findings == ()
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_one_change_trips_the_check(case: Case) -> None:
+    data = complete()
+    built = charter(case.change(data) or data)
+    check = _check(built, case.rule)
+    assert (check.status.value, check.reason) == (case.status, case.reason)
+    assert tuple(f.reason for f in check.findings) == case.findings
+    assert all(f.field_path for f in check.findings)
+
+    french = dataclasses.replace(built, company=dataclasses.replace(built.company, language="fr"))
+    assert _check(french, case.rule).status.value == case.status
+
+
+def _check(built: Charter, rule_id: str) -> CheckResult:
+    return next(c for c in run(built, TODAY).checks if c.id == rule_id)
