@@ -1,0 +1,215 @@
+"""The MkDocs plugin: a thin adapter that adds chartergen's pages to a MkDocs build.
+
+``plugins: [chartergen]`` in ``mkdocs.yml`` is enough. The plugin loads and
+validates the charters (``charters/`` by default), renders them with
+:func:`chartergen.render.site.render_site`, and adds the pages in memory as
+generated files: nothing is written into the docs folder. It also brings the
+theme overrides, turns web fonts off, and passes every generated page's HTML
+through the sanitiser. An invalid charter fails the build with the same
+``file:line:col`` report as ``chartergen validate``; ``mkdocs serve`` rebuilds
+when a charter changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+    from chartergen.render.site import RenderedPage
+
+log = get_plugin_logger(__name__)
+
+
+class CharterPluginConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Set to false to build the site without the charters."""
+    charters = c.Type(str, default="charters")
+    """Folder (or single file) of charters, relative to mkdocs.yml."""
+    edit_url = c.Type(str, default="")
+    """Edit link of a charter file, ``{path}`` being its path in the repository, e.g.
+    ``https://github.com/acme/charters/edit/main/{path}``. Empty: taken from GitHub
+    Actions or GitLab CI when the build runs there, else no edit link."""
+    today = c.Type(str, default="")
+    """Date the audit and overdue reviews are computed for (YYYY-MM-DD); empty: today."""
+    templates = c.Optional(c.Dir(exists=True))
+    """A folder of page templates (*.md.j2) that override chartergen's own."""
+    audit = c.Type(bool, default=True)
+    """Show the nine-mistakes audit (checklist page, scores)."""
+
+
+class CharterPlugin(BasePlugin[CharterPluginConfig]):
+    """Adds every charter's pages, and the portfolio's home page, to the site."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, RenderedPage] = {}
+        self._charters_path: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        from chartergen.render.mkdocs_config import (
+            EXTRA_CSS,
+            EXTRA_JAVASCRIPT,
+            MARKDOWN_EXTENSIONS,
+            theme_dir,
+        )
+
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self._charters_path = (base_dir / self.config.charters).resolve()
+
+        ours = str(theme_dir().resolve())
+        dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
+        if ours not in dirs:
+            # After a user's own custom_dir, so that theirs still wins.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
+        # Web fonts are fetched from Google: the site must not call outside hosts.
+        config.theme["font"] = False
+
+        for extension in MARKDOWN_EXTENSIONS:
+            name, options = (next(iter(extension.items())) if isinstance(extension, dict)
+                             else (extension, None))
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                if options:
+                    config.mdx_configs[name] = dict(options)
+        for path in EXTRA_CSS:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        scripts = [str(s) for s in config.extra_javascript]
+        for path in EXTRA_JAVASCRIPT:
+            if path not in scripts:
+                config.extra_javascript.append(path)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        from chartergen.errors import UsageError
+        from chartergen.pipeline import load_portfolio
+        from chartergen.render.site import render_site
+        from chartergen.render.sources import charter_sources
+
+        assert self._charters_path is not None
+        try:
+            portfolio = load_portfolio([self._charters_display()])
+        except UsageError as exc:
+            raise PluginError(f"chartergen: {exc}") from None
+        errors = [d for d in portfolio.diagnostics if d.is_error]
+        for diagnostic in portfolio.diagnostics:
+            if not diagnostic.is_error:
+                log.warning(diagnostic.format())
+        if errors:
+            raise PluginError(
+                "chartergen: invalid charters, the site was not built:\n"
+                + "\n".join(d.format() for d in errors)
+            )
+
+        today = self._today()
+        sources = charter_sources(portfolio.charters, today=today, edit_url=self._edit_url(),
+                                  audit=self.config.audit)
+        language = str(config.theme.get("language") or "en")
+        site = render_site(sources, today=today, language=language,
+                           use_directory_urls=config.use_directory_urls,
+                           templates=self.config.templates)
+
+        self._pages = {}
+        for page in site.pages:
+            if files.get_file_from_path(page.src) is not None:
+                if page.src != "index.md":
+                    log.warning(f"docs folder has its own '{page.src}'; the generated page "
+                                "of that name is left out")
+                continue
+            files.append(File.generated(config, page.src, content=page.markdown))
+            self._pages[page.src] = page
+        config.nav = self._nav(site.nav, files, config)
+        log.debug(f"added {len(self._pages)} pages for {len(sources)} charters")
+        return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if not self.config.enabled or page.file.src_uri not in self._pages:
+            return html
+        from chartergen.render.sanitize import clean
+
+        return clean(html)
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page,
+                        config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
+        generated = self._pages.get(page.file.src_uri)
+        if self.config.enabled and generated is not None:
+            page.edit_url = generated.edit_url or None
+        return context
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer | None:
+        if self.config.enabled and self._charters_path is not None:
+            server.watch(str(self._charters_path))
+            if self.config.templates:
+                server.watch(str(self.config.templates))
+        return server
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _charters_display(self) -> str:
+        """The charters' path as ``chartergen validate`` shows it (relative when possible)."""
+        assert self._charters_path is not None
+        try:
+            return os.path.relpath(self._charters_path)
+        except ValueError:  # another drive on Windows
+            return str(self._charters_path)
+
+    def _today(self) -> dt.date:
+        if not self.config.today:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(self.config.today)
+        except ValueError:
+            raise PluginError(
+                f"chartergen: 'today' must be a date written YYYY-MM-DD, not "
+                f"{self.config.today!r}"
+            ) from None
+
+    def _edit_url(self) -> str:
+        if self.config.edit_url:
+            return self.config.edit_url
+        return ci_edit_url(os.environ)
+
+    def _nav(self, charters_nav: list[Any], files: Files, config: MkDocsConfig) -> list[Any]:
+        """The site's navigation: the home page, any page of the docs folder, the charters."""
+        home, charters = charters_nav[0], charters_nav[1:]
+        if config.nav:
+            return [*config.nav, *charters]
+        own = sorted(
+            f.src_uri for f in files.documentation_pages() if f.src_uri not in self._pages
+        )
+        if "index.md" in own:
+            own.remove("index.md")
+            first: Any = "index.md"
+        else:
+            first = home
+        return [first, *own, *charters]
+
+
+def ci_edit_url(environ: Any) -> str:
+    """The edit link template when building in GitHub Actions or GitLab CI, else ""."""
+    server, repository = environ.get("GITHUB_SERVER_URL"), environ.get("GITHUB_REPOSITORY")
+    branch = environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME")
+    if server and repository and branch:
+        return f"{server}/{repository}/edit/{branch}/{{path}}"
+    project, branch = environ.get("CI_PROJECT_URL"), environ.get("CI_COMMIT_REF_NAME")
+    if project and branch:
+        return f"{project}/-/edit/{branch}/{{path}}"
+    return ""

@@ -1,0 +1,135 @@
+"""Turning charter text into page text that can never become markup.
+
+Generated pages are Markdown read by Python-Markdown, with HTML blocks for the
+components (cards, grids, checklists). Charter text lands in both contexts, so
+one escaping works in both: HTML's special characters and every character
+Markdown (or a Jinja-based MkDocs plugin) gives meaning to are written as
+numeric character references. Python-Markdown keeps references as they are
+and the browser shows the character, so ``<script>``, ``*bold*``,
+``[link](javascript:...)`` or ``{{ x }}`` in a charter appear as typed.
+
+Fields that allow a small Markdown subset (:func:`prose`) are converted here,
+with a Python-Markdown instance stripped down to paragraphs, emphasis, links
+and lists, then cleaned by nh3 with a narrow allow-list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from markupsafe import Markup
+
+_REFERENCES = {
+    ord(char): f"&#{ord(char)};"
+    for char in "&<>\"\\`*_{}[]#|~^$"
+}
+
+_SPACE = re.compile(r"\s+")
+
+
+def text(value: Any) -> Markup:
+    """Plain text, on one line, safe in Markdown and in HTML (also inside attributes)."""
+    if isinstance(value, Markup):
+        return value
+    flat = _SPACE.sub(" ", str(value)).strip()
+    return Markup(flat.translate(_REFERENCES))
+
+
+def lines(value: Any) -> list[Markup]:
+    """Text kept as its paragraphs (blank-line separated), each escaped as :func:`text`."""
+    parts = re.split(r"\n\s*\n", str(value).strip())
+    return [text(part) for part in parts if part.strip()]
+
+
+PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br"}
+PROSE_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@cache
+def _markdown() -> Any:
+    import markdown
+
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Only the subset charters may use: paragraphs, emphasis, links and lists.
+    for name in ("code", "hashheader", "setextheader", "hr", "quote", "indent"):
+        if name in md.parser.blockprocessors:
+            md.parser.blockprocessors.deregister(name)
+    for name in ("backtick", "image_link", "image_reference", "short_image_ref",
+                 "autolink", "automail", "html", "entity", "reference", "short_reference",
+                 "linebreak"):
+        if name in md.inlinePatterns:
+            md.inlinePatterns.deregister(name)
+    for name in ("html_block", "reference"):
+        if name in md.preprocessors:
+            md.preprocessors.deregister(name)
+    return md
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_TEXT_REFERENCES = {ord(char): f"&#{ord(char)};" for char in "\\`*_{}[]#|~^$"}
+
+
+def prose(value: Any) -> Markup:
+    """A Markdown-subset field as a sanitised HTML block (``<div class="cg-prose">``).
+
+    Raw HTML in the field is shown as text: ``<``, ``>`` and ``&`` are escaped
+    before conversion. Links keep only http, https and mailto targets.
+    """
+    import nh3
+
+    source = str(value).strip()
+    if not source:
+        return Markup("")
+    source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    md = _markdown()
+    md.reset()
+    html = md.convert(source)
+    clean = nh3.clean(
+        html,
+        tags=PROSE_TAGS,
+        attributes=PROSE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # The block is raw HTML to Python-Markdown, but a theme or a later tool may
+    # still run text through Markdown or Jinja: neutralise their characters too.
+    parts = _TAG_OR_TEXT.split(clean)
+    safe = "".join(
+        part if part.startswith("<") else part.replace("\n", " ").translate(_TEXT_REFERENCES)
+        for part in parts
+    )
+    return Markup(f'<div class="cg-prose">{safe}</div>')
+
+
+def fill(template: str, **values: Any) -> Markup:
+    """A label with ``{name}`` placeholders, filled with escaped values.
+
+    The label itself is trusted catalogue text but is escaped too, so a label
+    may hold any character; values that are already :class:`Markup` go in as they are.
+    """
+    out = []
+    for index, part in enumerate(re.split(r"\{(\w+)\}", template)):
+        if index % 2:
+            out.append(str(text(values[part])))
+        else:
+            out.append(part.translate(_REFERENCES))
+    return Markup("".join(out))
+
+
+_MERMAID = {ord('"'): "#quot;", ord("#"): "#35;", ord("<"): "#lt;", ord(">"): "#gt;",
+            ord("`"): "#96;", ord("&"): "#38;", ord("{"): "#123;", ord("}"): "#125;",
+            ord(";"): "#59;", ord("|"): "#124;", ord("["): "#91;", ord("]"): "#93;"}
+
+
+def mermaid_label(value: Any) -> Markup:
+    """Text for a quoted Mermaid label, as it must appear inside ``<code>`` in HTML.
+
+    Mermaid's own entity codes replace its special characters (and HTML's, since
+    the source sits in the page as text); newlines become spaces.
+    """
+    # One pass of str.translate: codes it writes are never replaced again.
+    return Markup(_SPACE.sub(" ", str(value)).strip().translate(_MERMAID))

@@ -1,0 +1,53 @@
+"""The allow-list every generated page's HTML goes through (nh3), after Markdown.
+
+Charter text is already escaped when the Markdown is written; this is the
+second wall: whatever HTML a page ends up with, only these tags, attributes
+and link schemes survive. Scripts, event handlers, styles, iframes, images
+and ``javascript:`` links cannot.
+"""
+
+from __future__ import annotations
+
+TAGS = {
+    # Markdown output
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code",
+    "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt",
+    "dd", "small", "sup", "sub", "div", "span", "details", "summary",
+    # chartergen components
+    "figure", "figcaption", "label", "input", "button",
+    # the score chart (inline SVG drawn at build time)
+    "svg", "g", "rect", "text", "title", "line",
+}
+
+ATTRIBUTES = {
+    "*": {"class", "id", "title", "hidden", "role", "aria-label", "aria-hidden", "lang"},
+    "a": {"href", "rel"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+    "input": {"type", "checked", "disabled", "placeholder", "autocomplete", "for"},
+    "label": {"for"},
+    "button": {"type"},
+    "svg": {"viewBox", "xmlns", "width", "height"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "text": {"x", "y", "text-anchor"},
+    "line": {"x1", "x2", "y1", "y2"},
+}
+
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def clean(html: str) -> str:
+    """``html`` with everything outside the allow-list removed."""
+    import nh3
+
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ATTRIBUTES,
+        generic_attribute_prefixes={"data-"},
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

@@ -1,0 +1,197 @@
+"""Render a portfolio of charters into Markdown pages and a navigation, with no MkDocs involved.
+
+:func:`render_site` is the engine-independent core: the MkDocs plugin adds its
+pages in memory, ``chartergen render`` writes them to a folder. The same
+input gives byte-identical pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from chartergen.render import escape
+from chartergen.render.formatting import Formatter
+from chartergen.render.pages import PAGES, relative_url
+from chartergen.render.view import CharterSource, CharterView
+
+TEMPLATES = Path(__file__).parent / "templates"
+HOME = "index.md"
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    src: str
+    """Path of the page in the site's docs folder, e.g. ``acme/strategy.md``."""
+    title: str
+    """Escaped for HTML: MkDocs themes print navigation titles as they are."""
+    markdown: str
+    charter: str = ""
+    """Slug of the charter the page belongs to ("" for the home page)."""
+    edit_url: str = ""
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    pages: tuple[RenderedPage, ...]
+    nav: list[Any]
+    """MkDocs ``nav`` structure: ``{title: src}`` and ``{title: [children]}`` items."""
+    language: str
+    charters: dict[str, str] = field(default_factory=dict)
+    """Site slug of each charter, by the charter's own slug."""
+
+    def page(self, src: str) -> RenderedPage:
+        return next(p for p in self.pages if p.src == src)
+
+
+def labels_for(language: str) -> dict[str, Any]:
+    from chartergen.i18n import LANGUAGES, catalogue
+
+    return dict(catalogue(language if language in LANGUAGES else "en")["site"])
+
+
+def mistake_titles(language: str) -> dict[int, str]:
+    """The nine mistakes' titles, from the audit's catalogue so both say the same."""
+    from chartergen.i18n import LANGUAGES, label
+
+    language = language if language in LANGUAGES else "en"
+    return {n: label(language, f"audit.mistakes.m{n}.title") for n in range(1, 10)}
+
+
+def render_site(
+    sources: Sequence[CharterSource],
+    *,
+    today: dt.date,
+    language: str = "en",
+    use_directory_urls: bool = True,
+    templates: str | Path | None = None,
+) -> RenderedSite:
+    """Every page of every charter, the portfolio home page, and the navigation.
+
+    ``language`` is the language of the home page; each charter's pages use
+    the charter's own language.
+    """
+    env = _environment(str(templates) if templates else "")
+    ordered = sorted(sources, key=lambda s: s.charter.slug)
+    slugs = _site_slugs([s.charter.slug for s in ordered])
+    pages: list[RenderedPage] = []
+    nav: list[Any] = []
+    views = []
+    for source in ordered:
+        view = CharterView(source, slugs[source.charter.slug], labels_for(source.charter.language),
+                           today, use_directory_urls)
+        views.append(view)
+        charter_pages, charter_nav = _render_charter(env, view)
+        pages.extend(charter_pages)
+        nav.append({str(escape.text(source.charter.company.name)): charter_nav})
+
+    home_labels = labels_for(language)
+    home = env.get_template("home.md.j2").render(
+        L=home_labels, M=mistake_titles(language), f=Formatter(home_labels), views=views,
+        language=language, today=today, here=HOME,
+        url=lambda view, page="overview": relative_url(HOME, view.src(page), use_directory_urls),
+    )
+    home_title = escape.text(home_labels["home"]["title"])
+    pages.insert(0, RenderedPage(HOME, str(home_title), _tidy(home)))
+    nav.insert(0, {str(home_title): HOME})
+    return RenderedSite(tuple(pages), nav, language, slugs)
+
+
+def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], list[Any]]:
+    pages: list[RenderedPage] = []
+    nav: list[Any] = []
+    labels = view.labels
+    edit_url = view.source.edit_url
+    common = {"c": view.charter, "v": view, "L": labels, "f": view.fmt, "today": view.today,
+              "M": mistake_titles(view.charter.language)}
+    for spec in PAGES:
+        title = str(labels["pages"][spec.key])
+        view.here = view.src(spec.key)
+        markdown = env.get_template(f"{spec.key}.md.j2").render(
+            page=spec.key, title=title, **common)
+        page = RenderedPage(view.here, str(escape.text(title)), _tidy(markdown),
+                            view.slug, edit_url)
+        pages.append(page)
+        if spec.key == "networks":
+            children: list[Any] = [{str(escape.text(labels["pages"]["networks_all"])): page.src}]
+            for network in view.charter.networks:
+                view.here = view.src("network", network.id)
+                label = view.network_label(network)
+                markdown = env.get_template("network.md.j2").render(
+                    page="network", title=label, network=network, **common)
+                network_page = RenderedPage(view.here, str(escape.text(label)), _tidy(markdown),
+                                            view.slug, edit_url)
+                pages.append(network_page)
+                children.append({network_page.title: network_page.src})
+            nav.append({page.title: children})
+        else:
+            nav.append({page.title: page.src})
+    return pages, nav
+
+
+def _site_slugs(slugs: list[str]) -> dict[str, str]:
+    """A folder name per charter that is safe in a URL, unique across the portfolio."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for slug in slugs:
+        safe = re.sub(r"[^a-z0-9._-]+", "-", slug.lower()).strip("-._") or "charter"
+        candidate, n = safe, 2
+        while candidate in used:
+            candidate, n = f"{safe}-{n}", n + 1
+        used.add(candidate)
+        out[slug] = candidate
+    return out
+
+
+def _tidy(markdown: str) -> str:
+    """At most one blank line in a row, and one newline at the end."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    return escape.text(value)
+
+
+@cache
+def _environment(user_templates: str) -> Any:
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates:
+        loaders.append(jinja2.FileSystemLoader(user_templates))
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["text"] = escape.text
+    env.filters["prose"] = escape.prose
+    env.filters["paragraphs"] = escape.lines
+    env.filters["mermaid"] = escape.mermaid_label
+    env.filters["fill"] = lambda label, **values: escape.fill(str(label), **values)
+    env.filters["safe_id"] = _safe_id
+    env.filters["tel"] = lambda phone: re.sub(r"[^0-9+]", "", str(phone))
+    env.filters["json"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    env.globals["Markup"] = Markup
+    return env
+
+
+def _safe_id(value: Any) -> str:
+    """An HTML id made only of safe characters (ids from the charter already are)."""
+    return re.sub(r"[^a-zA-Z0-9_-]+", "-", str(value))

@@ -1,0 +1,351 @@
+"""What templates see of one charter: the typed charter plus lookups, gaps and links.
+
+Templates get the frozen :class:`~chartergen.model.Charter` and this view; they
+never see YAML. Lookups turn ids into names (a role id into "Title (Holder)"),
+:meth:`CharterView.gaps` says which expected facts a page lacks, and
+:meth:`CharterView.url` links between the charter's pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from chartergen.render.formatting import Formatter
+from chartergen.render.pages import FACT_MISTAKES, PAGES, PageSpec, page_for, relative_url
+
+if TYPE_CHECKING:
+    from chartergen.audit.results import AuditReport
+    from chartergen.model import Charter, Network
+
+def _anchor(anchor: str) -> str:
+    return re.sub(r"[^a-zA-Z0-9_-]+", "-", anchor)
+
+
+WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class CharterSource:
+    """One charter and what the site shows about its file."""
+
+    charter: Charter
+    source_path: str
+    """The file as readers should find it in the repository, e.g. ``charters/acme.yaml``."""
+    last_changed: dt.date | None = None
+    edit_url: str = ""
+    audit: AuditReport | None = None
+
+
+@dataclass(frozen=True)
+class Gaps:
+    missing: tuple[str, ...] = ()
+    """Labels of the facts the page lacks."""
+    mistakes: tuple[int, ...] = ()
+    empty: bool = False
+
+
+@dataclass
+class CharterView:
+    source: CharterSource
+    slug: str
+    """The charter's folder on the site."""
+    labels: dict[str, Any]
+    today: dt.date
+    use_directory_urls: bool = True
+    here: str = ""
+    """The page being rendered (its path in the site), for relative links."""
+    _network_ids: tuple[str, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        self.fmt = Formatter(self.labels)
+        self._network_ids = tuple(n.id for n in self.charter.networks)
+
+    @property
+    def charter(self) -> Charter:
+        return self.source.charter
+
+    @property
+    def audit(self) -> AuditReport | None:
+        return self.source.audit
+
+    # --- links -----------------------------------------------------------------------------
+
+    def src(self, page: str, network: str = "") -> str:
+        """Path in the site of a page of this charter (by page key)."""
+        if page == "network":
+            return f"{self.slug}/networks/{network}.md"
+        spec = next(p for p in PAGES if p.key == page)
+        return f"{self.slug}/{spec.file}"
+
+    # Links are built from the site slug (made safe) and ids the schema restricts to
+    # [a-z0-9-], so they are Markup: escaping would break the '#' of an anchor.
+
+    def url(self, page: str, network: str = "", anchor: str = "") -> Markup:
+        return Markup(relative_url(self.here, self.src(page, network), self.use_directory_urls,
+                                   _anchor(anchor)))
+
+    def md(self, page: str, network: str = "", anchor: str = "") -> Markup:
+        """Markdown link target (a relative ``.md`` path that MkDocs checks and rewrites)."""
+        target = posixpath.relpath(self.src(page, network), posixpath.dirname(self.here) or ".")
+        return Markup(target + (f"#{_anchor(anchor)}" if anchor else ""))
+
+    def pages(self) -> tuple[PageSpec, ...]:
+        return PAGES
+
+    def home_url(self) -> Markup:
+        return Markup(relative_url(self.here, "index.md", self.use_directory_urls))
+
+    def field_url(self, field_path: tuple[Any, ...]) -> Markup:
+        """Link to the page that shows the fact at ``field_path``."""
+        page, network = page_for(tuple(field_path), self._network_ids)
+        return self.url(page, network)
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def role(self, role_id: str) -> str:
+        """A role as readers know it: "Title (Holder)"; an unknown id is shown as written."""
+        if not role_id:
+            return ""
+        role = self.charter.role(role_id)
+        if role is None:
+            return role_id
+        return f"{role.title} ({role.holder})" if role.holder else role.title
+
+    def roles(self, role_ids: tuple[str, ...]) -> list[str]:
+        return [self.role(r) for r in role_ids]
+
+    def network_label(self, network: Network) -> str:
+        if network.platform == "other" or not network.platform:
+            return network.name or str(self.labels["enums"]["platform_other"])
+        from chartergen.schema.charter import PLATFORMS
+
+        platform = PLATFORMS.get(network.platform, network.platform)
+        return f"{platform} ({network.name})" if network.name else platform
+
+    def network(self, network_id: str) -> str:
+        network = self.charter.network(network_id)
+        return self.network_label(network) if network else network_id
+
+    def audience(self, audience_id: str) -> str:
+        audience = self.charter.audience(audience_id)
+        return audience.name if audience else audience_id
+
+    def objective(self, objective_id: str) -> str:
+        objective = self.charter.objective(objective_id)
+        return objective.statement if objective else objective_id
+
+    def pillar(self, pillar_id: str) -> str:
+        pillar = self.charter.pillar(pillar_id)
+        return pillar.name if pillar else pillar_id
+
+    def contact(self, contact_id: str) -> str:
+        contact = self.charter.contact(contact_id)
+        if contact is None:
+            return contact_id
+        return f"{contact.name} ({contact.role})" if contact.role else contact.name
+
+    def level(self, level_id: str) -> str:
+        level = self.charter.level(level_id)
+        return level.name if level else level_id
+
+    def statement(self, statement_id: str) -> str:
+        statement = self.charter.statement(statement_id)
+        return statement.scenario if statement else statement_id
+
+    def audience_names(self, ids: tuple[str, ...]) -> list[str]:
+        return [self.audience(i) for i in ids]
+
+    def objective_names(self, ids: tuple[str, ...]) -> list[str]:
+        return [self.objective(i) for i in ids]
+
+    def network_names(self, ids: tuple[str, ...]) -> list[str]:
+        return [self.network(i) for i in ids]
+
+    def platforms(self, keys: tuple[str, ...]) -> list[str]:
+        from chartergen.schema.charter import PLATFORMS
+
+        other = str(self.labels["enums"]["platform_other"])
+        return [other if k == "other" else PLATFORMS.get(k, k) for k in keys]
+
+    def cadence(self, network: Network) -> str:
+        if network.cadence is None:
+            return ""
+        per = network.cadence.per
+        if network.cadence.posts == 1:
+            return str(self.labels["enums"]["cadence_per_one"].get(per, per))
+        template = self.labels["enums"]["cadence_per"].get(per, "{n}")
+        return str(template).format(n=network.cadence.posts)
+
+    def overdue(self) -> bool:
+        review = self.charter.document.next_review
+        return review is not None and review < self.today
+
+    # --- derived tables --------------------------------------------------------------------
+
+    def slots_by_day(self, network_id: str = "") -> list[tuple[str, list[Any]]]:
+        """The weekly calendar: (day, slots sorted by time); weekends only when used."""
+        slots = [s for s in self.charter.content.calendar.slots
+                 if not network_id or s.network == network_id]
+        days = []
+        for day in WEEK:
+            day_slots = sorted((s for s in slots if s.day == day), key=lambda s: s.time)
+            if day_slots or day not in ("saturday", "sunday"):
+                days.append((day, day_slots))
+        return days
+
+    def pillars_on(self, network_id: str) -> list[Any]:
+        return [p for p in self.charter.content.pillars if network_id in p.networks]
+
+    def network_marks(self) -> list[tuple[Any, list[str]]]:
+        """For each role, its mark per network: owner, backup or nothing."""
+        marks = self.labels["roles"]
+        rows = []
+        for role in self.charter.team.roles:
+            cells = []
+            for network in self.charter.networks:
+                if network.owner == role.id:
+                    cells.append(str(marks["owner_mark"]))
+                elif network.backup == role.id:
+                    cells.append(str(marks["backup_mark"]))
+                else:
+                    cells.append("")
+            rows.append((role, cells))
+        return rows
+
+    def duty_columns(self) -> list[tuple[str, set[str]]]:
+        """Responsibilities the charter assigns by role id, as (label key, role ids)."""
+        c = self.charter
+        columns: list[tuple[str, set[str]]] = [
+            ("r_charter", {c.document.owner}),
+            ("r_approval", {r.approver for r in c.content.approval.rules}
+             | {r.backup for r in c.content.approval.rules}),
+            ("r_crisis", {lv.lead for lv in c.crisis.levels}
+             | {lv.approver for lv in c.crisis.levels}
+             | {lv.backup for lv in c.crisis.levels} | {c.crisis.after_action.owner}),
+            ("r_monitoring", {c.monitoring.owner}),
+            ("r_reporting", {r.owner for r in c.measurement.reporting}
+             | {k.owner for o in c.objectives for k in o.kpis}),
+            ("r_accounts", {a.owner for a in c.accounts.register}
+             | {admin for a in c.accounts.register for admin in a.admins}),
+            ("r_pause", {c.content.pause.who}),
+            ("r_exports", {c.independence.exports.owner}),
+        ]
+        known = {r.id for r in c.team.roles}
+        return [(key, ids & known) for key, ids in columns if ids & known]
+
+    def kpis(self) -> list[tuple[Any, Any]]:
+        return [(o, k) for o in self.charter.objectives for k in o.kpis]
+
+    # --- audit ---------------------------------------------------------------------------
+
+    @staticmethod
+    def score_status(score: int) -> str:
+        return "pass" if score >= 80 else "warn" if score >= 50 else "fail"
+
+    def score_chart(self) -> dict[str, Any]:
+        """Geometry of the nine-bar chart on the overview (drawn by ``_score.md.j2``)."""
+        from chartergen.render.site import mistake_titles
+
+        label_width, bar_width, row = 400, 200, 24
+        titles = mistake_titles(self.charter.language)
+        mistakes = self.audit.mistakes if self.audit else ()
+        bars = [
+            {"number": m.number, "title": titles.get(m.number, m.title), "score": m.score,
+             "status": str(m.status), "y": i * row,
+             "width": round(bar_width * max(0, min(100, m.score)) / 100, 1)}
+            for i, m in enumerate(mistakes)
+        ]
+        return {"width": label_width + bar_width + 40, "height": len(bars) * row + 4,
+                "label_width": label_width, "bar_width": bar_width, "bars": bars}
+
+    # --- gaps ------------------------------------------------------------------------------
+
+    def present(self, fact: str, network: Network | None = None) -> bool:
+        c = self.charter
+        n = network
+        checks: dict[str, Any] = {
+            "version": lambda: c.document.version,
+            "owner": lambda: c.document.owner,
+            "approved_on": lambda: c.document.approved_on,
+            "review_cadence": lambda: c.document.review_cadence,
+            "next_review": lambda: c.document.next_review,
+            "applies_to": lambda: c.scope.applies_to,
+            "activities": lambda: c.scope.activities,
+            "out_of_scope": lambda: c.scope.out_of_scope,
+            "purpose": lambda: c.strategy.purpose,
+            "orientations": lambda: c.strategy.orientations,
+            "coordination": lambda: c.strategy.coordination,
+            "swot": lambda: not c.strategy.swot.is_empty,
+            "audiences": lambda: c.audiences,
+            "objectives": lambda: c.objectives,
+            "kpis": lambda: c.objectives and all(o.kpis for o in c.objectives),
+            "networks": lambda: c.networks,
+            "why": lambda: n and n.why,
+            "net_objectives": lambda: n and n.objectives,
+            "net_audiences": lambda: n and n.audiences,
+            "net_owner": lambda: n and n.owner,
+            "net_backup": lambda: n and n.backup,
+            "backup_is_owner": lambda: not (n and n.backup and n.backup == n.owner),
+            "cadence": lambda: n and n.cadence,
+            "reply_targets": lambda: n and n.reply_targets.any,
+            "voice": lambda: c.voice.personality or c.voice.do or c.voice.dont,
+            "examples": lambda: c.voice.examples,
+            "pillars": lambda: c.content.pillars,
+            "shares": lambda: c.content.pillars and all(
+                p.share is not None for p in c.content.pillars),
+            "promotional_ceiling": lambda: c.content.promotional_ceiling is not None,
+            "calendar": lambda: c.content.calendar.slots,
+            "approval": lambda: c.content.approval.rules,
+            "sensitive_topics": lambda: c.content.sensitive_topics,
+            "hub": lambda: c.content.hub.name or c.content.hub.url,
+            "principles": lambda: c.engagement.principles,
+            "routing": lambda: c.engagement.routing,
+            "house_rules": lambda: c.engagement.house_rules.removed,
+            "disclosure": lambda: c.staff.disclosure or c.staff.disclaimer,
+            "staff_rules": lambda: c.staff.do or c.staff.dont,
+            "legal_basis": lambda: c.staff.legal_basis,
+            "roles": lambda: c.team.roles,
+            "hours": lambda: c.team.roles and all(
+                r.hours_per_week is not None for r in c.team.roles),
+            "budget": lambda: c.team.budget.amount or c.team.budget.items,
+            "tools": lambda: c.team.tools,
+            "register": lambda: c.accounts.register,
+            "offboarding": lambda: c.accounts.offboarding,
+            "hacked_procedure": lambda: c.accounts.hacked_procedure,
+            "keywords": lambda: c.monitoring.keywords,
+            "monitoring_owner": lambda: c.monitoring.owner,
+            "frequency": lambda: c.monitoring.frequency,
+            "levels": lambda: c.crisis.levels,
+            "contacts": lambda: c.crisis.contacts,
+            "escalation": lambda: c.crisis.escalation,
+            "statements": lambda: c.crisis.holding_statements,
+            "after_action": lambda: c.crisis.after_action.within or c.crisis.after_action.owner,
+            "reporting": lambda: c.measurement.reporting,
+            "exports": lambda: c.independence.exports.frequency or c.independence.exports.what,
+            "exit_plans": lambda: c.independence.exit_plans,
+            "max_share": lambda: c.independence.max_share_per_network is not None,
+        }
+        return bool(checks[fact]())
+
+    def gaps(self, page: str, network: Network | None = None) -> Gaps:
+        from chartergen.render.pages import NETWORK_FACTS
+
+        facts: tuple[str, ...]
+        if page == "network":
+            facts = NETWORK_FACTS
+        else:
+            spec: PageSpec = next(p for p in PAGES if p.key == page)
+            facts = spec.facts
+        missing = [f for f in facts if not self.present(f, network)]
+        mistakes = sorted({m for f in missing for m in FACT_MISTAKES[f]})
+        return Gaps(
+            missing=tuple(str(self.labels["facts"][f]) for f in missing),
+            mistakes=tuple(mistakes),
+            empty=bool(facts) and len(missing) == len(facts) and page != "network",
+        )

@@ -1,0 +1,77 @@
+/* chartergen: the few behaviours the policy site needs, with no outside script.
+ *
+ * - [data-cg-filter]: filters the rows ([data-cg-row]) of the tables on the home page.
+ * - ul[data-cg-storage]: checklist boxes whose state the browser keeps in localStorage,
+ *   under the key given by the attribute (charter slug and version).
+ * - [data-cg-reset]: clears those boxes; [data-cg-print]: prints the page.
+ * Copy buttons use Material's own clipboard support (data-clipboard-target).
+ */
+(function () {
+  "use strict";
+
+  function filterTables(input) {
+    var query = input.value.trim().toLowerCase();
+    var shown = 0;
+    document.querySelectorAll("[data-cg-row]").forEach(function (row) {
+      var match = !query || row.textContent.toLowerCase().indexOf(query) !== -1;
+      row.hidden = !match;
+      if (match && row.closest("#" + input.getAttribute("data-cg-filter"))) shown += 1;
+    });
+    var none = document.querySelector(".cg-filter__none");
+    if (none) none.hidden = shown !== 0;
+  }
+
+  function readState(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key) || "{}") || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function writeState(key, state) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(state));
+    } catch (error) {
+      /* storage full or disabled: the boxes still work for this visit */
+    }
+  }
+
+  function setUpChecklist(list) {
+    var key = list.getAttribute("data-cg-storage");
+    var state = readState(key);
+    list.querySelectorAll("input[data-cg-item]").forEach(function (box) {
+      if (box.disabled) return;
+      var id = box.getAttribute("data-cg-item");
+      box.checked = state[id] === true;
+      box.addEventListener("change", function () {
+        var current = readState(key);
+        if (box.checked) current[id] = true;
+        else delete current[id];
+        writeState(key, current);
+      });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("input[data-cg-filter]").forEach(function (input) {
+      input.addEventListener("input", function () { filterTables(input); });
+      if (input.value) filterTables(input);
+    });
+    document.querySelectorAll("ul[data-cg-storage]").forEach(setUpChecklist);
+    document.querySelectorAll("[data-cg-reset]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var key = button.getAttribute("data-cg-reset");
+        try { window.localStorage.removeItem(key); } catch (error) { /* ignore */ }
+        document.querySelectorAll('ul[data-cg-storage="' + key + '"] input[data-cg-item]')
+          .forEach(function (box) { if (!box.disabled) box.checked = false; });
+      });
+    });
+    document.querySelectorAll("[data-cg-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
