@@ -308,7 +308,7 @@ CASES = [
          ("Missing: the legal basis that makes them binding.",)),
     Case("m7.spokespeople", "warn", setting(**{"team.roles.0.speaks_for_company": False}),
          "No role is named as allowed to speak for the company."),
-    Case("m7.spokespeople", "warn", without("scope"),
+    Case("m7.spokespeople", "fail", without("scope"),
          "The charter does not say whom it applies to."),
     Case("m7.spokespeople", "fail",
          both(without("scope"), setting(**{"team.roles.0.speaks_for_company": False})),

@@ -87,6 +87,11 @@ class Context:
     def hours(self, minutes: float) -> str:
         return self.word("hours", n=self.number(minutes / 60))
 
+    def days(self, count: int) -> str:
+        """``1 day``, ``22 days``; French counts 0 and 1 as singular."""
+        single = count in (0, 1) if self.language == "fr" else count == 1
+        return self.word("day" if single else "days", n=count)
+
     def percent(self, value: float) -> str:
         return self.word("percent", n=self.number(value))
 

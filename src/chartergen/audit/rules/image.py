@@ -35,17 +35,15 @@ def staff_guidelines(charter: Charter, ctx: Context) -> Verdict:
 def spokespeople(charter: Charter, ctx: Context) -> Verdict:
     """The charter says whom it binds and who may speak for the company.
 
-    Fails when neither ``scope.applies_to`` nor any role with
-    ``speaks_for_company`` exists; warns when one of the two is missing.
+    Fails when ``scope.applies_to`` is empty: a usage charter that binds nobody in
+    particular protects nothing. Warns when no role has ``speaks_for_company``.
     """
     speakers = [r for r in charter.team.roles if r.speaks_for_company]
     scope = charter.scope.applies_to
-    if not speakers and not scope:
-        return ctx.fail("missing", ("scope", "applies_to"))
+    if not scope:
+        return ctx.fail("no_scope" if speakers else "missing", ("scope", "applies_to"))
     if not speakers:
         return ctx.warn("no_speaker", ("team", "roles"))
-    if not scope:
-        return ctx.warn("no_scope", ("scope", "applies_to"))
     return ctx.passed("pass", ("scope", "applies_to"), names=[r.title for r in speakers])
 
 
@@ -184,7 +182,8 @@ def crisis_learning(charter: Charter, ctx: Context) -> Verdict:
         findings.append(ctx.finding("no_drill", ("crisis", "drills")))
     elif (ctx.today - drills.last).days > thresholds.DRILL_MAX_AGE_DAYS:
         findings.append(ctx.finding("old_drill", ("crisis", "drills", "last"),
-                                    date=drills.last, days=(ctx.today - drills.last).days))
+                                    date=drills.last,
+                                    days=ctx.days((ctx.today - drills.last).days)))
     if findings:
         return ctx.warn("warn", count=len(findings), findings=findings)
     return ctx.passed("pass", ("crisis", "drills", "last"), date=drills.last)

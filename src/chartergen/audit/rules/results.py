@@ -143,5 +143,5 @@ def next_review(charter: Charter, ctx: Context) -> Verdict:
     if date is None:
         return ctx.warn("missing", path)
     if date < ctx.today:
-        return ctx.fail("fail", path, date=date, days=(ctx.today - date).days)
+        return ctx.fail("fail", path, date=date, days=ctx.days((ctx.today - date).days))
     return ctx.passed("pass", path, date=date)
