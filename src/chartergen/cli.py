@@ -75,6 +75,10 @@ COMMANDS = {
     "check": "chartergen.commands.check:check",
     "schema": "chartergen.commands.schema:schema",
     "fmt": "chartergen.commands.fmt:fmt",
+    "init": "chartergen.commands.init:init",
+    "build": "chartergen.commands.build:build",
+    "serve": "chartergen.commands.serve:serve",
+    "render": "chartergen.commands.render:render",
 }
 """Each command by name, imported only when it runs (or when --help lists them)."""
 

@@ -43,7 +43,8 @@ class CharterPluginConfig(base.Config):
     ``https://github.com/acme/charters/edit/main/{path}``. Empty: taken from GitHub
     Actions or GitLab CI when the build runs there, else no edit link."""
     today = c.Type(str, default="")
-    """Date the audit and overdue reviews are computed for (YYYY-MM-DD); empty: today."""
+    """Date the audit and overdue reviews are computed for (YYYY-MM-DD); empty: the
+    CHARTERGEN_TODAY environment variable, else today."""
     templates = c.Optional(c.Dir(exists=True))
     """A folder of page templates (*.md.j2) that override chartergen's own."""
     audit = c.Type(bool, default=True)
@@ -172,14 +173,14 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return str(self._charters_path)
 
     def _today(self) -> dt.date:
-        if not self.config.today:
+        value = self.config.today or os.environ.get("CHARTERGEN_TODAY", "")
+        if not value:
             return dt.date.today()
         try:
-            return dt.date.fromisoformat(self.config.today)
+            return dt.date.fromisoformat(value)
         except ValueError:
             raise PluginError(
-                f"chartergen: 'today' must be a date written YYYY-MM-DD, not "
-                f"{self.config.today!r}"
+                f"chartergen: 'today' must be a date written YYYY-MM-DD, not {value!r}"
             ) from None
 
     def _edit_url(self) -> str:

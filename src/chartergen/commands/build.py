@@ -1,0 +1,161 @@
+"""chartergen build: the policy site, built by MkDocs with the chartergen plugin.
+
+With a ``mkdocs.yml`` in the current folder (or ``--config-file``), that is the
+configuration, exactly as ``mkdocs build`` would read it. Without one, a
+default configuration is used: the charters in ``charters/`` (or PATHS), the
+Material theme with chartergen's overrides, search in English and French.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chartergen.errors import ChartergenError, UsageError
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False),
+              help="MkDocs configuration (default: ./mkdocs.yml if there is one).")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False),
+              help="Where to write the site (default: the configuration's, else site/).")
+@click.option("--strict", is_flag=True, help="Fail on warnings (broken links, charter warnings).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="Date for the audit and overdue reviews (default: today).")
+@click.option("-q", "--quiet", is_flag=True, help="Show warnings and errors only.")
+def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, strict: bool,
+          today: str | None, quiet: bool) -> None:
+    """Build the policy site for the charters.
+
+    PATHS are charter folders or files (default: charters/); they are used when
+    there is no mkdocs.yml, which otherwise says where the charters are.
+    Exit code 0 when the site was built, 1 when it was not (invalid charters,
+    or warnings with --strict), 2 on a usage error.
+    """
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+
+    _check_date(today)
+    setup_logging(quiet)
+    with site_config(paths, config_file) as config_path:
+        config = load(config_path, today, site_dir=site_dir, strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        except exceptions.Abort as exc:
+            raise ChartergenError(f"the site was not built: {exc}") from None
+        finally:
+            config.plugins.on_shutdown()
+    click.echo(f"site written to {display(Path(config.site_dir))}", err=True)
+
+
+def load(config_path: Path, today: str | None, **overrides: Any) -> Any:
+    """The MkDocs configuration, with chartergen's plugin in it."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        config = load_config(config_file=str(config_path), **overrides)
+    except exceptions.ConfigurationError as exc:
+        raise UsageError(f"{config_path}: {exc}") from None
+    plugin = config.plugins.get("chartergen")
+    if plugin is None:
+        raise UsageError(
+            f"{config_path} does not use the chartergen plugin: add '- chartergen' under "
+            "'plugins'"
+        )
+    if today:
+        plugin.config.today = today
+    return config
+
+
+@contextlib.contextmanager
+def site_config(paths: Sequence[str], config_file: str | None) -> Iterator[Path]:
+    """The configuration file to use: the given one, ./mkdocs.yml, or a default one."""
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise UsageError(f"'{config_file}' does not exist")
+        if paths:
+            raise UsageError("give the charters either as PATHS or in the configuration file")
+        yield path
+        return
+    if not paths and Path("mkdocs.yml").is_file():
+        yield Path("mkdocs.yml")
+        return
+    from chartergen.pipeline import discover
+
+    charters = discover(paths)  # refuses a missing path before MkDocs starts
+    if len({p.parent for p in charters}) > 1 or len(paths) > 1:
+        raise UsageError("without a mkdocs.yml, give one folder (or one file) of charters")
+    with tempfile.TemporaryDirectory(prefix="chartergen-") as folder:
+        yield default_config(Path(folder), Path(paths[0] if paths else "charters"))
+
+
+def default_config(folder: Path, charters: Path) -> Path:
+    """A ``mkdocs.yml`` in ``folder`` for the charters at ``charters``, site in ./site."""
+    from chartergen.render.mkdocs_config import (
+        EXTRA_CSS,
+        EXTRA_JAVASCRIPT,
+        MARKDOWN_EXTENSIONS,
+        dump_yaml,
+        theme_config,
+        theme_dir,
+    )
+
+    docs = folder / "docs"
+    docs.mkdir()
+    config = {
+        "site_name": "Social-media charters",
+        "docs_dir": str(docs),
+        "site_dir": str(Path("site").resolve()),
+        "theme": theme_config("en", str(theme_dir())),
+        "plugins": [{"search": {"lang": ["en", "fr"]}},
+                    {"chartergen": {"charters": str(charters.resolve())}}],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "extra_css": EXTRA_CSS,
+        "extra_javascript": EXTRA_JAVASCRIPT,
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(dump_yaml(config), encoding="utf-8")
+    return path
+
+
+def setup_logging(quiet: bool) -> None:
+    """MkDocs' own log format and levels, as ``mkdocs build`` shows them."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_chartergen", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(ColorFormatter())
+        handler._chartergen = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    # Material prints its end-of-life notice only under the mkdocs command; keep it so.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def display(path: Path) -> str:
+    from chartergen.pipeline import display_path
+
+    return display_path(path) + "/"
+
+
+def _check_date(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None

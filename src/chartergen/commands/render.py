@@ -1,0 +1,105 @@
+"""chartergen render: the site's pages as plain Markdown, with a mkdocs.yml to build them.
+
+The folder it writes builds as it is with ``mkdocs build`` (no chartergen
+plugin needed), and can be inspected, customised, or fed to another
+MkDocs-based portal such as Backstage TechDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from chartergen.errors import UsageError
+
+MARKER = ".chartergen-render"
+"""Left in the output folder, so that a later run may replace what an earlier one wrote."""
+
+HEADER = """\
+# Written by `chartergen render`; build with `mkdocs build` in this folder.
+# Regenerate rather than edit: a new render replaces docs/, theme/ and this file.
+"""
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Folder to write (created; an earlier render's output is replaced).")
+@click.option("--site-name", default="Social-media charters", show_default=True,
+              help="Name of the site.")
+@click.option("--language", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the home page (each charter uses its own).")
+@click.option("--edit-url", default="", metavar="TEMPLATE",
+              help="Edit link of a charter, {path} being its path in the repository.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="Date for the audit and overdue reviews (default: today).")
+def render(paths: Sequence[str], out: str, site_name: str, language: str, edit_url: str,
+           today: str | None) -> None:
+    """Write the site's pages (Markdown), theme and mkdocs.yml into a folder.
+
+    PATHS are charter folders or files (default: charters/). Exit code 0 when
+    written, 1 when a charter is invalid (nothing is written), 2 on a usage error.
+    """
+    import sys
+
+    from chartergen.output import styled, summary
+    from chartergen.pipeline import load_portfolio
+    from chartergen.render.mkdocs_config import copy_theme, dump_yaml, site_config
+    from chartergen.render.site import render_site
+    from chartergen.render.sources import charter_sources
+
+    date = _date(today)
+    target = Path(out)
+    _check_target(target)
+    portfolio = load_portfolio(paths)
+    if not portfolio.ok:
+        for diagnostic in sorted(portfolio.diagnostics):
+            click.echo(styled(diagnostic))
+        click.echo(summary(len(portfolio.files), portfolio.diagnostics), err=True)
+        sys.exit(1)
+    for diagnostic in portfolio.diagnostics:
+        click.echo(styled(diagnostic), err=True)
+
+    sources = charter_sources(portfolio.charters, today=date, edit_url=edit_url)
+    site = render_site(sources, today=date, language=language)
+
+    target.mkdir(parents=True, exist_ok=True)
+    docs = target / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    for page in site.pages:
+        path = docs / page.src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    copy_theme(target / "theme")
+    config = site_config(site, site_name=site_name)
+    (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
+    (target / MARKER).write_text("", encoding="utf-8")
+    click.echo(
+        f"{len(site.pages)} pages for {len(sources)} charter(s) written to {target}/; "
+        f"build them with: cd {target} && mkdocs build",
+        err=True,
+    )
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"'{target}' is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise UsageError(
+            f"'{target}' is not empty and was not written by chartergen render: "
+            "choose a new or empty folder"
+        )
+
+
+def _date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None
