@@ -161,6 +161,8 @@ class _Entry:
     """The collections it sits in, outermost (the whole file) first."""
     first_of_item: bool = False
     """The first key of a list item, written on the item's dash line."""
+    own_column: int = 0
+    """Column of the key itself, or of the dash."""
 
 
 @dataclass
@@ -169,6 +171,9 @@ class _Comments:
     eol: dict[FieldPath, tuple[str, int]] = field(default_factory=dict)
     before: dict[FieldPath, list[str]] = field(default_factory=dict)
     block_end: dict[FieldPath, list[str]] = field(default_factory=dict)
+    under: dict[FieldPath, list[tuple[int, str]]] = field(default_factory=dict)
+    """Lines indented under an entry that holds no block, e.g. a commented template entry
+    under an empty list: kept right below it, with their indentation relative to it."""
 
 
 @dataclass
@@ -202,7 +207,7 @@ def _layout(tree: Any, *, canonical: bool) -> _Layout:
                 if index == 0:
                     block_columns[path] = key_column
                 entries.append(_Entry(node, key, here, lead if index == 0 else key_column,
-                                      blocks, index == 0 and list_item))
+                                      blocks, index == 0 and list_item, key_column))
                 if _is_block(value):
                     child = key_column + 2 if canonical else _first_column(value, key_column + 2)
                     walk(value, here, child, child, blocks, False)
@@ -217,7 +222,7 @@ def _layout(tree: Any, *, canonical: bool) -> _Layout:
                     inner = dash + 2 if canonical else _first_column(item, dash + 2)
                     walk(item, here, inner, above, blocks, isinstance(item, CommentedMap))
                 else:
-                    entries.append(_Entry(node, index, here, above, blocks))
+                    entries.append(_Entry(node, index, here, above, blocks, False, dash))
 
     if _is_block(tree):
         walk(tree, (), 0, 0, ())
@@ -337,12 +342,20 @@ def _lift_comments(tree: Any) -> _Comments:
                    if following is None or b not in following.blocks]
         next_column = following.column if following is not None else -1
         pending: list[str] = []
+        leaf = not _is_block(entry.container[entry.key])
         for line in after[index]:
             if not line.strip():
                 pending.append("")
                 continue
             indent = len(line) - len(line.lstrip(" "))
             text = line.strip()
+            if leaf and indent > entry.own_column:
+                model.under.setdefault(entry.path, []).extend(
+                    [(0, "") for _ in pending] + [(indent - entry.own_column, text)]
+                )
+                pending = []
+                continue
+            leaf = False  # once a line is not indented under the entry, the rest are not
             if closing and indent > next_column:
                 block = _closed_block(closing, block_columns, indent)
                 model.block_end.setdefault(block, []).extend([*pending, text])
@@ -456,7 +469,8 @@ def _place_comments(tree: Any, model: _Comments) -> None:
 
     for index, entry in enumerate(entries):
         following = entries[index + 1] if index + 1 < len(entries) else None
-        lines: list[str] = []
+        lines = [_indent(text, entry.own_column + offset) if text else ""
+                 for offset, text in model.under.get(entry.path, [])]
         for block in reversed(entry.blocks):
             if following is not None and block in following.blocks:
                 break
