@@ -1,4 +1,5 @@
-"""How diagnostics are shown: plain text with colour on a terminal, GitHub annotations.
+"""How diagnostics are shown: plain text with colour on a terminal, GitHub annotations,
+GitLab Code Quality reports.
 
 Shared by every command that reports located problems (validate, check, fmt).
 """
@@ -21,6 +22,39 @@ def github_annotation(diagnostic: Diagnostic) -> str:
         f"col={diagnostic.col},title={_escape_property('chartergen ' + level)}::"
         f"{_escape_data(message)}"
     )
+
+
+def code_quality(diagnostics: Sequence[Diagnostic]) -> str:
+    """A GitLab Code Quality report: a JSON array of Code Climate issues.
+
+    GitLab shows them in the merge request. The fingerprint identifies a finding
+    across pipelines, so it leaves out every number (a finding does not become
+    "new" because lines were added above it, even if its message mentions a
+    line) and counts repeats, since GitLab keeps one finding per fingerprint.
+    """
+    import hashlib
+    import json
+    import re
+    from collections import Counter
+
+    repeats: Counter[str] = Counter()
+    issues = []
+    for diagnostic in diagnostics:
+        path = diagnostic.path.replace("\\", "/").removeprefix("./")
+        words = re.sub(r"\d+", "", diagnostic.message)
+        basis = "\0".join((path, diagnostic.code, diagnostic.field, words))
+        repeats[basis] += 1
+        fingerprint = hashlib.sha256(f"{basis}\0{repeats[basis]}".encode()).hexdigest()[:32]
+        issues.append({
+            "description": diagnostic.message + (
+                f" ({diagnostic.field})" if diagnostic.field_path else ""
+            ),
+            "check_name": f"chartergen.{diagnostic.code or 'validate'}",
+            "fingerprint": fingerprint,
+            "severity": "major" if diagnostic.is_error else "minor",
+            "location": {"path": path, "lines": {"begin": max(1, diagnostic.line)}},
+        })
+    return json.dumps(issues, indent=2, ensure_ascii=False)
 
 
 def _escape_data(text: str) -> str:

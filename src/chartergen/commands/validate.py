@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import click
 
 from chartergen.errors import Severity
-from chartergen.output import github_annotation, styled, summary
+from chartergen.output import code_quality, github_annotation, styled, summary
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -17,8 +17,10 @@ EXIT_OK, EXIT_INVALID = 0, 1
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
-    show_default=True, help="text for people, json for programs, github for Actions annotations.",
+    "--format", "output_format", type=click.Choice(["text", "json", "github", "codequality"]),
+    default="text", show_default=True,
+    help="text for people, json for programs, github for Actions annotations, codequality "
+    "for a GitLab Code Quality report.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
@@ -51,6 +53,8 @@ def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
     elif output_format == "github":
         for diagnostic in diagnostics:
             click.echo(github_annotation(diagnostic))
+    elif output_format == "codequality":
+        click.echo(code_quality(diagnostics))
     else:
         for diagnostic in diagnostics:
             click.echo(styled(diagnostic))
