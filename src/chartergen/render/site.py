@@ -58,6 +58,33 @@ def labels_for(language: str) -> dict[str, Any]:
     return dict(catalogue(language if language in LANGUAGES else "en")["site"])
 
 
+class Labels:
+    """A label catalogue as templates read it: ``L.area.key`` or ``L.area[key]``.
+
+    Plain dicts would answer ``L.common.copy`` with the dict's own ``copy``
+    method; here every name is a key, and a missing key is an error (through
+    Jinja's StrictUndefined) rather than an empty string.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, Any]):
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self._data[str(key)]
+        return Labels(value) if isinstance(value, dict) else value
+
+    def __contains__(self, key: Any) -> bool:
+        return str(key) in self._data
+
+
 def mistake_titles(language: str) -> dict[int, str]:
     """The nine mistakes' titles, from the audit's catalogue so both say the same."""
     from chartergen.i18n import LANGUAGES, label
@@ -95,7 +122,7 @@ def render_site(
 
     home_labels = labels_for(language)
     home = env.get_template("home.md.j2").render(
-        L=home_labels, M=mistake_titles(language), f=Formatter(home_labels), views=views,
+        L=Labels(home_labels), M=mistake_titles(language), f=Formatter(home_labels), views=views,
         language=language, today=today, here=HOME,
         url=lambda view, page="overview": relative_url(HOME, view.src(page), use_directory_urls),
     )
@@ -110,7 +137,7 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
     nav: list[Any] = []
     labels = view.labels
     edit_url = view.source.edit_url
-    common = {"c": view.charter, "v": view, "L": labels, "f": view.fmt, "today": view.today,
+    common = {"c": view.charter, "v": view, "L": Labels(labels), "f": view.fmt, "today": view.today,
               "M": mistake_titles(view.charter.language)}
     for spec in PAGES:
         title = str(labels["pages"][spec.key])

@@ -252,7 +252,7 @@ class CharterView:
         """Geometry of the nine-bar chart on the overview (drawn by ``_score.md.j2``)."""
         from chartergen.render.site import mistake_titles
 
-        label_width, bar_width, row = 400, 200, 24
+        label_width, bar_width, row = 260, 220, 26
         titles = mistake_titles(self.charter.language)
         mistakes = self.audit.mistakes if self.audit else ()
         bars = [
