@@ -169,3 +169,13 @@ def test_a_language_without_labels_falls_back_to_english() -> None:
     built = charter(complete())
     odd = dataclasses.replace(built, company=dataclasses.replace(built.company, language="de"))
     assert run(odd, TODAY).language == "en"
+
+
+def test_the_complete_charter_passes_in_french_too() -> None:
+    data = complete()
+    data["company"]["language"] = "fr"
+    report = audit(data)
+    assert report.score == 100
+    assert report.mistake(3).checks[0].reason == (
+        "Le dispositif demande environ 10\u00a0h par semaine\u00a0; "
+        "les rôles en donnent 16\u00a0h.")

@@ -39,11 +39,11 @@ class Context:
                **values: Any) -> Verdict:
         return self._verdict(Status.PASS, key, path, (), text, values)
 
-    def warn(self, key: str, path: FieldPath = (), *, findings: Iterable[Finding] = (),
+    def warn(self, key: str = "", path: FieldPath = (), *, findings: Iterable[Finding] = (),
              text: str | None = None, **values: Any) -> Verdict:
         return self._verdict(Status.WARN, key, path, findings, text, values)
 
-    def fail(self, key: str, path: FieldPath = (), *, findings: Iterable[Finding] = (),
+    def fail(self, key: str = "", path: FieldPath = (), *, findings: Iterable[Finding] = (),
              text: str | None = None, **values: Any) -> Verdict:
         return self._verdict(Status.FAIL, key, path, findings, text, values)
 

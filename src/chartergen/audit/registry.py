@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from chartergen.audit.context import Context, Verdict
     from chartergen.model import Charter
 
@@ -147,7 +149,7 @@ class Registry:
             raise ValueError(f"{item_id!r} is already registered")
 
 
-def _entry_points() -> Iterator[object]:
+def _entry_points() -> Iterator[EntryPoint]:
     from importlib.metadata import entry_points
 
     yield from entry_points(group=ENTRY_POINT_GROUP)

@@ -12,9 +12,13 @@ from __future__ import annotations
 # -- Scoring -----------------------------------------------------------------
 
 PASS_VALUE = 1.0
+"""What a passing check earns, times the rule's weight."""
+
 WARN_VALUE = 0.5
+"""What a check that warns earns: a warning costs half a check."""
+
 FAIL_VALUE = 0.0
-"""What a check earns: a warning costs half a check, a failure all of it."""
+"""What a failing check earns: nothing."""
 
 MANUAL_ITEM_WEIGHT = 0.5
 """A manual checklist item weighs half an automatic check: it counts, but a charter
@@ -61,9 +65,6 @@ under which conversation is an afterthought."""
 MAX_COMMENT_REPLY_HOURS = 48.0
 """A public comment left longer than two days without an answer reads as abandonment."""
 
-FAST_REPLY_HOURS = 48.0
-"""A reply target this short or shorter cannot be met over a weekend nobody covers."""
-
 WEEKEND_GAP_HOURS = 62.0
 """How long a message sent on Friday evening waits until Monday morning when nobody
 watches on weekends (18:00 Friday to 08:00 Monday)."""
@@ -91,7 +92,7 @@ MONITORING_DELAY_HOURS = {
     "monthly": 30 * 24.0,
 }
 """Longest time before monitoring at each frequency notices a post about the company;
-compared with the fastest first response a crisis level promises."""
+compared with the most lenient first response the crisis levels promise."""
 
 DRILL_MAX_AGE_DAYS = 365
 """A crisis drill older than a year no longer reflects the team in place."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
 from chartergen.audit.rules import name_of
 from chartergen.model import Charter
@@ -33,7 +35,7 @@ def promo_under_ceiling(charter: Charter, ctx: Context) -> Verdict:
     key = "" if charter.content.promotional_ceiling is not None else "_default"
     promo = [p for p in pillars if p.promotional]
     path = (*promo[0].path, "share") if promo else ("content", "pillars")
-    values = {"share": ctx.percent(share), "ceiling": ctx.percent(ceiling)}
+    values: dict[str, Any] = {"share": ctx.percent(share), "ceiling": ctx.percent(ceiling)}
     if share > ceiling + 1e-9:
         return ctx.fail("fail" + key, path, **values)
     return ctx.passed("pass" + key, path, **values)

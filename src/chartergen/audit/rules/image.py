@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
 from chartergen.audit.rules import name_of
 from chartergen.model import Charter
@@ -86,8 +88,10 @@ def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
         return ctx.warn("no_response", ("crisis", "levels"))
     response, level = max(promises, key=lambda pair: pair[0].minutes)
     delay = thresholds.MONITORING_DELAY_HOURS.get(frequency, 0.0)
-    values = {"frequency": ctx.word(f"frequency.{frequency}"), "delay": ctx.hours(delay * 60),
-              "level": level.name, "response": str(response)}
+    values: dict[str, Any] = {
+        "frequency": ctx.word(f"frequency.{frequency}"), "delay": ctx.hours(delay * 60),
+        "level": level.name, "response": str(response),
+    }
     if delay > response.hours:
         return ctx.warn("slow", ("monitoring", "frequency"), **values)
     return ctx.passed("pass", ("monitoring", "frequency"), **values)
@@ -206,8 +210,8 @@ def accounts_secured(charter: Charter, ctx: Context) -> Verdict:
         if network.id not in listed:
             findings.append(ctx.finding("unregistered", network.path, name=name_of(network)))
     for account in register:
-        network = charter.network(account.network)
-        name = name_of(network) if network else (account.network or "?")
+        known = charter.network(account.network)
+        name = name_of(known) if known else (account.network or "?")
         if account.two_factor is not True:
             findings.append(ctx.finding("no_2fa", account.path, name=name))
         if len(account.admins) < thresholds.MIN_ACCOUNT_ADMINS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from chartergen.audit import Context, Verdict, manual_item, rule
+from chartergen.audit import Context, Finding, Verdict, manual_item, rule
 from chartergen.model import Charter
 
 manual_item("m8.report-discussed", mistake=8)
@@ -70,7 +70,8 @@ def kpi_deadlines_current(charter: Charter, ctx: Context) -> Verdict:
     if not dated:
         return ctx.fail("no_deadlines", ("objectives",))
     reviewed = _last_review(charter, ctx.today)
-    stale, overdue = [], []
+    stale: list[Finding] = []
+    overdue: list[Finding] = []
     for objective, kpi in dated:
         assert kpi.deadline is not None
         if kpi.deadline >= ctx.today:
