@@ -120,7 +120,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
         today = self._today()
         sources = charter_sources(portfolio.charters, today=today, edit_url=self._edit_url(),
-                                  audit=self.config.audit)
+                                  audit=self.config.audit,
+                                  base=Path(config.config_file_path or ".").parent)
         language = str(config.theme.get("language") or "en")
         site = render_site(sources, today=today, language=language,
                            use_directory_urls=config.use_directory_urls,

@@ -64,7 +64,7 @@ def render(paths: Sequence[str], out: str, site_name: str, language: str, edit_u
     for diagnostic in portfolio.diagnostics:
         click.echo(styled(diagnostic), err=True)
 
-    sources = charter_sources(portfolio.charters, today=date, edit_url=edit_url)
+    sources = charter_sources(portfolio.charters, today=date, edit_url=edit_url, base=Path.cwd())
     site = render_site(sources, today=date, language=language)
 
     target.mkdir(parents=True, exist_ok=True)

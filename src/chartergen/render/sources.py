@@ -28,11 +28,13 @@ def charter_sources(
     today: dt.date,
     edit_url: str = "",
     audit: bool = True,
+    base: Path | None = None,
 ) -> list[CharterSource]:
     """A :class:`CharterSource` per loaded charter.
 
     ``edit_url`` is a template such as ``https://git.example/org/repo/edit/main/{path}``;
-    ``{path}`` becomes the file's path from the repository root.
+    ``{path}`` becomes the file's path from the repository root. Outside a
+    repository, paths are shown relative to ``base`` (the project folder).
     """
     files = [Path(item.document.path).resolve() for item in loaded]
     root = git_root(files[0].parent) if files else None
@@ -40,7 +42,7 @@ def charter_sources(
     run = _audit() if audit else None
     sources = []
     for item, file in zip(loaded, files, strict=True):
-        path = _repo_path(file, root)
+        path = _repo_path(file, root, base)
         sources.append(CharterSource(
             charter=item.charter,
             source_path=path,
@@ -77,12 +79,13 @@ def last_changed(files: Sequence[Path], root: Path | None) -> dict[Path, dt.date
     return dates
 
 
-def _repo_path(file: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return file.relative_to(root).as_posix()
-        except ValueError:
-            pass
+def _repo_path(file: Path, root: Path | None, base: Path | None) -> str:
+    for folder in (root, base.resolve() if base else None):
+        if folder is not None:
+            try:
+                return file.relative_to(folder).as_posix()
+            except ValueError:
+                pass
     from chartergen.pipeline import display_path
 
     return Path(display_path(file)).as_posix()
