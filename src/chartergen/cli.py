@@ -76,6 +76,7 @@ COMMANDS = {
     "schema": "chartergen.commands.schema:schema",
     "fmt": "chartergen.commands.fmt:fmt",
     "init": "chartergen.commands.init:init",
+    "diff": "chartergen.commands.diff:diff",
     "build": "chartergen.commands.build:build",
     "serve": "chartergen.commands.serve:serve",
     "render": "chartergen.commands.render:render",

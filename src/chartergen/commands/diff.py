@@ -1,0 +1,149 @@
+"""chartergen diff: what changed in a charter, as a reviewer reads it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from chartergen.errors import Diagnostic, UsageError
+
+if TYPE_CHECKING:
+    from chartergen.model import Charter
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rev", metavar="REV",
+              help="Compare the charters as they were at this git commit, branch or tag "
+                   "with the files as they are now.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]),
+              default="text", show_default=True,
+              help="text for people, markdown for a pull-request comment.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help="Date the audit scores are computed for.")
+def diff(paths: Sequence[str], rev: str | None, output_format: str,
+         today: dt.datetime | None) -> None:
+    """Show what changed in charters: networks, roles, contacts, objectives, score...
+
+    Either two files, 'chartergen diff OLD NEW', or '--rev REV [PATHS]' to
+    compare the charters under PATHS (default: charters/) as they were at a git
+    revision with the files as they are now, for example '--rev origin/main'
+    in a pull request. The audit score is shown before and after. Exit code 0,
+    1 when a charter as it is now is not valid, 2 on a usage error.
+    """
+    from chartergen.diff import compare, render_markdown, render_text
+
+    date = today.date() if today else dt.date.today()
+    if rev is None:
+        if len(paths) != 2:
+            raise UsageError("give two charter files (chartergen diff OLD NEW), or "
+                             "--rev REV to compare with a git revision")
+        pairs = [_file_pair(Path(paths[0]), Path(paths[1]))]
+        old_label, new_label = paths[0], paths[1]
+    else:
+        pairs = _git_pairs(rev, paths)
+        old_label, new_label = rev, "working tree"
+
+    diffs = []
+    invalid: list[Diagnostic] = []
+    for shown, (old_raw, old_name), (new_raw, new_name) in pairs:
+        old, _ = _build(old_raw, old_name)
+        new, new_problems = _build(new_raw, new_name)
+        invalid += new_problems
+        note = ""
+        if old_raw is not None and old is None:
+            note = (f"the version in {old_label} is not a valid charter, so every section "
+                    "is shown as new")
+        if new_raw is not None and new is None:
+            continue
+        diffs.append(compare(old, new, path=shown, today=date, note=note))
+
+    if invalid:
+        from chartergen.output import styled
+
+        for diagnostic in invalid:
+            click.echo(styled(diagnostic), err=True)
+        click.echo("a charter that is not valid cannot be compared: fix these errors "
+                   "first (see 'chartergen validate')", err=True)
+    if diffs or not invalid:
+        render = render_markdown if output_format == "markdown" else render_text
+        click.echo(render(diffs, old_label=old_label, new_label=new_label))
+    sys.exit(EXIT_INVALID if invalid else EXIT_OK)
+
+
+Side = tuple[bytes | None, str]
+
+
+def _file_pair(old: Path, new: Path) -> tuple[str, Side, Side]:
+    for path in (old, new):
+        if not path.is_file():
+            raise UsageError(f"'{path}' is not a charter file")
+    return str(new), (old.read_bytes(), str(old)), (new.read_bytes(), str(new))
+
+
+def _git_pairs(rev: str, paths: Sequence[str]) -> list[tuple[str, Side, Side]]:
+    """Each charter under ``paths`` at ``rev`` and now (either side may be missing)."""
+    from chartergen.loader import CHARTER_SUFFIXES
+    from chartergen.pipeline import DEFAULT_CHARTERS, discover, display_path
+
+    roots = list(paths) or [DEFAULT_CHARTERS]
+    check = _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    if check.returncode != 0:
+        if "not a git repository" in check.stderr:
+            raise UsageError("this folder is not in a git repository; compare two files "
+                             "instead: chartergen diff OLD NEW")
+        raise UsageError(f"'{rev}' is not a commit, branch or tag of this repository")
+
+    listed = _git("ls-tree", "-r", "--name-only", rev, "--", *roots)
+    before = {
+        Path(line).as_posix() for line in listed.stdout.splitlines()
+        if line.endswith(CHARTER_SUFFIXES)
+    }
+    existing = [p for p in roots if Path(p).exists()]
+    now = {Path(display_path(p)).as_posix(): p for p in discover(existing)} if existing else {}
+
+    pairs = []
+    for shown in sorted(before | set(now)):
+        old: Side = (None, f"{shown} ({rev})")
+        if shown in before:
+            shown_old = _git("show", f"{rev}:./{shown}", text=False)
+            if shown_old.returncode == 0:
+                old = (shown_old.stdout, f"{shown} ({rev})")
+        new: Side = (now[shown].read_bytes(), shown) if shown in now else (None, shown)
+        pairs.append((shown, old, new))
+    return pairs
+
+
+def _git(*args: str, text: bool = True) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    try:
+        return subprocess.run(["git", *args], capture_output=True, text=text, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed; compare two files instead: "
+                         "chartergen diff OLD NEW") from None
+
+
+def _build(raw: bytes | None, shown: str) -> tuple[Charter | None, list[Diagnostic]]:
+    """The typed charter from file content, or the problems that prevent it."""
+    if raw is None:
+        return None, []
+    from chartergen.errors import has_errors
+    from chartergen.loader import load_bytes
+    from chartergen.model import build
+    from chartergen.schema import validate
+
+    loaded = load_bytes(raw, shown)
+    if loaded.document is None:
+        return None, loaded.diagnostics
+    problems = validate(loaded.document)
+    if has_errors(problems):
+        return None, [d for d in problems if d.is_error]
+    slug = Path(shown.split(" (")[0]).stem
+    return build(loaded.document.data, slug, shown), []

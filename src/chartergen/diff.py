@@ -1,0 +1,529 @@
+"""What changed between two versions of a charter, in the terms a reviewer cares about.
+
+A line diff of YAML says that line 212 changed; a reviewer wants to know that the
+LinkedIn account is being closed, that the crisis contact's phone number is new,
+or that the audit score drops. :func:`compare` works on two typed charters
+(:mod:`chartergen.model`) and returns :class:`Change` objects grouped by area:
+sections filled in or emptied, networks, roles, crisis contacts and levels,
+objectives and KPIs, content pillars, document control. Whatever else differs
+is still listed, by field name, under "Other changes", so no change goes unseen.
+The audit score before and after comes from :func:`chartergen.audit.run`.
+
+:func:`render_text` and :func:`render_markdown` (for a pull-request comment)
+print the result; charter text in Markdown is put in code spans, so it can
+never turn into markup or HTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from chartergen.model import (
+    Charter,
+    Contact,
+    Kpi,
+    Network,
+    Objective,
+    Pillar,
+    Role,
+)
+from chartergen.schema.charter import PLATFORMS, SCHEMA
+
+if TYPE_CHECKING:
+    from chartergen.audit import AuditReport
+
+Kind = Literal["added", "removed", "changed"]
+
+AREAS = (
+    "Company",
+    "Document",
+    "Sections",
+    "Networks",
+    "Roles",
+    "Crisis contacts",
+    "Crisis levels",
+    "Objectives and KPIs",
+    "Audiences",
+    "Content pillars",
+    "Reviews",
+    "Other changes",
+)
+"""Headings, in the order they are printed."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a reviewer should see."""
+
+    area: str
+    """Heading it is listed under, one of :data:`AREAS`."""
+    kind: Kind
+    subject: str
+    """What changed: an id (``linkedin``) or a field (``next review``)."""
+    detail: str = ""
+    """For an addition, a short description; for a change, the field that changed."""
+    before: str = ""
+    after: str = ""
+    item: str = ""
+    """A named part of the subject, e.g. the metric of one of an objective's KPIs."""
+    item_kind: str = ""
+    """What ``item`` is, e.g. ``KPI``."""
+
+
+@dataclass(frozen=True)
+class CheckChange:
+    """An audit check whose status differs between the two versions."""
+
+    id: str
+    before: str
+    after: str
+    reason: str
+    """Why, as the newer version's audit says it (in the charter's language)."""
+
+
+@dataclass(frozen=True)
+class MistakeChange:
+    """One of the nine mistakes whose score or checks differ."""
+
+    number: int
+    title: str
+    before: int
+    after: int
+    checks: tuple[CheckChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class CharterDiff:
+    """The changes to one charter file."""
+
+    path: str
+    name: str
+    """The company's name (from the newer side when there is one)."""
+    status: Literal["added", "removed", "changed", "unchanged"]
+    changes: tuple[Change, ...] = ()
+    score_before: int | None = None
+    score_after: int | None = None
+    note: str = ""
+    mistakes: tuple[MistakeChange, ...] = ()
+    """Where the score moved, mistake by mistake."""
+
+
+def compare(old: Charter | None, new: Charter | None, *, path: str, today: dt.date,
+            note: str = "") -> CharterDiff:
+    """The changes from ``old`` to ``new``; either may be missing (a new or removed file)."""
+    from chartergen.audit import run
+
+    old_report = run(old, today) if old is not None else None
+    new_report = run(new, today) if new is not None else None
+    before = old_report.score if old_report is not None else None
+    after = new_report.score if new_report is not None else None
+    name = new.company.name if new is not None else old.company.name if old else path
+    if new is not None and (old is None or old_report is None):
+        # a new charter: what it brings (sections, networks, roles, contacts...)
+        blank = Charter(slug=new.slug, source_path="", format=new.format, company=new.company)
+        added = tuple(c for c in _changes(blank, new) if c.kind == "added")
+        return CharterDiff(path, name, "added", added, None, after, note)
+    if old is None or new is None or old_report is None or new_report is None:
+        return CharterDiff(path, name, "removed", (), before, None, note)
+    changes = tuple(_changes(old, new))
+    mistakes = tuple(_audit_changes(old_report, new_report))
+    status = "changed" if changes or mistakes or before != after else "unchanged"
+    return CharterDiff(path, name, status, changes, before, after, note, mistakes)
+
+
+def _audit_changes(old: AuditReport, new: AuditReport) -> Iterable[MistakeChange]:
+    previous = {mistake.number: mistake for mistake in old.mistakes}
+    for mistake in new.mistakes:
+        earlier = previous.get(mistake.number)
+        if earlier is None:
+            continue
+        statuses = {check.id: check for check in earlier.checks}
+        checks = tuple(
+            CheckChange(check.id, str(statuses[check.id].status), str(check.status),
+                        check.reason)
+            for check in mistake.checks
+            if check.id in statuses and statuses[check.id].status != check.status
+        )
+        if checks or earlier.score != mistake.score:
+            yield MistakeChange(mistake.number, mistake.title, earlier.score, mistake.score,
+                                checks)
+
+
+def filled_sections(charter: Charter) -> list[str]:
+    """Top-level sections of ``charter`` that hold something, in schema order."""
+    return [name for name in SCHEMA if name not in ("format", "company")
+            and _section(charter, name) != _empty_section(name)]
+
+
+# -- finding the changes ----------------------------------------------------------------------
+
+
+def _changes(old: Charter, new: Charter) -> Iterable[Change]:
+    yield from _fields("Company", "", old.company, new.company, ("name", "language"))
+    yield from _fields("Document", "", old.document, new.document, (
+        "version", "status", "owner", "approved_by", "approved_on", "effective",
+        "review_cadence", "next_review", "classification",
+    ))
+    old_filled, new_filled = set(filled_sections(old)), set(filled_sections(new))
+    for name in SCHEMA:
+        if name in new_filled and name not in old_filled:
+            yield Change("Sections", "added", name, "now filled in")
+        elif name in old_filled and name not in new_filled:
+            yield Change("Sections", "removed", name, "now empty")
+
+    yield from _entities("Networks", old.networks, new.networks, _describe_network, (
+        "status", "platform", "handle", "url", "owner", "backup", "cadence", "reply_targets",
+    ))
+    yield from _entities("Roles", old.team.roles, new.team.roles, _describe_role, (
+        "title", "holder", "email", "phone", "backup", "hours_per_week",
+        "speaks_for_company",
+    ))
+    yield from _entities("Crisis contacts", old.crisis.contacts, new.crisis.contacts,
+                         _describe_contact, ("name", "role", "phone", "out_of_hours", "email"))
+    yield from _entities("Crisis levels", old.crisis.levels, new.crisis.levels,
+                         lambda level: level.name, (
+                             "name", "lead", "approver", "backup", "first_response",
+                             "updates_every",
+                         ))
+    yield from _objectives(old.objectives, new.objectives)
+    yield from _entities("Audiences", old.audiences, new.audiences,
+                         lambda audience: audience.name, ("name",))
+    yield from _entities("Content pillars", old.content.pillars, new.content.pillars,
+                         _describe_pillar, ("name", "share", "promotional"))
+    yield from _fields("Content pillars", "", old.content, new.content,
+                       ("promotional_ceiling",))
+    yield from _reviews(old, new)
+    yield from _other_changes(old, new)
+
+
+_SHOWN = {
+    "company": {"name", "language"},
+    "document": {"version", "status", "owner", "approved_by", "approved_on", "effective",
+                 "review_cadence", "next_review", "classification"},
+    "networks": {"*"},
+    "objectives": {"*"},
+    "audiences": {"*"},
+    "team": {"roles"},
+    "crisis": {"contacts", "levels"},
+    "content": {"pillars", "promotional_ceiling"},
+    "reviews": {"*"},
+}
+"""Fields the specific comparisons above report; everything else goes to "Other changes"."""
+
+_YAML_NAMES = {
+    ("voice", "vocabulary_use"): "vocabulary.use",
+    ("voice", "vocabulary_avoid"): "vocabulary.avoid",
+    ("crisis", "issue_definition"): "definitions.issue",
+    ("crisis", "crisis_definition"): "definitions.crisis",
+}
+
+
+def _other_changes(old: Charter, new: Charter) -> Iterable[Change]:
+    """Every other field that differs, named as in the charter file."""
+    for name in SCHEMA:
+        if name == "format":
+            continue
+        shown = _SHOWN.get(name, set())
+        if "*" in shown:
+            continue
+        before, after = _section(old, name), _section(new, name)
+        if before == after:
+            continue
+        if not dataclasses.is_dataclass(before):
+            yield Change("Other changes", "changed", name)
+            continue
+        for item in dataclasses.fields(before):
+            if item.name in shown or item.name == "path":
+                continue
+            was, now = getattr(before, item.name), getattr(after, item.name)
+            if was != now:
+                label = _YAML_NAMES.get((name, item.name), item.name)
+                if _short(was) and _short(now):
+                    yield Change("Other changes", "changed", f"{name}.{label}", "",
+                                 _show(was, item.name), _show(now, item.name))
+                else:
+                    yield Change("Other changes", "changed", f"{name}.{label}")
+
+
+def _fields(area: str, prefix: str, old: Any, new: Any, names: Sequence[str]) -> Iterable[Change]:
+    for name in names:
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            yield Change(area, "changed", prefix + name.replace("_", " "), "",
+                         _show(before, name), _show(after, name))
+
+
+def _entities(area: str, old: Sequence[Any], new: Sequence[Any],
+              describe: Callable[[Any], str], notable: Sequence[str],
+              skip: Sequence[str] = ()) -> Iterable[Change]:
+    """Entries matched by id: added, removed, and the fields that changed in the others."""
+    old_by_id = {entry.id: entry for entry in old}
+    new_by_id = {entry.id: entry for entry in new}
+    for entry in new:
+        if entry.id not in old_by_id:
+            yield Change(area, "added", entry.id, describe(entry))
+    for entry in old:
+        if entry.id not in new_by_id:
+            yield Change(area, "removed", entry.id, describe(entry))
+    for entry in new:
+        previous = old_by_id.get(entry.id)
+        if previous is None or previous == _moved(entry, previous):
+            continue
+        others = []
+        for item in dataclasses.fields(entry):
+            if item.name in ("id", "path", *skip):
+                continue
+            before, after = getattr(previous, item.name), getattr(entry, item.name)
+            if before == after:
+                continue
+            if item.name in notable:
+                yield Change(area, "changed", entry.id, item.name.replace("_", " "),
+                             _show(before, item.name), _show(after, item.name))
+            else:
+                others.append(item.name)
+        if others:
+            yield Change(area, "changed", entry.id, "also changed: " + ", ".join(others))
+
+
+def _moved(entry: Any, previous: Any) -> Any:
+    """``entry`` as if it sat where ``previous`` sat (moving an entry is not a change)."""
+    if hasattr(entry, "path"):
+        return dataclasses.replace(entry, path=previous.path)
+    return entry
+
+
+def _objectives(old: Sequence[Objective], new: Sequence[Objective]) -> Iterable[Change]:
+    yield from _entities("Objectives and KPIs", old, new, lambda o: o.statement,
+                         ("statement", "type"), skip=("kpis",))
+    old_by_id = {objective.id: objective for objective in old}
+    for objective in new:
+        previous = old_by_id.get(objective.id)
+        if previous is None:
+            continue
+        yield from _kpis(objective.id, previous.kpis, objective.kpis)
+
+
+def _kpis(objective: str, old: Sequence[Kpi], new: Sequence[Kpi]) -> Iterable[Change]:
+    area = "Objectives and KPIs"
+    old_by_metric = {kpi.metric: kpi for kpi in old}
+    new_by_metric = {kpi.metric: kpi for kpi in new}
+    for kpi in new:
+        if kpi.metric not in old_by_metric:
+            yield Change(area, "added", objective, item=kpi.metric, item_kind="KPI")
+    for kpi in old:
+        if kpi.metric not in new_by_metric:
+            yield Change(area, "removed", objective, item=kpi.metric, item_kind="KPI")
+    for kpi in new:
+        previous = old_by_metric.get(kpi.metric)
+        if previous is None:
+            continue
+        for name in ("target", "deadline", "baseline", "owner"):
+            before, after = getattr(previous, name), getattr(kpi, name)
+            if before != after:
+                yield Change(area, "changed", objective, name, _show(before), _show(after),
+                             item=kpi.metric, item_kind="KPI")
+
+
+def _reviews(old: Charter, new: Charter) -> Iterable[Change]:
+    seen = set(old.reviews)
+    for review in new.reviews:
+        if review not in seen:
+            items = f" ({len(review.items)} item{'s' * (len(review.items) != 1)})"
+            yield Change("Reviews", "added", review.date.isoformat(),
+                         f"by {review.reviewer}{items if review.items else ''}")
+
+
+def _describe_network(network: Network) -> str:
+    parts = [network.name or PLATFORMS.get(network.platform, network.platform)]
+    if network.handle:
+        parts.append(network.handle)
+    parts.append(network.status or "active")
+    return ", ".join(parts)
+
+
+def _describe_role(role: Role) -> str:
+    return role.title + (f", {role.holder}" if role.holder else "")
+
+
+def _describe_contact(contact: Contact) -> str:
+    return contact.name + (f", {contact.role}" if contact.role else "")
+
+
+def _describe_pillar(pillar: Pillar) -> str:
+    share = f", {pillar.share:g}%" if pillar.share is not None else ""
+    return pillar.name + share + (", promotional" if pillar.promotional else "")
+
+
+def _section(charter: Charter, name: str) -> Any:
+    return getattr(charter, name)
+
+
+def _empty_section(name: str) -> Any:
+    spec = next(f for f in dataclasses.fields(Charter) if f.name == name)
+    if spec.default_factory is not dataclasses.MISSING:
+        return spec.default_factory()
+    return spec.default
+
+
+def _short(value: Any) -> bool:
+    """A single value short enough to show before and after on one line."""
+    if isinstance(value, (tuple, list)):
+        return False
+    if dataclasses.is_dataclass(value) and not hasattr(value, "text"):
+        return False
+    return len(_show(value)) <= 80
+
+
+_PERCENT_FIELDS = ("share", "promotional_ceiling", "max_share_per_network")
+
+
+def _show(value: Any, name: str = "") -> str:
+    """A value as a reviewer reads it."""
+    if value is None or value == "" or value == ():
+        return "(empty)"
+    if name in _PERCENT_FIELDS and isinstance(value, (int, float)):
+        return f"{value:g}%"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, tuple):
+        return ", ".join(_show(v) for v in value)
+    if type(value).__name__ == "Cadence":
+        return f"{value.posts} per {value.per}"
+    if dataclasses.is_dataclass(value) and not hasattr(value, "text"):
+        shown = [f"{f.name.replace('_', ' ')} {_show(getattr(value, f.name))}"
+                 for f in dataclasses.fields(value)
+                 if getattr(value, f.name) not in (None, "", ())]
+        return ", ".join(shown) or "(empty)"
+    return " ".join(str(value).split())
+
+
+# -- printing ---------------------------------------------------------------------------------
+
+_MARKS = {"added": "+", "removed": "-", "changed": "~"}
+_STATUS_WORDS = {"added": "new charter", "removed": "charter removed", "changed": "changed",
+                 "unchanged": "no change"}
+
+
+def render_text(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str) -> str:
+    """A plain report, one block per charter that changed."""
+    shown = [d for d in diffs if d.status != "unchanged"]
+    if not shown:
+        return f"No charter changed between {old_label} and {new_label}."
+    lines: list[str] = []
+    for diff in shown:
+        if lines:
+            lines.append("")
+        lines.append(f"{diff.path} ({diff.name}): {_STATUS_WORDS[diff.status]}")
+        if diff.note:
+            lines.append(f"  note: {diff.note}")
+        score = _score(diff, arrow="->", bold="")
+        if score:
+            lines.append(f"  {score}")
+        for mistake in diff.mistakes:
+            lines.append(f"    {mistake.number}. {mistake.title}: {mistake.before} -> "
+                         f"{mistake.after}")
+            lines += [f"       {check.id}: {check.before} -> {check.after}: {check.reason}"
+                      for check in mistake.checks]
+        for area, changes in _grouped(diff.changes):
+            lines.append(f"  {area}")
+            lines += [f"    {_MARKS[c.kind]} {_text_change(c)}" for c in changes]
+    return "\n".join(lines)
+
+
+def render_markdown(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str) -> str:
+    """For a pull-request comment; charter text is escaped or put in code spans."""
+    lines = [f"## Charter changes: {_code(old_label)} → {_code(new_label)}"]
+    shown = [d for d in diffs if d.status != "unchanged"]
+    if not shown:
+        return "\n".join([*lines, "", "No charter changed."])
+    for diff in shown:
+        lines += ["", f"### {_escape_md(diff.name)}: {_STATUS_WORDS[diff.status]}", "",
+                  f"File: {_code(diff.path)}"]
+        if diff.note:
+            lines += ["", f"> {_escape_md(diff.note)}"]
+        score = _score(diff, arrow="→", bold="**")
+        if score:
+            lines += ["", score]
+        if diff.mistakes:
+            lines.append("")
+            for mistake in diff.mistakes:
+                lines.append(f"- {mistake.number}. {_escape_md(mistake.title)}: "
+                             f"{mistake.before} → **{mistake.after}**")
+                lines += [f"  - {_code(check.id)} {check.before} → **{check.after}**: "
+                          f"{_escape_md(check.reason)}" for check in mistake.checks]
+        for area, changes in _grouped(diff.changes):
+            lines += ["", f"#### {area}", ""]
+            lines += [f"- {_markdown_change(c)}" for c in changes]
+    return "\n".join(lines)
+
+
+def _score(diff: CharterDiff, *, arrow: str, bold: str) -> str:
+    before, after = diff.score_before, diff.score_after
+    if before is None and after is None:
+        return ""
+    if before is None:
+        return f"Audit score: {bold}{after}{bold}/100"
+    if after is None:
+        return f"Audit score was {before}/100"
+    delta = after - before
+    trend = "no change" if not delta else (f"+{delta}" if delta > 0 else str(delta))
+    return f"Audit score: {before} {arrow} {bold}{after}{bold}/100 ({trend})"
+
+
+def _text_change(change: Change) -> str:
+    subject = change.subject
+    if change.item:
+        subject += f", {change.item_kind} \"{change.item}\""
+    if change.kind == "changed" and (change.before or change.after):
+        field = f" {change.detail}" if change.detail else ""
+        return f"{subject}{field}: {change.before} -> {change.after}"
+    return subject + (f" ({change.detail})" if change.detail else "")
+
+
+def _markdown_change(change: Change) -> str:
+    subject = _code(change.subject)
+    if change.item:
+        subject += f", {change.item_kind} {_code(change.item)}"
+    if change.kind == "changed" and (change.before or change.after):
+        field = f" {_escape_md(change.detail)}" if change.detail else ""
+        return f"{subject}{field}: {_code(change.before)} → {_code(change.after)}"
+    if change.kind == "changed":
+        return subject + (f": {_escape_md(change.detail)}" if change.detail else "")
+    return f"{change.kind} {subject}" + (f" ({_code(change.detail)})" if change.detail else "")
+
+
+def _grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
+    groups: dict[str, list[Change]] = {area: [] for area in AREAS}
+    for change in changes:
+        groups.setdefault(change.area, []).append(change)
+    return [(area, items) for area, items in groups.items() if items]
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span: shown as typed, never read as markup or HTML."""
+    text = " ".join(str(text).split()) or " "
+    if len(text) > 120:
+        text = text[:117] + "..."
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_MD_SPECIAL = set("\\`*_[]<>|~&")
+
+
+def _escape_md(text: str) -> str:
+    """Plain text that Markdown shows as typed (backslash before every special character)."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in " ".join(text.split()))
