@@ -47,7 +47,10 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
     _check_date(today)
     setup_logging(quiet)
     with site_config(paths, config_file) as config_path:
-        config = load(config_path, today, site_dir=site_dir, strict=strict)
+        # MkDocs reads a relative site_dir from the configuration file's folder; on the
+        # command line it means the current folder.
+        config = load(config_path, today, strict=strict,
+                      site_dir=str(Path(site_dir).resolve()) if site_dir else None)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

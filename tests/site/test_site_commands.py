@@ -1,0 +1,158 @@
+"""chartergen render, build and the MkDocs plugin at the repository root, as users run them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sitetools import CHARTERS, ROOT, TODAY, parse
+
+from chartergen.cli import cli
+
+BAD_CHARTER = "format: 1\ncompany:\n  name: Bad\n  language: de\n"
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERGEN_TODAY": TODAY}
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def rendered(module_tmp: Path) -> Path:
+    out = module_tmp / "rendered"
+    result = CliRunner().invoke(cli, ["render", str(CHARTERS), "--out", str(out),
+                                      "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_render_writes_markdown_a_theme_and_a_plain_mkdocs_yml(rendered: Path):
+    assert (rendered / "docs" / "index.md").is_file()
+    assert (rendered / "docs" / "hartwell-pumps" / "crisis.md").is_file()
+    assert (rendered / "theme" / "main.html").is_file()
+    assert (rendered / "theme" / "assets" / "chartergen" / "mermaid.min.js").is_file()
+    assert not (rendered / "theme" / "__init__.py").exists()
+    config = (rendered / "mkdocs.yml").read_text()
+    assert "chartergen" not in config.split("plugins:")[1].split("markdown_extensions")[0]
+    assert "font: false" in config
+
+
+def test_rendered_folder_builds_with_plain_mkdocs(rendered: Path):
+    result = run(["mkdocs", "build", "--strict"], cwd=rendered)
+    assert result.returncode == 0, result.stderr
+    soup = parse(rendered / "site" / "cidrerie-du-bocage" / "crisis" / "index.html")
+    assert soup.html["lang"] == "fr"
+    assert soup.select_one("pre.mermaid") is not None
+
+
+def test_render_twice_gives_identical_pages(rendered: Path, tmp_path: Path):
+    again = tmp_path / "again"
+    result = CliRunner().invoke(cli, ["render", str(CHARTERS), "--out", str(again),
+                                      "--today", TODAY])
+    assert result.exit_code == 0
+    first = {p.relative_to(rendered / "docs"): p.read_bytes()
+             for p in (rendered / "docs").rglob("*.md")}
+    second = {p.relative_to(again / "docs"): p.read_bytes() for p in (again / "docs").rglob("*.md")}
+    assert first == second
+
+
+def test_render_refuses_a_folder_it_did_not_write(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["render", str(CHARTERS), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is not empty and was not written by chartergen render" in result.output
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_render_reports_invalid_charters_like_validate(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_CHARTER)
+    validate = CliRunner().invoke(cli, ["validate", str(bad)])
+    result = CliRunner().invoke(cli, ["render", str(bad), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    first_line = validate.output.splitlines()[0]
+    assert first_line in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_mkdocs_build_at_the_repository_root(tmp_path: Path):
+    site = tmp_path / "site"
+    result = run(["mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert (site / "hartwell-pumps" / "crisis" / "index.html").is_file()
+    # the project's own documentation (docs/) is not part of the charter site
+    assert not (site / "charter-format").exists() and not (site / "performance").exists()
+    assert not list(site.glob("*.md"))
+
+
+def test_build_with_an_invalid_charter_fails_with_the_validate_report(tmp_path: Path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", "site", ".venv", "tests", "src", "docs", "benchmarks", "*.egg-info"))
+    (project / "charters" / "bad.yaml").write_text(BAD_CHARTER)
+    validate = run(["chartergen", "validate", "charters/bad.yaml"], cwd=project)
+    expected = next(line for line in validate.stdout.splitlines() if "bad.yaml:" in line)
+    result = run(["mkdocs", "build"], cwd=project)
+    assert result.returncode == 1
+    # MkDocs logs the same file:line:col line (validate colours its location on a terminal)
+    plain = expected.replace("\x1b[1m", "").replace("\x1b[0m", "").replace("\x1b[31m", "")
+    assert plain.split(": error: ")[0] in result.stderr
+    assert plain.split(": error: ")[1] in result.stderr
+    assert not (project / "site").exists()
+    cli_result = run(["chartergen", "build"], cwd=project)
+    assert cli_result.returncode == 1
+    assert "charters/bad.yaml:4:13: error:" in cli_result.stderr
+
+
+def test_chartergen_build_without_mkdocs_yml_uses_the_default_configuration(tmp_path: Path):
+    shutil.copytree(CHARTERS, tmp_path / "charters")
+    result = run(["chartergen", "build", "--site-dir", "out", "-q"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    soup = parse(tmp_path / "out" / "northwind-studio" / "index.html")
+    assert soup.select_one("article h1").get_text().rstrip("¶") == "Overview"
+    assert "site written to out/" in result.stderr
+
+
+def test_chartergen_build_usage_errors(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    result = CliRunner().invoke(cli, ["build", "--today", "23/11/2026"])
+    assert result.exit_code == 2
+    assert "--today must be a date written YYYY-MM-DD" in result.output
+
+
+def test_serve_watches_the_charters_folder():
+    from chartergen.plugin import CharterPlugin
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    plugin = CharterPlugin()
+    plugin.load_config({"charters": "charters"})
+    plugin._charters_path = CHARTERS
+    server = Server()
+    plugin.on_serve(server, config=None, builder=None)  # type: ignore[arg-type]
+    assert server.watched == [str(CHARTERS)]
+
+
+def test_edit_url_comes_from_github_actions_or_gitlab_ci():
+    from chartergen.plugin import ci_edit_url
+
+    github = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/charters",
+              "GITHUB_REF_NAME": "main"}
+    assert ci_edit_url(github) == "https://github.com/acme/charters/edit/main/{path}"
+    gitlab = {"CI_PROJECT_URL": "https://gitlab.example/acme/charters",
+              "CI_COMMIT_REF_NAME": "main"}
+    assert ci_edit_url(gitlab) == "https://gitlab.example/acme/charters/-/edit/main/{path}"
+    assert ci_edit_url({}) == ""
