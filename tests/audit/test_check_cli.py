@@ -52,8 +52,9 @@ def test_text_report_groups_by_mistake_and_locates_findings(charters: Path) -> N
     assert ("    ! m1.purpose-stated  The purpose is 3 words long: under 12, it reads as a "
             f"slogan, not an ambition.\n        {path}:{line}:") in out
     assert re.search(
-        rf"    ✗ m5\.backup-not-owner  1 of 2 active networks have no backup other than "
-        rf"their owner\.\n        {re.escape(str(path))}:\d+:\d+: LinkedIn has no backup\.", out)
+        rf"    ✗ m5\.backup-not-owner  Active networks with no backup other than their "
+        rf"owner: LinkedIn\.\n        {re.escape(str(path))}:\d+:\d+: LinkedIn has no backup\.",
+        out)
     assert "    ✓ checks passed: 5\n" in out
     assert "    [x] m1.leadership-approved  Leadership has read and approved" in out
     assert "          confirmed on 2026-10-01 by Jo Smith\n" in out
@@ -130,7 +131,7 @@ def test_markdown_suits_a_pull_request_comment(charters: Path) -> None:
     assert "### Beta \\<b\\>Tools\\</b\\> \\| Ltd: " in out
     assert "<b>" not in out
     assert "<details><summary>Details</summary>" in out
-    assert "- ❌ `m5.backup-not-owner` 1 of 2 active networks" in out
+    assert "- ❌ `m5.backup-not-owner` Active networks with no backup other than" in out
     assert "  - LinkedIn has no backup. (`" in out
     assert "- [ ] `m9.hub-links`" not in out
     assert "- [x] `m1.leadership-approved` Leadership has read" in out

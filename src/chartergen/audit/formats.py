@@ -171,10 +171,14 @@ def as_markdown(report: AuditReport, document: Locatable, company: str = "") -> 
         open_checks = [c for c in mistake.checks if c.status is not Status.PASS]
         if not open_checks and all(i.confirmed for i in mistake.manual):
             continue
-        details += ["", f"**{mistake.number}. {md_escape(mistake.title)}**", ""]
+        if details:
+            details.append("")
+        details += [f"**{mistake.number}. {md_escape(mistake.title)}**", ""]
         for check in open_checks:
-            details.append(f"- {EMOJI[check.status]} `{check.id}` {md_escape(check.reason)} "
-                           f"(`{md_code(_location(document, check.field_path))}`)")
+            where = ("" if check.findings else
+                     f" (`{md_code(_location(document, check.field_path))}`)")
+            details.append(f"- {EMOJI[check.status]} `{check.id}` {md_escape(check.reason)}"
+                           + where)
             for finding in check.findings:
                 details.append(f"  - {md_escape(finding.reason)} "
                                f"(`{md_code(_location(document, finding.field_path))}`)")

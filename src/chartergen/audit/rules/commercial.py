@@ -93,14 +93,17 @@ def expectations_served(charter: Charter, ctx: Context) -> Verdict:
     if not charter.audiences:
         return ctx.fail("no_audiences", ("audiences",))
     served = {a for p in charter.content.pillars if not p.promotional for a in p.audiences}
-    findings = []
+    findings, names = [], []
     for audience in charter.audiences:
         if not audience.expectations:
             findings.append(ctx.finding("no_expectations", audience.path, name=audience.name))
         elif audience.id not in served:
             findings.append(ctx.finding("unserved", audience.path, name=audience.name))
+        else:
+            continue
+        names.append(audience.name)
     if findings:
-        return ctx.warn("warn", count=len(findings), findings=findings)
+        return ctx.warn("warn", names=names, findings=findings)
     return ctx.passed("pass", ("audiences",))
 
 
@@ -119,7 +122,7 @@ def promo_per_network(charter: Charter, ctx: Context) -> Verdict:
     if all(p.share is None for p in pillars):
         return ctx.warn("no_shares", ("content", "pillars"))
     ceiling = _ceiling(charter)
-    findings = []
+    findings, names = [], []
     for network in charter.active_networks:
         here = [p for p in pillars if not p.networks or network.id in p.networks]
         total = sum(p.share or 0 for p in here)
@@ -127,8 +130,9 @@ def promo_per_network(charter: Charter, ctx: Context) -> Verdict:
             continue
         share = 100 * sum(p.share or 0 for p in here if p.promotional) / total
         if share > ceiling + 1e-9:
+            names.append(name_of(network))
             findings.append(ctx.finding("finding", network.path, name=name_of(network),
                                         share=ctx.percent(share), ceiling=ctx.percent(ceiling)))
     if findings:
-        return ctx.warn("warn", count=len(findings), findings=findings)
+        return ctx.warn("warn", names=names, ceiling=ctx.percent(ceiling), findings=findings)
     return ctx.passed("pass", ("content", "pillars"), ceiling=ctx.percent(ceiling))

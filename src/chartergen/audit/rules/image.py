@@ -113,13 +113,15 @@ def crisis_levels(charter: Charter, ctx: Context) -> Verdict:
                                                  ("first_response", level.first_response))
                 if not v]
         if gaps:
-            incomplete.append(ctx.finding("finding", level.path, name=level.name, parts=gaps))
+            incomplete.append((level, ctx.finding("finding", level.path, name=level.name,
+                                                  parts=gaps)))
         elif not level.approver:
-            unapproved.append(ctx.finding("no_approver", level.path, name=level.name))
-    if incomplete:
-        return ctx.fail("fail", count=len(incomplete), findings=incomplete)
-    if unapproved:
-        return ctx.warn("warn", count=len(unapproved), findings=unapproved)
+            unapproved.append((level, ctx.finding("no_approver", level.path, name=level.name)))
+    for key, found in (("fail", incomplete), ("warn", unapproved)):
+        if found:
+            verdict = ctx.fail if key == "fail" else ctx.warn
+            return verdict(key, names=[lv.name for lv, _f in found],
+                           findings=[f for _lv, f in found])
     return ctx.passed("pass", ("crisis", "levels"), count=len(levels))
 
 
@@ -139,13 +141,12 @@ def escalation_contacts(charter: Charter, ctx: Context) -> Verdict:
         return ctx.fail("fail", count=len(nobody), findings=[
             ctx.finding("finding", s.path, step=s.step) for s in nobody
         ])
-    findings = []
-    for contact_id in dict.fromkeys(s.contact for s in steps):
-        contact = charter.contact(contact_id)
-        if contact is not None and not (contact.phone or contact.out_of_hours):
-            findings.append(ctx.finding("no_phone", contact.path, name=contact.name))
-    if findings:
-        return ctx.warn("warn", count=len(findings), findings=findings)
+    contacts = [charter.contact(c) for c in dict.fromkeys(s.contact for s in steps)]
+    unreachable = [c for c in contacts if c is not None and not (c.phone or c.out_of_hours)]
+    if unreachable:
+        return ctx.warn("warn", names=[c.name for c in unreachable], findings=[
+            ctx.finding("no_phone", c.path, name=c.name) for c in unreachable
+        ])
     return ctx.passed("pass", ("crisis", "escalation"), count=len(steps))
 
 

@@ -104,7 +104,8 @@ def spread(charter: Charter, ctx: Context) -> Verdict:
     heavy = [(n, 100 * posts_per_week(n) / total) for n in active]
     heavy = [(n, share) for n, share in heavy if share > limit + 1e-9]
     if heavy:
-        return ctx.warn("warn" + key, count=len(heavy), limit=ctx.percent(limit), findings=[
+        return ctx.warn("warn" + key, names=[name_of(n) for n, _s in heavy],
+                        limit=ctx.percent(limit), findings=[
             ctx.finding("finding", (*n.path, "cadence"), name=name_of(n),
                         share=ctx.percent(share), limit=ctx.percent(limit))
             for n, share in heavy

@@ -21,15 +21,18 @@ def cadence_set(charter: Charter, ctx: Context) -> Verdict:
     active = charter.active_networks
     if not active:
         return ctx.fail("no_networks", ("networks",))
-    findings = []
+    findings, names = [], []
     for network in active:
         if network.cadence is None:
             findings.append(ctx.finding("finding", network.path, name=name_of(network)))
         elif network.cadence.posts == 0:
             findings.append(ctx.finding("zero", (*network.path, "cadence", "posts"),
                                         name=name_of(network)))
+        else:
+            continue
+        names.append(name_of(network))
     if findings:
-        return ctx.fail("fail", count=len(findings), findings=findings)
+        return ctx.fail("fail", names=names, findings=findings)
     return ctx.passed("pass", ("networks",))
 
 
@@ -78,15 +81,18 @@ def backup_not_owner(charter: Charter, ctx: Context) -> Verdict:
     active = charter.active_networks
     if not active:
         return ctx.fail("no_networks", ("networks",))
-    findings = []
+    findings, names = [], []
     for network in active:
         if not network.backup:
             findings.append(ctx.finding("missing", network.path, name=name_of(network)))
         elif network.backup == network.owner:
             findings.append(ctx.finding("same", (*network.path, "backup"),
                                         name=name_of(network), role=network.owner))
+        else:
+            continue
+        names.append(name_of(network))
     if findings:
-        return ctx.fail("fail", count=len(findings), total=len(active), findings=findings)
+        return ctx.fail("fail", names=names, findings=findings)
     return ctx.passed("pass", ("networks",))
 
 
@@ -100,7 +106,7 @@ def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
     backups = list(dict.fromkeys(n.backup for n in charter.active_networks if n.backup))
     if not backups:
         return ctx.fail("no_backups", ("networks",))
-    findings = []
+    findings, names = [], []
     for role_id in backups:
         role = charter.role(role_id)
         if role is None:
@@ -109,8 +115,11 @@ def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
             findings.append(ctx.finding("no_hours", role.path, name=role.title))
         elif not role.holder:
             findings.append(ctx.finding("no_holder", role.path, name=role.title))
+        else:
+            continue
+        names.append(role.title)
     if findings:
-        return ctx.warn("warn", count=len(findings), findings=findings)
+        return ctx.warn("warn", names=names, findings=findings)
     return ctx.passed("pass", ("team", "roles"))
 
 
@@ -156,17 +165,18 @@ def calendar_matches_cadence(charter: Charter, ctx: Context) -> Verdict:
     slots = charter.content.calendar.slots
     if not slots:
         return ctx.passed("no_slots", ("content", "calendar"))
-    findings = []
+    findings, names = [], []
     for network in charter.active_networks:
         planned = sum(1 for s in slots if s.network == network.id)
         if not planned or network.cadence is None:
             continue
         promised = math.floor(network.cadence.per_week + 1e-9)
         if planned < promised:
+            names.append(name_of(network))
             findings.append(ctx.finding("finding", (*network.path, "cadence"),
                                         name=name_of(network), slots=planned,
                                         posts=promised))
     if findings:
-        return ctx.warn("warn", ("content", "calendar", "slots"), count=len(findings),
+        return ctx.warn("warn", ("content", "calendar", "slots"), names=names,
                         findings=findings)
     return ctx.passed("pass", ("content", "calendar", "slots"))
