@@ -71,7 +71,7 @@ def test_guidance_is_in_the_chosen_language() -> None:
     assert "# Guards against mistake 7 (image left unmanaged).\nstaff:" in english
     assert "# Évite l'erreur 7 (une image mal protégée).\nstaff:" in french
     assert "# Social-media charter of Acme, started with \"chartergen init\"." in english
-    assert "# Charte réseaux sociaux de Acme, créée avec « chartergen init »." in french
+    assert "# Charte réseaux sociaux pour Acme, créée avec « chartergen init »." in french
     assert "  next_review:  # date: YYYY-MM-DD\n" in english
     assert "  next_review:  # date : AAAA-MM-JJ\n" in french
 
