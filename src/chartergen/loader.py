@@ -65,7 +65,7 @@ class _OnceResolver(VersionedResolver):
     def versioned_resolver(self) -> Any:
         rules = self.__dict__.get("_rules")
         if rules is None:
-            rules = self.__dict__["_rules"] = VersionedResolver.versioned_resolver.fget(self)
+            rules = self.__dict__["_rules"] = super().versioned_resolver
         return rules
 
 
@@ -296,6 +296,7 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
         explicit_scalar_tag = isinstance(event, ScalarEvent) and tag and not any(implicit)
         explicit_collection_tag = isinstance(event, CollectionStartEvent) and tag and not implicit
         if explicit_scalar_tag or explicit_collection_tag:
+            tag = str(tag)
             shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith(
                 "tag:yaml.org,2002:") else tag
             add(
@@ -365,8 +366,13 @@ def _key_position(node: Any, key: Any, default: tuple[int, int]) -> tuple[int, i
         return default
 
 
+def _lc(node: Any) -> Any:
+    """ruamel.yaml's line/column record of a round-trip mapping or sequence."""
+    return node.lc
+
+
 def _locate(tree: Any, field_path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
-    node = tree
+    node: Any = tree
     best = (1, 1)
     lc = getattr(node, "lc", None)
     if lc is not None and lc.line is not None:
@@ -375,17 +381,17 @@ def _locate(tree: Any, field_path: Sequence[str | int], *, key: bool = False) ->
         last = index == len(field_path) - 1
         try:
             if isinstance(node, dict) and isinstance(part, str) and part in node:
-                line, col = node.lc.key(part) if (key and last) else node.lc.value(part)
+                line, col = _lc(node).key(part) if (key and last) else _lc(node).value(part)
                 if not (key and last):
                     # a nested block mapping's "value" position is its first key;
                     # pointing at the key reads better for a whole section
                     child = node[part]
                     if isinstance(child, (dict, list)):
-                        line, col = node.lc.key(part)
+                        line, col = _lc(node).key(part)
                 best = (line + 1, col + 1)
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                line, col = node.lc.item(part)
+                line, col = _lc(node).item(part)
                 best = (line + 1, col + 1)
                 node = node[part]
             else:

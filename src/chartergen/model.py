@@ -878,11 +878,16 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
             ),
             log_deletions=engagement.get("log_deletions"),
         ),
-        staff=Staff(**{
-            key: (_texts(staff.get(key)) if key in ("do", "dont") else _text(staff.get(key)))
-            for key in ("disclosure", "disclaimer", "hashtag", "do", "dont", "advocacy",
-                        "sanctions", "legal_basis")
-        }),
+        staff=Staff(
+            disclosure=_text(staff.get("disclosure")),
+            disclaimer=_text(staff.get("disclaimer")),
+            hashtag=_text(staff.get("hashtag")),
+            do=_texts(staff.get("do")),
+            dont=_texts(staff.get("dont")),
+            advocacy=_text(staff.get("advocacy")),
+            sanctions=_text(staff.get("sanctions")),
+            legal_basis=_text(staff.get("legal_basis")),
+        ),
         accounts=Accounts(
             register=tuple(
                 Account(

@@ -179,7 +179,6 @@ def _pillar_total(data: Any, add: Any) -> None:
         add(("content", "pillars"),
             f"the pillars' shares add up to {sum(shares):g}%, not 100%",
             Severity.WARNING, "pillar-shares")
-    return []
 
 
 def _date_or_none(value: Any) -> Any:

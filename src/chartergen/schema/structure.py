@@ -210,7 +210,7 @@ def _explain(error: Any, document: Document) -> Diagnostic:
             except ValueError as exc:
                 return diag(str(exc))
         words = " or ".join(
-            _TYPE_WORDS.get(name, name) for name in expected if not (
+            _TYPE_WORDS.get(str(name), str(name)) for name in expected if not (
                 name == "number" and "string" in expected
             )
         )
