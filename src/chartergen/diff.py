@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from chartergen.audit import AuditReport
 
 Kind = Literal["added", "removed", "changed"]
+Status = Literal["added", "removed", "changed", "unchanged"]
 
 AREAS = (
     "Company",
@@ -103,7 +104,7 @@ class CharterDiff:
     path: str
     name: str
     """The company's name (from the newer side when there is one)."""
-    status: Literal["added", "removed", "changed", "unchanged"]
+    status: Status
     changes: tuple[Change, ...] = ()
     score_before: int | None = None
     score_after: int | None = None
@@ -131,7 +132,7 @@ def compare(old: Charter | None, new: Charter | None, *, path: str, today: dt.da
         return CharterDiff(path, name, "removed", (), before, None, note)
     changes = tuple(_changes(old, new))
     mistakes = tuple(_audit_changes(old_report, new_report))
-    status = "changed" if changes or mistakes or before != after else "unchanged"
+    status: Status = "changed" if changes or mistakes or before != after else "unchanged"
     return CharterDiff(path, name, status, changes, before, after, note, mistakes)
 
 

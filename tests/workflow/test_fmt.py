@@ -405,3 +405,24 @@ def test_create_only_never_overwrites(tmp_path: Path) -> None:
         atomic.write_atomic(path, "theirs\n", overwrite=False)
     assert path.read_text(encoding="utf-8") == "mine\n"
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_comments_anywhere_survive_and_settle(seed: int) -> None:
+    """Comment lines dropped at random places and depths: none lost, one pass settles."""
+    path = min(EXAMPLES, key=lambda p: p.stat().st_size)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rng = random.Random(seed)
+    for number in range(8):
+        at = rng.randrange(1, len(lines) + 1)
+        if lines[at - 1].rstrip().endswith(("|", ">", "|-", ">-")):
+            continue  # the next line would be text, not a comment
+        lines.insert(at, " " * rng.choice([0, 2, 4, 6, 8]) + f"# note {number}")
+    text = "\n".join(lines) + "\n"
+    if load_text(text, "x.yaml").document is None:
+        pytest.skip("the comment landed inside a block of text")
+    result = format_text(text, "x.yaml")
+    assert result.diagnostics == []
+    assert result.formatted is not None
+    assert sorted(comment_lines(result.formatted)) == sorted(comment_lines(text))
+    assert format_text(result.formatted, "x.yaml").formatted == result.formatted

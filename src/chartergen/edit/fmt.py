@@ -167,6 +167,8 @@ class _Entry:
 
 @dataclass
 class _Comments:
+    """Every comment of a file, keyed by the field path it belongs to, without the tree."""
+
     header: list[str] = field(default_factory=list)
     eol: dict[FieldPath, tuple[str, int]] = field(default_factory=dict)
     before: dict[FieldPath, list[str]] = field(default_factory=dict)
@@ -292,25 +294,25 @@ def _lift_comments(tree: Any) -> _Comments:
             path = (*container_path, key)
             if path not in first_inside:
                 continue
-            index = entry_at.get(path)
+            entry_index = entry_at.get(path)
             for slot, held in enumerate(slots or ()):
                 for token in _flatten([held]):
                     if id(token) in seen:
                         continue
                     seen.add(id(token))
-                    if slot == own_slot and index is not None:
+                    if slot == own_slot and entry_index is not None:
                         # the comment ending the entry's line, then the lines below it
                         head, rest = _split_token(token.value)
                         if head:
                             model.eol[path] = (head, token.start_mark.column)
-                        after[index].extend(rest)
-                    elif slot == 1 or (index is None and slot == 0):
+                        after[entry_index].extend(rest)
+                    elif slot == 1 or (entry_index is None and slot == 0):
                         # comments ruamel keeps above a key, or above a list item that
                         # is itself a section
                         above(path).extend(_token_lines(token))
-                    elif index is not None:
+                    elif entry_index is not None:
                         # between a key and the first line of its value
-                        after[index].extend(_token_lines(token))
+                        after[entry_index].extend(_token_lines(token))
                     else:
                         after[last_inside[path]].extend(_token_lines(token))
         for token in _flatten([container.ca.end]):
@@ -409,14 +411,15 @@ def _token_lines(token: CommentToken) -> list[str]:
 
 def _split_token(value: str) -> tuple[str, list[str]]:
     head, _, rest = value.partition("\n")
-    return head.strip(), _lines(rest, keep_indent=True)
+    return head.strip(), _lines(rest)
 
 
-def _lines(value: str, *, keep_indent: bool = True) -> list[str]:
+def _lines(value: str) -> list[str]:
+    """The lines of a comment token's text, with their indentation."""
     lines = value.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [line.rstrip() if keep_indent else line.strip() for line in lines]
+    return [line.rstrip() for line in lines]
 
 
 def _split_header(lines: list[str]) -> tuple[list[str], list[str]]:
