@@ -82,6 +82,9 @@ def test_help_texts_become_descriptions() -> None:
     assert "Give the id of a role declared in 'team.roles'." in network["owner"]["description"]
     assert network["status"]["enum"][-1] is None  # a choice may be left empty
     assert schema["properties"]["company"]["required"] == ["name", "language"]
+    assert schema["properties"]["networks"]["items"]["defaultSnippets"][0]["body"] == {
+        "id": "$1", "platform": "$2",
+    }
     assert schema["additionalProperties"] is False
 
 

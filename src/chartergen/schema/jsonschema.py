@@ -133,6 +133,9 @@ def _value(rule: Rule) -> dict[str, Any]:
         out.update(_object(rule.get("schema", {})))
     if "list" in kinds:
         out["items"] = _value(rule.get("schema", {}))
+        item_fields = rule.get("schema", {}).get("schema", {})
+        if rule.get("schema", {}).get("type") == "dict" and item_fields:
+            out["items"]["defaultSnippets"] = [_new_entry(item_fields)]
     if "allowed" in rule:
         out["enum"] = list(rule["allowed"])
     if "regex" in rule:
@@ -144,6 +147,19 @@ def _value(rule: Rule) -> dict[str, Any]:
     if "max" in rule:
         out["maximum"] = rule["max"]
     return out
+
+
+def _new_entry(fields: Mapping[str, Rule]) -> dict[str, Any]:
+    """What VS Code offers to insert for a new list entry: its required fields.
+
+    ``defaultSnippets`` is a yaml-language-server extension; validators ignore it.
+    """
+    names = [name for name, rule in fields.items() if rule.get("required")] or [next(iter(fields))]
+    return {
+        "label": "new entry",
+        "description": "An entry with its required fields: " + ", ".join(names),
+        "body": {name: f"${index}" for index, name in enumerate(names, start=1)},
+    }
 
 
 def _allow_null(out: dict[str, Any]) -> None:
