@@ -121,6 +121,8 @@ def _value(rule: Rule) -> dict[str, Any]:
         if kind in PATTERNS:
             json_types.append("string")
             out["pattern"] = PATTERNS[kind]
+            # shown by VS Code instead of the pattern itself (validators ignore it)
+            out["patternErrorMessage"] = _TYPE_HINTS[kind]
             if kind == "percent":
                 # a percentage may also be written as a bare number
                 json_types.append("number")
@@ -140,6 +142,9 @@ def _value(rule: Rule) -> dict[str, Any]:
         out["enum"] = list(rule["allowed"])
     if "regex" in rule:
         out["pattern"] = rule["regex"]
+        out["patternErrorMessage"] = (
+            "An id: lowercase letters, digits and hyphens, e.g. head-of-comms."
+        )
     if rule.get("empty") is False:
         out["minLength"] = 1
     if "min" in rule:
