@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from chartergen.render.site import RenderedPage
 
@@ -148,8 +149,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
         return clean(html)
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Page,
-                        config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Any) -> TemplateContext | None:
         generated = self._pages.get(page.file.src_uri)
         if self.config.enabled and generated is not None:
             page.edit_url = generated.edit_url or None
