@@ -254,6 +254,7 @@ class KeyDate:
     date: dt.date
     name: str
     notes: str = ""
+    until: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -438,6 +439,7 @@ class Staff:
 class Account:
     path: FieldPath
     network: str = ""
+    name: str = ""
     owner: str = ""
     admins: tuple[str, ...] = ()
     mailbox: str = ""
@@ -799,7 +801,8 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                     for i, s in enumerate(_list(calendar.get("slots")))
                 ),
                 key_dates=tuple(
-                    KeyDate(parse_date(k["date"]), _text(k["name"]), _text(k.get("notes")))
+                    KeyDate(parse_date(k["date"]), _text(k["name"]), _text(k.get("notes")),
+                            _date(k.get("until")))
                     for k in _list(calendar.get("key_dates"))
                 ),
                 requests=_text(calendar.get("requests")),
@@ -892,7 +895,8 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
             register=tuple(
                 Account(
                     path=("accounts", "register", i),
-                    network=_text(a.get("network")), owner=_text(a.get("owner")),
+                    network=_text(a.get("network")), name=_text(a.get("name")),
+                    owner=_text(a.get("owner")),
                     admins=_texts(a.get("admins")), mailbox=_text(a.get("mailbox")),
                     recovery=_text(a.get("recovery")), two_factor=a.get("two_factor"),
                     password_manager=a.get("password_manager"),

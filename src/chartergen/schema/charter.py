@@ -342,7 +342,8 @@ SCHEMA: dict[str, Rule] = {
                     "key_dates": entries(
                         "Dates the calendar plans around (trade fairs, seasons, results...).",
                         {
-                            "date": typed("date", "The date.", required=True),
+                            "date": typed("date", "The date, or the first day.", required=True),
+                            "until": typed("date", "The last day, for events over several days."),
                             "name": text("What happens.", required=True),
                             "notes": text("What is planned around it."),
                         },
@@ -532,7 +533,11 @@ SCHEMA: dict[str, Rule] = {
             "register": entries(
                 "One entry per official account.",
                 {
-                    "network": ref("network", "The network of the account.", ),
+                    "network": ref("network", "The network of the account."),
+                    "name": text(
+                        "The account's name when it is not one of the networks (newsletter "
+                        "tool, business listing, scheduler)."
+                    ),
                     "owner": ref("role", "Role that owns the account."),
                     "admins": refs("role", "Roles with admin access (at least two)."),
                     "mailbox": typed("email", "Shared company mailbox the account is tied to."),
@@ -684,7 +689,10 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
             "max_share_per_network": typed(
-                "percent", "Most of the results any single network may carry.", example="40%"
+                "percent",
+                "Highest share of the company's posts any single network may carry (a stand-in "
+                "for how much of the results depend on it).",
+                example="40%",
             ),
         },
     ),

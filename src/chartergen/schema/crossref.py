@@ -124,6 +124,13 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                 f"the next review ({next_review}) must come after the approval "
                 f"({approved})", code="dates")
 
+    for path, _rule, value in walk(data):
+        if path[-1:] == ("until",) and isinstance(parent := _get(data, path[:-1]), dict):
+            start, end = _date_or_none(parent.get("date")), _date_or_none(value)
+            if start and end and end < start:
+                add(path, f"the last day ({end}) comes before the first ({start})",
+                    code="dates")
+
     _pillar_total(data, add)
     return found
 

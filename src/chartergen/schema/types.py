@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|h|d|w)", re.IGNORECASE)
-_DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|h|d|w)\s*)+$", re.IGNORECASE)
-_MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|wd|h|d|w)", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|wd|h|d|w)\s*)+$", re.IGNORECASE)
+_MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "wd": 24 * 60, "w": 7 * 24 * 60}
+"""``wd`` is a working day: for comparisons it counts as a day, and it reads as written."""
 
 
 @dataclass(frozen=True, order=True)
@@ -42,7 +43,7 @@ def parse_duration(value: object) -> Duration:
         return Duration(minutes, value.strip())
     raise ValueError(
         f"{_show(value)} is not a duration: write a number and a unit, "
-        "for example 30min, 4h, 2d or 1w"
+        "for example 30min, 4h, 2d, 1wd (working day) or 1w"
     )
 
 
