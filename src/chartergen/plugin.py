@@ -94,6 +94,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         for path in EXTRA_JAVASCRIPT:
             if path not in scripts:
                 config.extra_javascript.append(path)
+        _local_worker_shim(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -204,6 +205,24 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         else:
             first = home
         return [first, *own, *charters]
+
+
+def _local_worker_shim(config: MkDocsConfig) -> None:
+    """Serve the file:// search shim of Material's offline plugin from the theme.
+
+    The offline plugin (opening the site from disk, search included) adds a script
+    from a CDN unless a polyfill named "iframe-worker" is already listed; either
+    order of the two plugins ends with the theme's own copy and no outside request.
+    """
+    from chartergen.render.mkdocs_config import IFRAME_WORKER
+
+    offline = next((p for name, p in config.plugins.items()
+                    if name in ("offline", "material/offline")), None)
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    if offline is not None and getattr(offline, "config", {}).get("enabled", True):
+        polyfills.append(IFRAME_WORKER)
+    if polyfills or "polyfills" in config.extra:
+        config.extra["polyfills"] = polyfills
 
 
 def ci_edit_url(environ: Any) -> str:

@@ -36,6 +36,14 @@ FEATURES = [
 EXTRA_CSS = ["assets/chartergen/chartergen.css"]
 EXTRA_JAVASCRIPT = ["assets/chartergen/chartergen.js"]
 
+IFRAME_WORKER = "assets/chartergen/iframe-worker.min.js"
+"""Material's file:// search shim, served from the theme (the offline plugin would load it
+from a CDN)."""
+
+PLUGINS: list[Any] = [{"search": {"lang": ["en", "fr"]}}, "offline"]
+"""Search in both languages, and Material's offline plugin: the built site also works
+opened from disk (``file://``), search included, so it can be handed over as a zip."""
+
 PALETTE = [
     {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "teal",
      "accent": "deep orange",
