@@ -10,8 +10,10 @@ def validate(document: Document) -> list[Diagnostic]:
     """Every structural, type and cross-reference problem of one loaded charter."""
     from chartergen.schema.crossref import crossref_errors
     from chartergen.schema.structure import structure_errors
+    from chartergen.schema.text import link_scheme_errors
 
-    return sorted(_slug_errors(document) + structure_errors(document) + crossref_errors(document))
+    return sorted(_slug_errors(document) + structure_errors(document) + crossref_errors(document)
+                  + link_scheme_errors(document))
 
 
 def _slug_errors(document: Document) -> list[Diagnostic]:
