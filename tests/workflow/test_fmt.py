@@ -45,11 +45,13 @@ CANONICAL = """\
 
 # Document control comes last in this file
 format: 1
+
 company: # who we are
   # the legal name
   name: Acme
   # the language of the site
   language: en
+
 networks:
   # the id other sections use
   - id: li
@@ -101,8 +103,8 @@ def test_quotes_only_where_needed_and_double() -> None:
     )
     result = format_text(text, "acme.yaml")
     assert result.formatted == (
-        "format: 1\ncompany:\n  name: Acme\n  language: en\n"
-        "document:\n  version: \"2.0\"\n  next_review: \"2027-01-31\"\n"
+        "format: 1\n\ncompany:\n  name: Acme\n  language: en\n\n"
+        "document:\n  version: \"2.0\"\n  next_review: \"2027-01-31\"\n\n"
         "networks:\n  - id: x\n    platform: x\n    handle: \"@acme\"\n"
         "    why: \"l'équipe: ici\"\n"
     )
@@ -111,7 +113,7 @@ def test_quotes_only_where_needed_and_double() -> None:
 def test_long_values_are_not_wrapped_and_blocks_are_kept() -> None:
     long = "word " * 60
     text = (
-        f"format: 1\ncompany:\n  name: Acme\n  language: en\n  sector: {long.strip()}\n"
+        f"format: 1\n\ncompany:\n  name: Acme\n  language: en\n  sector: {long.strip()}\n"
         "  description: |\n    First line.\n      Indented line.\n"
     )
     result = format_text(text, "acme.yaml")
@@ -122,7 +124,7 @@ def test_unknown_keys_stay_after_known_ones_in_their_order() -> None:
     text = "zeta: 1\ncompany:\n  name: A\n  language: en\nalpha: 2\nformat: 1\n"
     result = format_text(text, "acme.yaml")
     assert result.formatted == (
-        "format: 1\ncompany:\n  name: A\n  language: en\nzeta: 1\nalpha: 2\n"
+        "format: 1\n\ncompany:\n  name: A\n  language: en\n\nzeta: 1\n\nalpha: 2\n"
     )
 
 
@@ -133,7 +135,7 @@ def test_comment_closing_a_block_stays_at_its_end() -> None:
     )
     result = format_text(text, "acme.yaml")
     assert result.formatted == (
-        "format: 1\ncompany:\n  name: A\n  language: en\n  # end of company\n\n"
+        "format: 1\n\ncompany:\n  name: A\n  language: en\n  # end of company\n\n"
         "# about scope\nscope:\n  applies_to:\n    - staff\n  # more to come\n"
     )
 
@@ -169,9 +171,11 @@ crisis:
 
 NESTED_CANONICAL = """\
 format: 1 # v
+
 company:
   name: A
   language: en
+
 team:
   roles:
     # first role
@@ -190,6 +194,7 @@ team:
     # before amount
     amount:
     period: year
+
 crisis:
   levels: []  # none yet
 

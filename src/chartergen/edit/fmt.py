@@ -137,7 +137,7 @@ def _format(loaded: LoadResult, path: str, text: str = "") -> Formatted:
     _place_comments(tree, comments)
     out = io.StringIO()
     yaml.dump(tree, out)
-    result = out.getvalue()
+    result = _one_blank_before_sections(out.getvalue())
 
     problem = _verify(loaded.document.data, comment_lines(text), result, path)
     if problem is not None:
@@ -480,8 +480,10 @@ def _place_comments(tree: Any, model: _Comments) -> None:
             column = block_columns.get(block, 0)
             lines += [_indent(line, column) for line in model.block_end.get(block, [])]
         if following is not None:
-            lines += [_indent(line, following.column)
-                      for line in _above(model, following)]
+            above = [_indent(line, following.column) for line in _above(model, following)]
+            if len(following.path) == 1:
+                above = ["", *above]  # one blank line before each top-level section
+            lines += above
         if not lines and entry.path not in model.eol:
             continue
         lines = _single_blanks(lines)
@@ -501,6 +503,31 @@ def _above(model: _Comments, entry: _Entry) -> list[str]:
     """The comment lines to write above an entry: its list item's, then its own."""
     lines = list(model.before.get(entry.path[:-1], [])) if entry.first_of_item else []
     return lines + model.before.get(entry.path, [])
+
+
+def _one_blank_before_sections(text: str) -> str:
+    """Exactly one blank line before each top-level section (or the comments above it).
+
+    The blank lines ruamel.yaml keeps after a ``|`` block belong to the block, so
+    they are evened out here, on the text; blank lines inside a section (and so
+    inside any block of text) are left as they are.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    pending = 0  # blank lines seen and not yet written
+    for line in lines:
+        if not line:
+            pending += 1
+            continue
+        top_level = not line[0].isspace()
+        if top_level and out:
+            follows_comment = out[-1].startswith("#") and not pending
+            out.extend([] if follows_comment else [""])
+        else:
+            out.extend([""] * pending)
+        pending = 0
+        out.append(line)
+    return "\n".join(out) + "\n" * min(pending, 1)
 
 
 def _single_blanks(lines: list[str]) -> list[str]:
