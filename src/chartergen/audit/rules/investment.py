@@ -81,10 +81,12 @@ def role_load(charter: Charter, ctx: Context) -> Verdict:
             over.append((role, need, have))
         elif need > have * (1 - thresholds.WORKLOAD_MARGIN):
             tight.append((role, need, have))
+    # the findings name the roles the verdict is about: the overloaded ones when
+    # there are any, else the ones close to their limit
     findings = [
         ctx.finding("finding", (*role.path, "hours_per_week"), name=role.title,
                     need=ctx.hours(need), have=ctx.hours(have))
-        for role, need, have in over + tight
+        for role, need, have in (over or tight)
     ]
     if over:
         return ctx.fail("fail", names=[r.title for r, _n, _h in over], findings=findings)
