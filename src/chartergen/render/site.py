@@ -106,30 +106,80 @@ def render_site(
     ``language`` is the language of the home page; each charter's pages use
     the charter's own language.
     """
-    env = _environment(str(templates) if templates else "")
     ordered = sorted(sources, key=lambda s: s.charter.slug)
-    slugs = _site_slugs([s.charter.slug for s in ordered])
-    pages: list[RenderedPage] = []
-    nav: list[Any] = []
-    views = []
-    for source in ordered:
-        view = CharterView(source, slugs[source.charter.slug], labels_for(source.charter.language),
-                           today, use_directory_urls)
-        views.append(view)
-        charter_pages, charter_nav = _render_charter(env, view)
-        pages.extend(charter_pages)
-        nav.append({str(escape.text(source.charter.company.name)): charter_nav})
+    slugs = site_slugs([s.charter.slug for s in ordered])
+    charters = [
+        render_charter(source, slugs[source.charter.slug], today=today,
+                       use_directory_urls=use_directory_urls, templates=templates)
+        for source in ordered
+    ]
+    home = render_home(ordered, slugs, today=today, language=language,
+                       use_directory_urls=use_directory_urls, templates=templates)
+    return join_site(home, charters, language=language, slugs=slugs)
 
+
+@dataclass(frozen=True)
+class RenderedCharter:
+    """One charter's pages and its entry in the navigation, ready to join a site.
+
+    A charter's pages depend only on that charter, its folder on the site and
+    the options, so a site can be assembled from charters rendered apart (in
+    other processes, or earlier and kept in a cache).
+    """
+
+    slug: str
+    """The charter's folder on the site."""
+    pages: tuple[RenderedPage, ...]
+    nav: dict[str, Any]
+    """``{company name: [its pages]}``."""
+
+
+def render_charter(
+    source: CharterSource,
+    site_slug: str,
+    *,
+    today: dt.date,
+    use_directory_urls: bool = True,
+    templates: str | Path | None = None,
+) -> RenderedCharter:
+    """The pages of one charter, in its own language, under the folder ``site_slug``."""
+    env = _environment(str(templates) if templates else "")
+    view = CharterView(source, site_slug, labels_for(source.charter.language), today,
+                       use_directory_urls)
+    pages, nav = _render_charter(env, view)
+    return RenderedCharter(site_slug, tuple(pages),
+                           {str(escape.text(source.charter.company.name)): nav})
+
+
+def render_home(
+    sources: Sequence[CharterSource],
+    slugs: dict[str, str],
+    *,
+    today: dt.date,
+    language: str = "en",
+    use_directory_urls: bool = True,
+    templates: str | Path | None = None,
+) -> RenderedPage:
+    """The portfolio's home page: every charter of ``sources``, in that order."""
+    env = _environment(str(templates) if templates else "")
+    views = [CharterView(source, slugs[source.charter.slug],
+                         labels_for(source.charter.language), today, use_directory_urls)
+             for source in sources]
     home_labels = labels_for(language)
     home = env.get_template("home.md.j2").render(
         L=Labels(home_labels), M=mistake_titles(language), f=Formatter(home_labels), views=views,
         language=language, today=today, here=HOME,
         url=lambda view, page="overview": relative_url(HOME, view.src(page), use_directory_urls),
     )
-    home_title = escape.text(home_labels["home"]["title"])
-    pages.insert(0, RenderedPage(HOME, str(home_title), _tidy(home)))
-    nav.insert(0, {str(home_title): HOME})
-    return RenderedSite(tuple(pages), nav, language, slugs)
+    return RenderedPage(HOME, str(escape.text(home_labels["home"]["title"])), _tidy(home))
+
+
+def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, language: str,
+              slugs: dict[str, str]) -> RenderedSite:
+    """A site from its home page and its charters, in navigation order."""
+    pages = [home, *(page for charter in charters for page in charter.pages)]
+    nav: list[Any] = [{home.title: HOME}, *(charter.nav for charter in charters)]
+    return RenderedSite(tuple(pages), nav, language, dict(slugs))
 
 
 def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], list[Any]]:
@@ -164,7 +214,7 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
     return pages, nav
 
 
-def _site_slugs(slugs: list[str]) -> dict[str, str]:
+def site_slugs(slugs: Sequence[str]) -> dict[str, str]:
     """A folder name per charter that is safe in a URL, unique across the portfolio."""
     out: dict[str, str] = {}
     used: set[str] = set()
