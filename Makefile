@@ -24,9 +24,15 @@ site: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/chartergen serve
 
+# What the browser tests (tests/e2e) and `chartergen pdf` need besides Python: Debian's
+# Chromium, fonts for pages and PDFs, and axe-core from the npm registry (locked version).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && \
+		[ -d /usr/share/fonts/truetype/dejavu ] || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+		fonts-dejavu-core fonts-liberation $$(command -v npm >/dev/null 2>&1 || echo npm); }
+	@[ -f tests/e2e/node_modules/axe-core/axe.min.js ] || \
+		npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest

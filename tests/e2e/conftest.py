@@ -1,0 +1,103 @@
+"""Fixtures of the end-to-end tests: one site build, one local web server and one Chromium per
+session; a fresh browser context (cookies, storage, permissions) per test.
+
+The site is the repository's own: its mkdocs.yml and the example charters, built with
+``chartergen build`` exactly as ``make site`` builds it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2etools import (
+    CHROMIUM_ARGS,
+    ROOT,
+    TODAY,
+    Tab,
+    require_axe,
+    require_chromium,
+)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A page left before the search index finished downloading: nothing to report."""
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example charters' site, built once for the session."""
+    site = tmp_path_factory.mktemp("e2e") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "chartergen", "build", "--site-dir", str(site), "--today", TODAY,
+         "-q"],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The site on a local web server (127.0.0.1, a free port)."""
+    server = _QuietServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def file_url(site_dir: Path) -> str:
+    """The same site opened from disk, with no server."""
+    return site_dir.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless; a missing Chromium fails the tests with how to install it."""
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # Playwright starts each launch with a new, empty profile (user-data dir).
+        chromium = playwright.chromium.launch(executable_path=str(executable),
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser: Any, base_url: str) -> Iterator[Tab]:
+    """A page of the served site in a fresh context."""
+    opened = Tab(browser, base_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def offline_tab(browser: Any, file_url: str) -> Iterator[Tab]:
+    """A page of the site opened from disk (file://) in a fresh context."""
+    opened = Tab(browser, file_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return require_axe().read_text(encoding="utf-8")

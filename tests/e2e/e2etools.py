@@ -1,0 +1,143 @@
+"""Helpers of the end-to-end tests: Chromium's launch options, a tab that records what a page
+does wrong, axe-core and screenshots.
+
+The folder has no __init__.py, so pytest puts it on sys.path and the tests import this as
+``e2etools`` (as tests/site does with ``sitetools``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+E2E = Path(__file__).resolve().parent
+TODAY = "2026-11-23"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+AXE = E2E / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = E2E / "screenshots"
+"""Written by the tests for a person to look at; ignored by git."""
+
+INSTALL = ("run `make browser` from the repository root (it runs "
+           "`apt-get install chromium fonts-dejavu-core` and `npm ci --prefix tests/e2e`)")
+
+
+def require_chromium(path: Path = CHROMIUM) -> Path:
+    """Chromium's path, or a failed test saying how to install it (never a silent skip)."""
+    if not path.exists():
+        pytest.fail(f"the browser tests need Debian's Chromium at {path}, which is missing: "
+                    f"{INSTALL}", pytrace=False)
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        pytest.fail("the browser tests need Playwright for Python: "
+                    "pip install -e '.[test]'", pytrace=False)
+    return path
+
+
+def require_axe(path: Path = AXE) -> Path:
+    """axe-core's script, installed from the npm registry with the locked version if missing."""
+    if path.is_file():
+        return path
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail(f"the accessibility tests need axe-core from the npm registry, and npm is "
+                    f"missing: {INSTALL}", pytrace=False)
+    result = subprocess.run(
+        [npm, "ci", "--prefix", str(path.parents[2]), "--no-audit", "--no-fund"],
+        capture_output=True, text=True, timeout=300, check=False)
+    if result.returncode != 0 or not path.is_file():
+        pytest.fail(f"npm could not install axe-core ({result.stderr.strip()[-500:]}): "
+                    f"{INSTALL}", pytrace=False)
+    return path
+
+
+class Tab:
+    """A page in a fresh browser context that lets through only requests to ``allowed``.
+
+    Anything else is recorded in ``outside`` and aborted; console errors and uncaught
+    exceptions are recorded in ``errors`` with the page they happened on.
+    """
+
+    def __init__(self, browser: Any, allowed: str, **context_options: Any):
+        self.allowed = allowed
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(
+            viewport=context_options.pop("viewport", {"width": 1280, "height": 900}),
+            **context_options)
+        self.context.set_default_timeout(10_000)
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(
+            f"{self.page.url}: uncaught {error}"))
+
+    def goto(self, path: str, **options: Any) -> Any:
+        response = self.page.goto(self.allowed + path, **options)
+        if response is not None:  # file:// pages have no response status
+            assert response.status == 200, f"{path}: HTTP {response.status}"
+        return response
+
+    def close(self) -> None:
+        self.context.close()
+
+    def assert_clean(self) -> None:
+        """No request left the site and nothing went wrong in the console."""
+        assert self.outside == [], f"requests outside the site: {self.outside}"
+        assert self.errors == [], "\n".join(self.errors)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith((self.allowed, "data:", "blob:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(f"{self.page.url}: {message.text}")
+
+
+def screenshot(target: Any, name: str) -> Path:
+    """Save what a page (all of it) or one element shows as tests/e2e/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    if hasattr(target, "goto"):
+        target.screenshot(path=str(path), full_page=True)
+    else:
+        target.screenshot(path=str(path))
+    return path
+
+
+def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
+    """axe-core's violations on the page, as (impact, id, help, targets) dicts."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """async () => {
+            const report = await window.axe.run(document, {
+                resultTypes: ["violations"],
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                               "best-practice"]},
+            });
+            return report.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+            }));
+        }""")
+    return list(result)
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return json.dumps(violations, indent=1, ensure_ascii=False)

@@ -1,0 +1,171 @@
+"""What a reader does on the site, in Chromium: follow links, search, tick the checklist, copy
+a holding statement, see the escalation diagram, filter the portfolio.
+
+Navigation and search run twice: on the local web server and opened from disk (file://),
+the way the site is handed over as a zip.
+"""
+
+from __future__ import annotations
+
+import pytest
+from e2etools import Tab, screenshot
+
+MATERIAL_SEARCH = "input.md-search__input"
+
+
+@pytest.fixture(params=["served", "from-disk"])
+def any_tab(request: pytest.FixtureRequest) -> Tab:
+    """The site on the local server, then the same site opened from disk."""
+    return request.getfixturevalue("tab" if request.param == "served" else "offline_tab")
+
+
+def click(tab: Tab, locator, expected_path: str) -> None:
+    """Click a link and wait for the page it leads to."""
+    with tab.page.expect_navigation(wait_until="load"):
+        locator.click()
+    assert tab.page.url.split("#")[0].split("?")[0] == tab.allowed + expected_path
+
+
+def sidebar(tab: Tab):
+    return tab.page.locator("nav.md-nav--primary")
+
+
+def test_navigation_between_charters_networks_and_the_crisis_playbook(any_tab: Tab):
+    tab, page = any_tab, any_tab.page
+    tab.goto("index.html")
+    click(tab, page.locator("table.cg-portfolio").get_by_role("link", name="Hartwell Pumps Ltd"),
+          "hartwell-pumps/index.html")
+    assert page.locator("article h1").inner_text().rstrip("¶") == "Overview"
+
+    click(tab, page.locator("article").get_by_role("link", name="Networks", exact=True),
+          "hartwell-pumps/networks/index.html")
+    click(tab, page.locator("article a.cg-card").filter(has_text="YouTube"),
+          "hartwell-pumps/networks/youtube.html")
+    assert "YouTube" in page.locator("article h1").inner_text()
+
+    click(tab, sidebar(tab).get_by_role("link", name="Crisis playbook"),
+          "hartwell-pumps/crisis.html")
+    click(tab, page.locator("a.md-footer__link--next"), "hartwell-pumps/reporting.html")
+    click(tab, sidebar(tab).get_by_role("link", name="All charters"), "index.html")
+
+    click(tab, page.locator("table.cg-portfolio").get_by_role("link", name="Cidrerie du Bocage"),
+          "cidrerie-du-bocage/index.html")
+    click(tab, sidebar(tab).get_by_role("link", name="Gestion de crise"),
+          "cidrerie-du-bocage/crisis.html")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    # the networks are a folded section of the sidebar: unfold it, then pick one
+    sidebar(tab).locator("label.md-nav__link", has_text="Réseaux").click()
+    click(tab, sidebar(tab).get_by_role("link", name="Instagram"),
+          "cidrerie-du-bocage/networks/instagram.html")
+    tab.assert_clean()
+
+
+SEARCHES = [
+    # (page searched from, query, page expected among the results, text on that page)
+    ("hartwell-pumps/index.html", "YouTube", "hartwell-pumps/networks/youtube.html",
+     "YouTube"),
+    ("hartwell-pumps/index.html", "Okafor", "hartwell-pumps/crisis.html", "Dave Okafor"),
+    ("cidrerie-du-bocage/index.html", "TikTok", "cidrerie-du-bocage/networks/tiktok.html",
+     "TikTok"),
+    ("cidrerie-du-bocage/index.html", "Roussel", "cidrerie-du-bocage/crisis.html",
+     "Maître Anne Roussel"),
+]
+
+
+@pytest.mark.parametrize(("start", "query", "expected", "text"), SEARCHES,
+                         ids=["en-network", "en-crisis-contact", "fr-network",
+                              "fr-crisis-contact"])
+def test_search_finds_networks_and_crisis_contacts_in_english_and_french(
+        any_tab: Tab, start: str, query: str, expected: str, text: str):
+    tab, page = any_tab, any_tab.page
+    tab.goto(start)
+    search = page.locator(MATERIAL_SEARCH)
+    search.click()
+    search.press_sequentially(query)
+    result = page.locator(f'.md-search-result__item > a[href*="{expected}"]').first
+    result.wait_for(timeout=10_000)
+    click(tab, result, expected)
+    assert text in page.locator("article").inner_text()
+    tab.assert_clean()
+
+
+def test_french_search_ignores_accents_and_finds_the_crisis_contact(tab: Tab):
+    tab.goto("cidrerie-du-bocage/index.html")
+    search = tab.page.locator(MATERIAL_SEARCH)
+    assert search.get_attribute("placeholder") == "Rechercher"
+    search.click()
+    search.press_sequentially("helene lecanu")
+    tab.page.locator('.md-search-result__item > a[href*="cidrerie-du-bocage/crisis.html"]').first \
+        .wait_for(timeout=10_000)
+    tab.assert_clean()
+
+
+def test_a_checklist_tick_survives_a_reload(tab: Tab):
+    page = tab.page
+    tab.goto("northwind-studio/checklist.html")
+    box = page.locator("ul.cg-manual input[data-cg-item]:not([disabled])").first
+    item = box.get_attribute("data-cg-item")
+    same_box = page.locator(f'ul.cg-manual input[data-cg-item="{item}"]')
+    box.check()
+    page.reload(wait_until="load")
+    assert same_box.is_checked()
+    stored = page.evaluate("() => window.localStorage.getItem('chartergen:northwind-studio:0.3')")
+    assert f'"{item}":true' in stored
+    # the same item of another charter stays unticked
+    tab.goto("hartwell-pumps/checklist.html")
+    other = page.locator(f'ul.cg-manual input[data-cg-item="{item}"]:not([disabled])')
+    assert other.count() == 0 or not other.first.is_checked()
+    tab.assert_clean()
+
+
+def test_the_copy_button_puts_the_holding_statement_on_the_clipboard(tab: Tab, base_url: str):
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                  origin=base_url.rstrip("/"))
+    page = tab.page
+    tab.goto("hartwell-pumps/crisis.html")
+    statement = page.locator("#statement-hacked")
+    statement.locator("button.cg-copy").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.strip() == (
+        "Our LinkedIn page has been accessed by someone outside the company. Please ignore "
+        "recent posts and messages from it and do not click any links. We are restoring it now.")
+    tab.assert_clean()
+
+
+def test_the_escalation_diagram_is_drawn_as_svg_by_the_local_mermaid(tab: Tab):
+    page = tab.page
+    # Material draws Mermaid diagrams in a closed shadow root; open it to look inside.
+    page.add_init_script("""
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (options) {
+            return attach.call(this, {...options, mode: "open"});
+        };
+    """)
+    tab.goto("hartwell-pumps/crisis.html")
+    svg = page.locator("div.mermaid svg")
+    svg.wait_for(timeout=15_000)
+    labels = svg.text_content()
+    assert "Whoever spots it alerts the social lead" in labels
+    assert "Legal review of every statement" in labels
+    assert svg.locator("g.node").count() == 5
+    assert page.evaluate("() => typeof window.mermaid") == "object"
+    screenshot(page.locator("div.mermaid"), "crisis-escalation-diagram")
+    tab.assert_clean()
+
+
+def test_the_portfolio_filter_narrows_the_list(tab: Tab):
+    page = tab.page
+    tab.goto("index.html")
+    rows = page.locator("table.cg-portfolio tbody tr:visible td:first-child a")
+    assert rows.all_inner_texts() == ["Cidrerie du Bocage", "Hartwell Pumps Ltd",
+                                      "Northwind Studio"]
+    page.locator("#cg-filter-input").press_sequentially("pumps")
+    assert rows.all_inner_texts() == ["Hartwell Pumps Ltd"]
+    assert not page.locator(".cg-filter__none").is_visible()
+    page.locator("#cg-filter-input").fill("no such company")
+    assert rows.all_inner_texts() == []
+    assert page.locator(".cg-filter__none").is_visible()
+    page.locator("#cg-filter-input").fill("")
+    assert len(rows.all_inner_texts()) == 3
+    assert not page.locator(".cg-filter__none").is_visible()
+    tab.assert_clean()
