@@ -139,20 +139,27 @@ def load_portfolio(paths: Sequence[str | os.PathLike[str]] = ()) -> Portfolio:
 
 
 def _check_unique_slugs(portfolio: Portfolio) -> None:
+    portfolio.diagnostics.extend(duplicate_slugs(
+        (loaded.charter.slug, loaded.document.path) for loaded in portfolio.charters))
+
+
+def duplicate_slugs(charters: Iterable[tuple[str, str]]) -> list[Diagnostic]:
+    """An error for each charter, given as (slug, path), whose slug an earlier one has."""
     from chartergen.errors import Severity
 
+    found = []
     seen: dict[str, str] = {}
-    for loaded in portfolio.charters:
-        slug = loaded.charter.slug
+    for slug, path in charters:
         if slug in seen:
-            portfolio.diagnostics.append(Diagnostic(
-                loaded.document.path, 1, 1, Severity.ERROR,
+            found.append(Diagnostic(
+                path, 1, 1, Severity.ERROR,
                 f"another charter has the same file name ({seen[slug]}); the file name is "
                 "the charter's address on the site, so each must be unique",
                 code="duplicate-slug",
             ))
         else:
-            seen[slug] = loaded.document.path
+            seen[slug] = path
+    return found
 
 
 def _charter_files(folder: Path) -> list[Path]:

@@ -56,8 +56,17 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     """Adds every charter's pages, and the portfolio's home page, to the site."""
 
     def __init__(self) -> None:
+        from chartergen.render.portfolio import PortfolioRenderer
+
         self._pages: dict[str, RenderedPage] = {}
         self._charters_path: Path | None = None
+        # Kept for the life of the process: MkDocs keeps a plugin that has on_startup
+        # across serve's rebuilds, so a rebuild re-renders only the charters that changed.
+        self.renderer = PortfolioRenderer()
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -101,33 +110,34 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         if not self.config.enabled:
             return files
         from chartergen.errors import UsageError
-        from chartergen.pipeline import load_portfolio
-        from chartergen.render.site import render_site
-        from chartergen.render.sources import charter_sources
+        from chartergen.pipeline import discover
+        from chartergen.render.portfolio import RenderOptions
 
         assert self._charters_path is not None
         try:
-            portfolio = load_portfolio([self._charters_display()])
+            charter_files = discover([self._charters_display()])
         except UsageError as exc:
             raise PluginError(f"chartergen: {exc}") from None
-        errors = [d for d in portfolio.diagnostics if d.is_error]
-        for diagnostic in portfolio.diagnostics:
+        options = RenderOptions(
+            today=self._today(),
+            language=str(config.theme.get("language") or "en"),
+            use_directory_urls=config.use_directory_urls,
+            templates=str(self.config.templates or ""),
+            edit_url=self._edit_url(),
+            audit=self.config.audit,
+            base=str(Path(config.config_file_path or ".").parent),
+        )
+        result = self.renderer.render(charter_files, options)
+        errors = [d for d in result.diagnostics if d.is_error]
+        for diagnostic in result.diagnostics:
             if not diagnostic.is_error:
                 log.warning(diagnostic.format())
-        if errors:
+        if errors or result.site is None:
             raise PluginError(
                 "chartergen: invalid charters, the site was not built:\n"
                 + "\n".join(d.format() for d in errors)
             )
-
-        today = self._today()
-        sources = charter_sources(portfolio.charters, today=today, edit_url=self._edit_url(),
-                                  audit=self.config.audit,
-                                  base=Path(config.config_file_path or ".").parent)
-        language = str(config.theme.get("language") or "en")
-        site = render_site(sources, today=today, language=language,
-                           use_directory_urls=config.use_directory_urls,
-                           templates=self.config.templates)
+        site = result.site
 
         self._pages = {}
         for page in site.pages:
@@ -139,7 +149,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
             self._pages[page.src] = page
         config.nav = self._nav(site.nav, files, config)
-        log.debug(f"added {len(self._pages)} pages for {len(sources)} charters")
+        stats = self.renderer.stats
+        log.debug(f"added {len(self._pages)} pages for {len(result.sources)} charters "
+                  f"({stats.rendered} rendered, {stats.reused} unchanged)")
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,

@@ -42,7 +42,7 @@ def charter_sources(
     run = _audit() if audit else None
     sources = []
     for item, file in zip(loaded, files, strict=True):
-        path = _repo_path(file, root, base)
+        path = repo_path(file, root, base)
         sources.append(CharterSource(
             charter=item.charter,
             source_path=path,
@@ -79,7 +79,7 @@ def last_changed(files: Sequence[Path], root: Path | None) -> dict[Path, dt.date
     return dates
 
 
-def _repo_path(file: Path, root: Path | None, base: Path | None) -> str:
+def repo_path(file: Path, root: Path | None, base: Path | None) -> str:
     for folder in (root, base.resolve() if base else None):
         if folder is not None:
             try:

@@ -1,0 +1,287 @@
+"""A portfolio rendered charter by charter, each charter once per content.
+
+Every charter goes through load -> validate -> model -> audit -> render on its
+own: its pages depend on nothing but its file, its folder on the site and the
+options. So a :class:`PortfolioRenderer` keeps what it rendered, keyed by the
+file's content hash and everything else a page depends on, and a later call
+re-renders only the charters whose key changed. The MkDocs plugin keeps one
+renderer for the life of the process, so ``chartergen serve`` re-validates and
+re-renders one charter when one file is saved.
+
+Many charters to render at once are shared among worker processes (one per
+core); the home page and the navigation are put together afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from chartergen.errors import Diagnostic, has_errors
+from chartergen.pipeline import duplicate_slugs
+from chartergen.render.site import (
+    RenderedCharter,
+    RenderedSite,
+    join_site,
+    render_charter,
+    render_home,
+    site_slugs,
+)
+from chartergen.render.view import CharterSource
+
+PARALLEL_FROM = 8
+"""Below this many charters to render, starting worker processes costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything besides the charter file that its pages depend on."""
+
+    today: dt.date
+    language: str = "en"
+    """Language of the home page (each charter's pages use the charter's own)."""
+    use_directory_urls: bool = True
+    templates: str = ""
+    """A folder of page templates overriding chartergen's own ("" for none)."""
+    edit_url: str = ""
+    audit: bool = True
+    base: str = ""
+    """Folder that paths are shown from outside a git repository (the project)."""
+    extra: tuple[tuple[str, Any], ...] = ()
+    """Any further setting the pages depend on; part of the cache key."""
+
+
+@dataclass(frozen=True)
+class CharterOutcome:
+    """What one charter file gave: its diagnostics, and its pages when it is valid."""
+
+    path: Path
+    diagnostics: tuple[Diagnostic, ...]
+    source: CharterSource | None = None
+    rendered: RenderedCharter | None = None
+
+
+@dataclass
+class RenderStats:
+    """How much work the last :meth:`PortfolioRenderer.render` did, and all calls together."""
+
+    rendered: int = 0
+    """Charters loaded, validated and rendered by the last call."""
+    reused: int = 0
+    """Charters of the last call taken from the cache."""
+    total_rendered: int = 0
+    rendered_paths: list[Path] = field(default_factory=list)
+    """The files the last call rendered."""
+
+
+@dataclass
+class PortfolioResult:
+    files: list[Path]
+    diagnostics: list[Diagnostic]
+    sources: list[CharterSource]
+    """The valid charters, in site order."""
+    site: RenderedSite | None
+    """None when a charter is invalid: a site is built from valid charters only."""
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    display: str
+    site_slug: str
+    source_path: str
+    last_changed: dt.date | None
+    options: RenderOptions
+
+
+class PortfolioRenderer:
+    """Renders portfolios, re-using the charters it already rendered with the same key."""
+
+    def __init__(self, *, processes: int | None = None) -> None:
+        self._cache: dict[tuple[Any, ...], CharterOutcome] = {}
+        self._processes = processes
+        self._templates_seen: tuple[Any, ...] | None = None
+        self.stats = RenderStats()
+
+    def render(
+        self,
+        files: Sequence[Path],
+        options: RenderOptions,
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> PortfolioResult:
+        """The site for the charter ``files`` (as :func:`chartergen.pipeline.discover`
+        lists them); ``progress`` is called with the number of charters each step finished.
+        """
+        from chartergen.pipeline import display_path
+        from chartergen.render.sources import git_root, last_changed, repo_path
+
+        files = list(files)
+        self._forget_changed_templates(options.templates)
+        resolved = [Path(f).resolve() for f in files]
+        root = git_root(resolved[0].parent) if resolved else None
+        changed = last_changed(resolved, root)
+        base = Path(options.base) if options.base else None
+        slugs = site_slugs(sorted({Path(f).stem for f in files}))
+        jobs = [
+            _Job(Path(f), display_path(Path(f)), slugs[Path(f).stem],
+                 repo_path(file, root, base), changed.get(file), options)
+            for f, file in zip(files, resolved, strict=True)
+        ]
+
+        keys = [_key(job) for job in jobs]
+        outcomes: dict[int, CharterOutcome] = {}
+        todo: list[int] = []
+        for index, key in enumerate(keys):
+            cached = self._cache.get(key) if key is not None else None
+            if cached is not None:
+                outcomes[index] = cached
+            else:
+                todo.append(index)
+        if progress and len(todo) < len(jobs):
+            progress(len(jobs) - len(todo))
+        for index, outcome in self._run([jobs[i] for i in todo], todo, progress):
+            outcomes[index] = outcome
+
+        self._cache = {key: outcomes[i] for i, key in enumerate(keys) if key is not None}
+        self.stats = RenderStats(
+            rendered=len(todo), reused=len(jobs) - len(todo),
+            total_rendered=self.stats.total_rendered + len(todo),
+            rendered_paths=[jobs[i].path for i in todo],
+        )
+        return _assemble([outcomes[i] for i in range(len(jobs))], files, slugs, options)
+
+    def _run(self, jobs: list[_Job], indexes: list[int],
+             progress: Callable[[int], None] | None) -> list[tuple[int, CharterOutcome]]:
+        workers = self._workers(len(jobs))
+        if workers < 2:
+            done = []
+            for index, job in zip(indexes, jobs, strict=True):
+                done.append((index, process_charter(job)))
+                if progress:
+                    progress(1)
+            return done
+        import multiprocessing
+
+        by_job = dict(enumerate(indexes))
+        done = []
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for position, outcome in pool.imap_unordered(_numbered, enumerate(jobs)):
+                done.append((by_job[position], outcome))
+                if progress:
+                    progress(1)
+        return done
+
+    def _workers(self, count: int) -> int:
+        if count < PARALLEL_FROM:
+            return 1
+        import multiprocessing
+
+        # Forking a process that runs threads (mkdocs serve's web server) can deadlock
+        # the child; serve's rebuilds render one or two charters anyway.
+        if ("fork" not in multiprocessing.get_all_start_methods()
+                or threading.active_count() > 1):
+            return 1
+        return min(self._processes or os.cpu_count() or 1, count // (PARALLEL_FROM // 2))
+
+    def _forget_changed_templates(self, templates: str) -> None:
+        """Drop everything rendered with templates that changed since (``serve`` watches them)."""
+        seen = _folder_state(templates) if templates else None
+        if seen != self._templates_seen:
+            if self._templates_seen is not None:
+                from chartergen.render.site import _environment
+
+                _environment.cache_clear()
+                self._cache.clear()
+            self._templates_seen = seen
+
+
+def process_charter(job: _Job) -> CharterOutcome:
+    """Load, validate, build, audit and render one charter file."""
+    from chartergen.model import build
+    from chartergen.pipeline import _load_and_validate
+
+    document, diagnostics = _load_and_validate(job.path)
+    if document is None or has_errors(diagnostics):
+        return CharterOutcome(job.path, tuple(diagnostics))
+    options = job.options
+    charter = build(document.data, document.slug, document.path)
+    audit = None
+    if options.audit:
+        from chartergen.render.sources import _audit
+
+        run = _audit()
+        audit = run(charter, options.today) if run else None
+    source = CharterSource(
+        charter=charter,
+        source_path=job.source_path,
+        last_changed=job.last_changed,
+        edit_url=options.edit_url.replace("{path}", job.source_path) if options.edit_url else "",
+        audit=audit,
+    )
+    rendered = render_charter(source, job.site_slug, today=options.today,
+                              use_directory_urls=options.use_directory_urls,
+                              templates=options.templates or None)
+    return CharterOutcome(job.path, tuple(diagnostics), source, rendered)
+
+
+def _numbered(item: tuple[int, _Job]) -> tuple[int, CharterOutcome]:
+    position, job = item
+    return position, process_charter(job)
+
+
+def _key(job: _Job) -> tuple[Any, ...] | None:
+    """The cache key of a job: the file's content hash and all the job's other inputs.
+
+    A linked file is not cached: it is read (or refused) afresh each time.
+    """
+    path = job.path
+    if path.is_symlink():
+        return None
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return (str(path.resolve()), digest, replace(job, path=Path(job.display)))
+
+
+def _folder_state(folder: str) -> tuple[Any, ...]:
+    state = []
+    for current, _folders, names in os.walk(folder):
+        for name in sorted(names):
+            path = os.path.join(current, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            state.append((path, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(state))
+
+
+def _assemble(outcomes: list[CharterOutcome], files: list[Path], slugs: dict[str, str],
+              options: RenderOptions) -> PortfolioResult:
+    diagnostics = [d for outcome in outcomes for d in outcome.diagnostics]
+    valid = [o for o in outcomes if o.source is not None and o.rendered is not None]
+    diagnostics.extend(duplicate_slugs(
+        (o.source.charter.slug, o.source.charter.source_path) for o in valid if o.source))
+    sources = sorted((o.source for o in valid if o.source), key=lambda s: s.charter.slug)
+    if has_errors(diagnostics):
+        return PortfolioResult(files, diagnostics, sources, None)
+    by_slug = {o.source.charter.slug: o.rendered for o in valid if o.source and o.rendered}
+    charters = [by_slug[s.charter.slug] for s in sources]
+    home = render_home(sources, slugs, today=options.today, language=options.language,
+                       use_directory_urls=options.use_directory_urls,
+                       templates=options.templates or None)
+    site = join_site(home, charters, language=options.language,
+                     slugs={s.charter.slug: slugs[s.charter.slug] for s in sources})
+    return PortfolioResult(files, diagnostics, sources, site)

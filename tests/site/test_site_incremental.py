@@ -1,0 +1,169 @@
+"""Charters rendered one at a time and kept by content: a rebuild re-renders only what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from sitetools import CHARTERS, EXAMPLES, FIXTURES, build, write_project
+
+from chartergen.pipeline import discover, load_portfolio
+from chartergen.render import portfolio
+from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
+from chartergen.render.site import render_site
+from chartergen.render.sources import charter_sources
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slug of every charter rendered in this process from now on."""
+    calls: list[str] = []
+    original = portfolio.render_charter
+
+    def counting(source, site_slug, **options):  # type: ignore[no-untyped-def]
+        calls.append(site_slug)
+        return original(source, site_slug, **options)
+
+    monkeypatch.setattr(portfolio, "render_charter", counting)
+    return calls
+
+
+def copies(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    paths = []
+    for n in range(count):
+        path = folder / f"bakery-{n:02d}.yaml"
+        path.write_text(text.replace("Minimal Bakery", f"Bakery {n}"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_the_same_pages_as_rendering_the_whole_portfolio_at_once():
+    loaded = load_portfolio([str(CHARTERS)])
+    whole = render_site(charter_sources(loaded.charters, today=TODAY, base=CHARTERS.parent),
+                        today=TODAY)
+    result = PortfolioRenderer().render(discover([str(CHARTERS)]),
+                                        RenderOptions(TODAY, base=str(CHARTERS.parent)))
+    assert result.ok and result.site is not None
+    assert result.site.pages == whole.pages
+    assert result.site.nav == whole.nav
+    assert [s.charter.slug for s in result.sources] == list(EXAMPLES)
+
+
+def test_a_second_render_reuses_every_unchanged_charter(tmp_path: Path, renders: list[str]):
+    files = copies(tmp_path / "charters", 3)
+    renderer = PortfolioRenderer()
+    first = renderer.render(files, RenderOptions(TODAY))
+    assert sorted(renders) == ["bakery-00", "bakery-01", "bakery-02"]
+    assert (renderer.stats.rendered, renderer.stats.reused) == (3, 0)
+
+    files[1].write_text(files[1].read_text().replace("Bakery 1", "Bakery One"))
+    renders.clear()
+    second = renderer.render(files, RenderOptions(TODAY))
+    assert renders == ["bakery-01"]
+    assert (renderer.stats.rendered, renderer.stats.reused) == (1, 2)
+    assert renderer.stats.rendered_paths == [files[1]]
+    assert renderer.stats.total_rendered == 4
+    assert first.site is not None and second.site is not None
+    assert "Bakery One" in second.site.page("bakery-01/index.md").markdown
+    assert second.site.page("bakery-00/index.md") == first.site.page("bakery-00/index.md")
+    # the home page lists every charter, so it is always put together again
+    assert "Bakery One" in second.site.page("index.md").markdown
+
+
+def test_any_other_input_of_a_page_renders_the_charter_again(tmp_path: Path,
+                                                             renders: list[str]):
+    files = copies(tmp_path / "charters", 2)
+    renderer = PortfolioRenderer()
+    renderer.render(files, RenderOptions(TODAY))
+    renders.clear()
+    renderer.render(files, RenderOptions(TODAY + dt.timedelta(days=1)))
+    assert sorted(renders) == ["bakery-00", "bakery-01"]
+    renders.clear()
+    renderer.render(files, RenderOptions(TODAY + dt.timedelta(days=1), edit_url="x/{path}"))
+    assert len(renders) == 2
+    renders.clear()
+    renderer.render(files[:1], RenderOptions(TODAY + dt.timedelta(days=1), edit_url="x/{path}"))
+    assert renders == []
+
+
+def test_changed_page_templates_render_every_charter_again(tmp_path: Path, renders: list[str]):
+    files = copies(tmp_path / "charters", 2)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    scope = templates / "scope.md.j2"
+    scope.write_text('{% extends "_page.md.j2" %}{% block body %}First.{% endblock %}\n')
+    renderer = PortfolioRenderer()
+    options = RenderOptions(TODAY, templates=str(templates))
+    assert renderer.render(files, options).site.page("bakery-00/scope.md").markdown.count(
+        "First.") == 1
+    scope.write_text('{% extends "_page.md.j2" %}{% block body %}Second.{% endblock %}\n')
+    os.utime(scope, ns=(1, 1))  # a different modification time, however fast the test runs
+    renders.clear()
+    site = renderer.render(files, options).site
+    assert len(renders) == 2
+    assert "Second." in site.page("bakery-00/scope.md").markdown
+
+
+def test_an_invalid_charter_is_reported_until_it_is_fixed(tmp_path: Path):
+    files = copies(tmp_path / "charters", 2)
+    good = files[0].read_text()
+    files[0].write_text(good.replace("language: en", "language: de"))
+    renderer = PortfolioRenderer()
+    result = renderer.render(files, RenderOptions(TODAY))
+    assert not result.ok and result.site is None
+    assert [d.code for d in result.diagnostics if d.is_error]
+    again = renderer.render(files, RenderOptions(TODAY))
+    assert again.diagnostics == result.diagnostics and renderer.stats.rendered == 0
+    files[0].write_text(good)
+    fixed = renderer.render(files, RenderOptions(TODAY))
+    assert fixed.ok and renderer.stats.rendered == 1
+
+
+def test_worker_processes_render_the_same_site(tmp_path: Path):
+    files = copies(tmp_path / "charters", portfolio.PARALLEL_FROM)
+    serial = PortfolioRenderer(processes=1).render(files, RenderOptions(TODAY))
+    parallel_renderer = PortfolioRenderer(processes=2)
+    parallel = parallel_renderer.render(files, RenderOptions(TODAY))
+    assert parallel_renderer._workers(len(files)) == 2
+    assert parallel.site == serial.site
+    assert parallel.diagnostics == serial.diagnostics
+
+
+def test_progress_counts_every_charter_once(tmp_path: Path):
+    files = copies(tmp_path / "charters", 3)
+    renderer = PortfolioRenderer()
+    steps: list[int] = []
+    renderer.render(files, RenderOptions(TODAY), progress=steps.append)
+    assert sum(steps) == 3
+    files[2].write_text(files[2].read_text() + "\n")
+    steps.clear()
+    renderer.render(files, RenderOptions(TODAY), progress=steps.append)
+    assert steps == [2, 1]
+
+
+def test_a_rebuild_with_the_plugin_renders_only_the_edited_charter(tmp_path: Path,
+                                                                   renders: list[str]):
+    """What ``chartergen serve`` does when a charter is saved: MkDocs builds again with the
+    same plugin instance (it keeps plugins that have on_startup across rebuilds)."""
+    from mkdocs.config import load_config
+
+    config_file = write_project(tmp_path, {f"shop-{n}": FIXTURES / "minimal.yaml"
+                                           for n in range(3)})
+    site = build(config_file)
+    assert sorted(renders) == ["shop-0", "shop-1", "shop-2"]
+    edited = tmp_path / "charters" / "shop-1.yaml"
+    edited.write_text(edited.read_text().replace("Minimal Bakery", "Edited Bakery"))
+    renders.clear()
+    build(config_file)
+    assert renders == ["shop-1"]
+    plugin = load_config(config_file=str(config_file)).plugins["chartergen"]
+    assert [p.resolve() for p in plugin.renderer.stats.rendered_paths] == [edited]
+    assert plugin.renderer.stats.reused == 2
+    assert "Edited Bakery" in (site / "shop-1" / "index.html").read_text()
+    assert "Edited Bakery" not in (site / "shop-0" / "index.html").read_text()
