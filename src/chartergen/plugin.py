@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from chartergen.render.site import RenderedPage
 
 log = get_plugin_logger(__name__)
+
+PROGRESS_FROM = 10
+"""A build of this many charters or more shows progress bars (when asked to)."""
 
 
 class CharterPluginConfig(base.Config):
@@ -64,6 +68,10 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         # across serve's rebuilds, so a rebuild re-renders only the charters that changed.
         self.renderer = PortfolioRenderer()
         self.command = "build"
+        self.progress: Callable[..., Any] | None = None
+        """Makes a progress bar (``click.progressbar``); set by ``chartergen build`` on a
+        terminal, for portfolios of :data:`PROGRESS_FROM` charters or more."""
+        self._bar: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -80,6 +88,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self._charters_path = (base_dir / self.config.charters).resolve()
+        if self.command != "serve":  # serve builds into a folder of its own
+            self._check_site_dir(config)
 
         ours = str(theme_dir().resolve())
         dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
@@ -127,7 +137,12 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             audit=self.config.audit,
             base=str(Path(config.config_file_path or ".").parent),
         )
-        result = self.renderer.render(charter_files, options)
+        if self.progress and len(charter_files) >= PROGRESS_FROM:
+            with self.progress(length=len(charter_files),
+                               label=f"Rendering {len(charter_files)} charters") as bar:
+                result = self.renderer.render(charter_files, options, progress=bar.update)
+        else:
+            result = self.renderer.render(charter_files, options)
         errors = [d for d in result.diagnostics if d.is_error]
         for diagnostic in result.diagnostics:
             if not diagnostic.is_error:
@@ -149,6 +164,11 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
             self._pages[page.src] = page
         config.nav = self._nav(site.nav, files, config)
+        if self.progress and len(charter_files) >= PROGRESS_FROM:
+            pages = len(files.documentation_pages())
+            # each page is counted twice: converted from Markdown, then written
+            self._bar = self.progress(length=2 * pages, label=f"Building {pages} pages")
+            self._bar.__enter__()
         stats = self.renderer.stats
         log.debug(f"added {len(self._pages)} pages for {len(result.sources)} charters "
                   f"({stats.rendered} rendered, {stats.reused} unchanged)")
@@ -156,6 +176,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
+        if self._bar is not None:
+            self._bar.update(1)
         if not self.config.enabled or page.file.src_uri not in self._pages:
             return html
         from chartergen.render.sanitize import clean
@@ -169,6 +191,22 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             page.edit_url = generated.edit_url or None
         return context
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._bar is not None:
+            self._bar.update(1)
+        return output
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._end_progress()
+        if self.config.enabled:
+            from chartergen.sitedir import write_marker
+
+            write_marker(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_progress()
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:
         if self.config.enabled and self._charters_path is not None:
@@ -178,6 +216,31 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         return server
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def protected_folders(self, config: MkDocsConfig) -> dict[str, list[tuple[str, str]]]:
+        """The folders the site folder must leave alone (arguments of ``check_site_dir``)."""
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        charters = (base_dir / self.config.charters).resolve()
+        if not charters.is_dir():
+            charters = charters.parent
+        return {
+            "around": [(str(base_dir), "project folder"), (os.getcwd(), "current folder")],
+            "data": [(str(charters), "charters folder"), (str(config.docs_dir), "docs folder")],
+        }
+
+    def _check_site_dir(self, config: MkDocsConfig) -> None:
+        from chartergen.sitedir import UnsafeSiteDir, check_site_dir
+
+        try:
+            check_site_dir(config.site_dir, **self.protected_folders(config),
+                           option="site_dir in mkdocs.yml (or --site-dir)")
+        except UnsafeSiteDir as exc:
+            raise PluginError(f"chartergen: {exc}") from None
+
+    def _end_progress(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
     def _charters_display(self) -> str:
         """The charters' path as ``chartergen validate`` shows it (relative when possible)."""

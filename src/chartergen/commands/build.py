@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import os
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -44,6 +46,8 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
 
+    from chartergen.sitedir import check_site_dir, staged
+
     _check_date(today)
     setup_logging(quiet)
     with site_config(paths, config_file) as config_path:
@@ -51,14 +55,31 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
         # command line it means the current folder.
         config = load(config_path, today, strict=strict,
                       site_dir=str(Path(site_dir).resolve()) if site_dir else None)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        except exceptions.Abort as exc:
-            raise ChartergenError(f"the site was not built: {exc}") from None
-        finally:
-            config.plugins.on_shutdown()
-    click.echo(f"site written to {display(Path(config.site_dir))}", err=True)
+        plugin = config.plugins["chartergen"]
+        target = Path(config.site_dir)
+        check_site_dir(target, **plugin.protected_folders(config))
+        if show_progress(quiet):
+            plugin.progress = functools.partial(click.progressbar, file=sys.stderr)
+        # Built next to the site, which it replaces only once complete: a failed or
+        # interrupted build leaves the previous site as it was.
+        with staged(target) as building:
+            config.site_dir = str(building)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            except exceptions.Abort as exc:
+                raise ChartergenError(f"the site was not built: {exc}") from None
+            finally:
+                config.plugins.on_shutdown()
+    click.echo(f"site written to {display(target)}", err=True)
+
+
+def show_progress(quiet: bool, stream: Any = None, environ: Any = None) -> bool:
+    """Progress bars only for people watching: on a terminal, not in CI, not with --quiet."""
+    stream = sys.stderr if stream is None else stream
+    environ = os.environ if environ is None else environ
+    return not quiet and not environ.get("CI") and bool(getattr(stream, "isatty", None)
+                                                        and stream.isatty())
 
 
 def load(config_path: Path, today: str | None, **overrides: Any) -> Any:
@@ -69,7 +90,8 @@ def load(config_path: Path, today: str | None, **overrides: Any) -> Any:
     overrides = {k: v for k, v in overrides.items() if v is not None}
     try:
         config = load_config(config_file=str(config_path), **overrides)
-    except exceptions.ConfigurationError as exc:
+    except (exceptions.ConfigurationError, exceptions.Abort) as exc:
+        # MkDocs has logged each configuration error (a site_dir holding the docs_dir...)
         raise UsageError(f"{config_path}: {exc}") from None
     plugin = config.plugins.get("chartergen")
     if plugin is None:
