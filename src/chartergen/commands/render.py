@@ -47,25 +47,24 @@ def render(paths: Sequence[str], out: str, site_name: str, language: str, edit_u
     import sys
 
     from chartergen.output import styled, summary
-    from chartergen.pipeline import load_portfolio
+    from chartergen.pipeline import discover
     from chartergen.render.mkdocs_config import copy_theme, dump_yaml, site_config
-    from chartergen.render.site import render_site
-    from chartergen.render.sources import charter_sources
+    from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
 
     date = _date(today)
     target = Path(out)
     _check_target(target)
-    portfolio = load_portfolio(paths)
-    if not portfolio.ok:
-        for diagnostic in sorted(portfolio.diagnostics):
+    files = discover(paths)
+    result = PortfolioRenderer().render(files, RenderOptions(
+        today=date, language=language, edit_url=edit_url, base=str(Path.cwd())))
+    if not result.ok or result.site is None:
+        for diagnostic in sorted(result.diagnostics):
             click.echo(styled(diagnostic))
-        click.echo(summary(len(portfolio.files), portfolio.diagnostics), err=True)
+        click.echo(summary(len(files), result.diagnostics), err=True)
         sys.exit(1)
-    for diagnostic in portfolio.diagnostics:
+    for diagnostic in result.diagnostics:
         click.echo(styled(diagnostic), err=True)
-
-    sources = charter_sources(portfolio.charters, today=date, edit_url=edit_url, base=Path.cwd())
-    site = render_site(sources, today=date, language=language)
+    site, sources = result.site, result.sources
 
     target.mkdir(parents=True, exist_ok=True)
     docs = target / "docs"
