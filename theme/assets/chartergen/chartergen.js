@@ -5,6 +5,7 @@
  *   under the key given by the attribute (charter slug and version).
  * - [data-cg-reset]: clears those boxes; [data-cg-print]: prints the page.
  * Copy buttons use Material's own clipboard support (data-clipboard-target).
+ * Material's search dialog gets an accessible name; wide tables that scroll take the focus.
  */
 (function () {
   "use strict";
@@ -53,7 +54,27 @@
     });
   }
 
+  function nameSearchDialog() {
+    /* Material's search is a dialog with no accessible name: give it the search box's label */
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
+      var input = dialog.querySelector(".md-search__input");
+      var name = input && (input.getAttribute("aria-label") || input.getAttribute("placeholder"));
+      if (name) dialog.setAttribute("aria-label", name);
+    });
+  }
+
+  function focusableScrolling() {
+    /* a table wider than the page scrolls: keyboard users must be able to reach it */
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
   function init() {
+    nameSearchDialog();
+    focusableScrolling();
     document.querySelectorAll("input[data-cg-filter]").forEach(function (input) {
       input.addEventListener("input", function () { filterTables(input); });
       if (input.value) filterTables(input);
