@@ -105,7 +105,12 @@ class Document:
         A path that does not exist resolves to its deepest existing parent.
         """
         if self._tree is None:
-            self._tree = _round_trip_yaml().load(self.source)
+            try:
+                self._tree = _round_trip_yaml().load(self.source)
+            except (YAMLError, RecursionError, ValueError, TypeError):
+                # text the fast path read but the round trip refuses: a report at the
+                # top of the file beats a crash (load_text keeps such text off the fast path)
+                self._tree = {}
         return _locate(self._tree, field_path, key=key)
 
 
@@ -189,7 +194,8 @@ def load_text(text: str, path: str) -> LoadResult:
     try:
         # an exact scan of the C parser's events (a third of a load's time) finds any
         # anchor, alias, tag, merge key or deep nesting; the strict path then reports it
-        if not _refuse_features(fast, text, path):
+        # tabs: libyaml reads some that the round trip (which locates problems) refuses
+        if "\t" not in text and not _refuse_features(fast, text, path):
             data = _fast_yaml().load(text)
             if _is_plain_tree(data):
                 return _finish(path, text, data, tree=None)
@@ -380,10 +386,10 @@ def _locate(tree: Any, field_path: Sequence[str | int], *, key: bool = False) ->
             if isinstance(node, dict) and isinstance(part, str) and part in node:
                 line, col = _lc(node).key(part) if (key and last) else _lc(node).value(part)
                 if not (key and last):
-                    # a nested block mapping's "value" position is its first key;
-                    # pointing at the key reads better for a whole section
+                    # a nested block mapping's "value" position is its first key, and an
+                    # empty value's is the next key: pointing at the key reads right
                     child = node[part]
-                    if isinstance(child, (dict, list)):
+                    if child is None or isinstance(child, (dict, list)):
                         line, col = _lc(node).key(part)
                 best = (line + 1, col + 1)
                 node = node[part]
@@ -443,6 +449,9 @@ def _yaml_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
         (plain for needle, plain in _YAML_EXPLANATIONS if needle in problem),
         f"this is not valid YAML ({problem})",
     )
+    if "found character '\\t'" in problem and col > 1:
+        message = ("a tab character is used here; YAML needs spaces, also between a key "
+                   "and its value: replace the tab with a space")
     if "duplicate key" in problem:
         match = re.search(r'duplicate key "([^"]*)"', problem)
         if match:

@@ -41,3 +41,22 @@ def test_scalar_alias_is_refused_like_a_collection_alias() -> None:
     result = load_text("format: 1\na: &x hello\nb: *x\n", "acme.yaml")
     assert result.document is None
     assert [d.code for d in result.diagnostics] == ["anchor", "alias"]
+
+
+def test_an_empty_value_is_located_at_its_key_not_the_next_one() -> None:
+    text = ("format: 1\ncompany:\n  name: A\n  language: en\nstrategy:\n  purpose:\n"
+            "  coordination:\naudiences:\nobjectives:\n")
+    document = load_text(text, "acme.yaml").document
+    assert document is not None
+    assert document.locate(("strategy", "purpose")) == (6, 3)
+    assert document.locate(("strategy", "coordination")) == (7, 3)
+    assert document.locate(("audiences",)) == (8, 1)
+    assert document.locate(("objectives",)) == (9, 1)
+
+
+def test_a_tab_after_a_colon_is_refused_with_its_own_advice() -> None:
+    result = load_text("format: 1\ncompany:\n  name:\tAcme\n  language: en\n", "acme.yaml")
+    assert result.document is None
+    (problem,) = result.diagnostics
+    assert (problem.line, problem.col) == (3, 8)
+    assert problem.message.endswith("replace the tab with a space")
