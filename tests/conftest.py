@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore new random cases on a developer's machine; in CI they replay a
+# fixed sequence, so a run's verdict never depends on luck. HYPOTHESIS_PROFILE=long
+# runs many more cases (see README, "Fuzzing").
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True,
+                          database=None, print_blob=True)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI")
+                                                                 else "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CHARTERS = ROOT / "charters"

@@ -96,7 +96,7 @@ def _mutate(text: str, data: st.DataObject) -> str:
     return "".join(lines)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(source=st.sampled_from(SOURCES), data=st.data())
 def test_mutated_charter_gives_a_clean_located_report(source: str, data: st.DataObject) -> None:
     text = _mutate(source, data)
@@ -116,7 +116,6 @@ def test_mutated_charter_gives_a_clean_located_report(source: str, data: st.Data
         build(result.document.data, "fuzz")
 
 
-@settings(max_examples=100, deadline=None)
 @given(raw=st.binary(max_size=400))
 def test_random_bytes_never_raise(raw: bytes) -> None:
     result = load_bytes(raw, "noise.yaml")
