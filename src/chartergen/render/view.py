@@ -150,6 +150,24 @@ class CharterView:
             return contact_id
         return f"{contact.name} ({contact.role})" if contact.role else contact.name
 
+    def first_calls(self, limit: int = 3) -> list[tuple[Any, Any]]:
+        """Who to call first in a crisis, as (contact, escalation step or None) pairs.
+
+        The escalation path's contacts in its order (each once); without one, the
+        crisis contacts as listed.
+        """
+        crisis = self.charter.crisis
+        calls: list[tuple[Any, Any]] = []
+        seen: set[str] = set()
+        for step in crisis.escalation:
+            contact = self.charter.contact(step.contact) if step.contact else None
+            if contact is not None and contact.id not in seen:
+                seen.add(contact.id)
+                calls.append((contact, step))
+        if not calls:
+            calls = [(contact, None) for contact in crisis.contacts]
+        return calls[:limit]
+
     def level(self, level_id: str) -> str:
         level = self.charter.level(level_id)
         return level.name if level else level_id

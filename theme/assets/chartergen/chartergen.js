@@ -3,7 +3,8 @@
  * - [data-cg-filter]: filters the rows ([data-cg-row]) of the tables on the home page.
  * - ul[data-cg-storage]: checklist boxes whose state the browser keeps in localStorage,
  *   under the key given by the attribute (charter slug and version).
- * - [data-cg-reset]: clears those boxes; [data-cg-print]: prints the page.
+ * - [data-cg-reset]: clears those boxes; [data-cg-print]: prints the page;
+ *   [data-cg-print-card]: prints the crisis card alone (html.cg-print-card, see the CSS).
  * Copy buttons use Material's own clipboard support (data-clipboard-target).
  * Material's search dialog gets an accessible name; wide tables that scroll take the focus.
  */
@@ -90,6 +91,17 @@
     });
     document.querySelectorAll("[data-cg-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
+    });
+    document.querySelectorAll("[data-cg-print-card]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var root = document.documentElement;
+        root.classList.add("cg-print-card");
+        window.addEventListener("afterprint", function done() {
+          root.classList.remove("cg-print-card");
+          window.removeEventListener("afterprint", done);
+        });
+        window.print();
+      });
     });
   }
 
