@@ -236,7 +236,7 @@ def _strict_load(text: str, path: str) -> LoadResult:
             return LoadResult(None, refused)
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
-        return LoadResult(None, [_yaml_error(exc, path)])
+        return LoadResult(None, [_yaml_error(exc, path, text)])
     except RecursionError:
         return _fail(path, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
     except (YAMLError, ValueError, TypeError) as exc:
@@ -441,7 +441,7 @@ _YAML_EXPLANATIONS = (
 )
 
 
-def _yaml_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
+def _yaml_error(exc: MarkedYAMLError, path: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(exc.problem or exc.context or "invalid YAML")
@@ -456,7 +456,56 @@ def _yaml_error(exc: MarkedYAMLError, path: str) -> Diagnostic:
         match = re.search(r'duplicate key "([^"]*)"', problem)
         if match:
             message = f"the key '{match.group(1)}' appears twice in the same section; keep one"
+    elif text and (likely := _likely_cause(text.splitlines(), line)):
+        line, col, message = likely
     return Diagnostic(path, line, col, Severity.ERROR, message, code="yaml")
+
+
+_DASH_WITHOUT_SPACE = re.compile(r"^(\s*)-(?=[^\s\-])")
+_TYPOGRAPHIC_QUOTE = re.compile("[\u201c\u201d\u2018\u2019]")
+_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:\s+)?([\"'])")
+
+
+def _likely_cause(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """What a person most likely typed wrong near a YAML error, when it is recognisable.
+
+    The parser notices a mistake where the structure stops making sense, often a
+    line or more after the cause: a list item without a space after its dash, a
+    typographic quote where YAML needs a straight one, a quote never closed.
+    """
+    nearby = range(max(0, line - 3), min(len(lines), line))
+    for index in reversed(nearby):
+        if match := _DASH_WITHOUT_SPACE.match(lines[index]):
+            return (index + 1, len(match.group(1)) + 1,
+                    "a list item needs a space after its '-': write '- ' then the text")
+    for index in reversed(nearby):
+        if match := _TYPOGRAPHIC_QUOTE.search(lines[index]):
+            stripped = lines[index].split(":", 1)[-1].strip()
+            if stripped[:1] in "\u201c\u201d\u2018\u2019":
+                return (index + 1, match.start() + 1,
+                        "YAML only understands straight quotes (\" or '); replace the "
+                        "typographic quotes (\u201c \u201d) around this value")
+    for index in range(0, min(len(lines), line - 1)):
+        quote = _OPENS_QUOTE.match(lines[index])
+        if quote and not _quote_closed(lines[index][quote.end():], quote.group(1)):
+            return (index + 1, quote.start(1) + 1,
+                    "the quote opened here is never closed; close it at the end of the "
+                    "value")
+    return None
+
+
+def _quote_closed(rest: str, quote: str) -> bool:
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    escaped = False
+    for char in rest:
+        if char == "\\" and not escaped:
+            escaped = True
+            continue
+        if char == '"' and not escaped:
+            return True
+        escaped = False
+    return False
 
 
 def _fail(path: str, message: str, code: str) -> LoadResult:

@@ -9,11 +9,14 @@ from chartergen.loader import Document
 def validate(document: Document) -> list[Diagnostic]:
     """Every structural, type and cross-reference problem of one loaded charter."""
     from chartergen.schema.crossref import crossref_errors
+    from chartergen.schema.internal import internal_path_errors
+    from chartergen.schema.source import source_warnings
     from chartergen.schema.structure import structure_errors
     from chartergen.schema.text import link_scheme_errors
 
     return sorted(_slug_errors(document) + structure_errors(document) + crossref_errors(document)
-                  + link_scheme_errors(document))
+                  + link_scheme_errors(document) + internal_path_errors(document)
+                  + source_warnings(document))
 
 
 def _slug_errors(document: Document) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ milliseconds) and reused for every charter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -221,6 +222,7 @@ def _explain(error: Any, document: Document) -> Diagnostic:
         if isinstance(error.value, str) and "dict" in expected:
             hint = ("; write each entry as 'key: value' lines after its '- '" if is_entry
                     else "; indent the lines of this section under its name")
+        hint = _type_hint(expected, error.value) or hint
         subject = field if is_entry else f"'{field}'"
         return diag(f"{subject} should be {words}, not {_kind_of(error.value)}{hint}")
 
@@ -248,6 +250,23 @@ def _explain(error: Any, document: Document) -> Diagnostic:
         return diag(f"'{field}' must be at most {error.constraint}, not {error.value}")
 
     return diag(f"'{field}' is not valid ({error.rule}: {error.constraint})")
+
+
+_YES_NO = {"yes", "no", "y", "n", "on", "off", "oui", "non", "vrai", "faux", "true.", "false."}
+
+
+def _type_hint(expected: list[Any], value: Any) -> str:
+    """Advice for the usual slips behind a wrong type, in the words of the fix."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if "list" in expected and text.startswith("-") and text[1:2] not in (" ", ""):
+        return "; a list item needs a space after its '-'"
+    if ({"number", "integer"} & set(expected)) and re.fullmatch(r"\d+,\d+", text):
+        return f"; write decimals with a dot: {text.replace(',', '.')}"
+    if "boolean" in expected and text.lower() in _YES_NO:
+        return " (YAML reads only true and false, in English)"
+    return ""
 
 
 def _field_name(path: FieldPath) -> str:
