@@ -26,14 +26,16 @@ _REFERENCES = {
     for char in "&<>\"\\`*_{}[]#|~^$"
 }
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Runs of white space, no-break spaces left out: French puts a narrow one (U+202F)
+before ':' and ';', and amounts group their digits with one; both must survive."""
 
 
 def text(value: Any) -> Markup:
     """Plain text, on one line, safe in Markdown and in HTML (also inside attributes)."""
     if isinstance(value, Markup):
         return value
-    flat = _SPACE.sub(" ", str(value)).strip()
+    flat = _SPACE.sub(" ", str(value)).strip(" ")
     return Markup(flat.translate(_REFERENCES))
 
 
