@@ -80,6 +80,7 @@ COMMANDS = {
     "build": "chartergen.commands.build:build",
     "serve": "chartergen.commands.serve:serve",
     "render": "chartergen.commands.render:render",
+    "pdf": "chartergen.commands.pdf:pdf",
 }
 """Each command by name, imported only when it runs (or when --help lists them)."""
 

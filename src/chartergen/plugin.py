@@ -54,6 +54,9 @@ class CharterPluginConfig(base.Config):
     """A folder of page templates (*.md.j2) that override chartergen's own."""
     audit = c.Type(bool, default=True)
     """Show the nine-mistakes audit (checklist page, scores)."""
+    print_pages = c.Type(bool, default=False)
+    """Also add each charter on one page (``<charter>/print.html``: cover, contents, every
+    page), outside the navigation; ``chartergen pdf`` turns it on to print a charter."""
 
 
 class CharterPlugin(BasePlugin[CharterPluginConfig]):
@@ -153,9 +156,19 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                 + "\n".join(d.format() for d in errors)
             )
         site = result.site
+        rendered_pages = list(site.pages)
+        if self.config.print_pages:
+            from chartergen.render.site import render_print_page
+
+            rendered_pages.extend(
+                render_print_page(source, site.charters[source.charter.slug],
+                                  today=options.today,
+                                  use_directory_urls=options.use_directory_urls,
+                                  templates=options.templates or None)
+                for source in result.sources)
 
         self._pages = {}
-        for page in site.pages:
+        for page in rendered_pages:
             if files.get_file_from_path(page.src) is not None:
                 if page.src != "index.md":
                     log.warning(f"docs folder has its own '{page.src}'; the generated page "

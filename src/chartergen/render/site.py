@@ -182,13 +182,73 @@ def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, langua
     return RenderedSite(tuple(pages), nav, language, dict(slugs))
 
 
+PRINT_PAGE = "print.md"
+"""A charter's print page, in its folder; added to a site only on request (``chartergen pdf``)."""
+
+PRINT_LEAVES_OUT = ("propose",)
+"""Pages about the site rather than the charter stay off paper."""
+
+
+@dataclass(frozen=True)
+class _Part:
+    id: str
+    title: Markup
+    markdown: Markup
+    sub: bool = False
+
+
+def render_print_page(
+    source: CharterSource,
+    site_slug: str,
+    *,
+    today: dt.date,
+    use_directory_urls: bool = True,
+    templates: str | Path | None = None,
+) -> RenderedPage:
+    """The whole charter on one page (``<site_slug>/print.md``), to print or turn into a PDF.
+
+    A cover, the table of contents, then each page of the charter in navigation
+    order, rendered by its own template as a part (see ``_page.md.j2``). Not in
+    the navigation.
+    """
+    env = _environment(str(templates) if templates else "")
+    view = CharterView(source, site_slug, labels_for(source.charter.language), today,
+                       use_directory_urls)
+    view.here = f"{site_slug}/{PRINT_PAGE}"
+    labels = view.labels
+    common = _context(view)
+    parts: list[_Part] = []
+    for spec in PAGES:
+        if spec.key in PRINT_LEAVES_OUT:
+            continue
+        title = str(labels["pages"][spec.key])
+        markdown = env.get_template(f"{spec.key}.md.j2").render(
+            page=spec.key, title=title, part=f"part-{spec.key}", **common)
+        parts.append(_Part(f"part-{spec.key}", escape.text(title), Markup(_tidy(markdown))))
+        if spec.key == "networks":
+            for network in view.charter.networks:
+                label = view.network_label(network)
+                part = f"part-network-{_safe_id(network.id)}"
+                markdown = env.get_template("network.md.j2").render(
+                    page="network", title=label, network=network, part=part, **common)
+                parts.append(_Part(part, escape.text(label), Markup(_tidy(markdown)), sub=True))
+    markdown = env.get_template("print.md.j2").render(parts=parts, **common)
+    title = escape.fill(str(labels["print"]["title"]), company=source.charter.company.name)
+    return RenderedPage(view.here, str(title), _tidy(markdown), site_slug, source.edit_url)
+
+
+def _context(view: CharterView) -> dict[str, Any]:
+    """What every charter page template sees."""
+    return {"c": view.charter, "v": view, "L": Labels(view.labels), "f": view.fmt,
+            "today": view.today, "M": mistake_titles(view.charter.language)}
+
+
 def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], list[Any]]:
     pages: list[RenderedPage] = []
     nav: list[Any] = []
     labels = view.labels
     edit_url = view.source.edit_url
-    common = {"c": view.charter, "v": view, "L": Labels(labels), "f": view.fmt, "today": view.today,
-              "M": mistake_titles(view.charter.language)}
+    common = _context(view)
     for spec in PAGES:
         title = str(labels["pages"][spec.key])
         view.here = view.src(spec.key)
@@ -256,6 +316,7 @@ def _environment(user_templates: str) -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["text"] = escape.text
     env.filters["prose"] = escape.prose
@@ -267,6 +328,21 @@ def _environment(user_templates: str) -> Any:
     env.filters["json"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
     env.globals["Markup"] = Markup
     return env
+
+
+def _bytecode_cache() -> Any:
+    """Compiled templates kept between runs (compiling them all takes about 0.6 s).
+
+    Jinja's per-user folder in the temporary directory, which it creates private
+    and refuses when another user owns it; a template whose text changed is
+    compiled again. None (compile every run) where no such folder can be had.
+    """
+    import jinja2
+
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern="chartergen-%s.cache")
+    except (OSError, RuntimeError):
+        return None
 
 
 def _safe_id(value: Any) -> str:

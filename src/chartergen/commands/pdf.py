@@ -1,0 +1,71 @@
+"""chartergen pdf: one charter printed to PDF by headless Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from chartergen.errors import UsageError
+
+
+@click.command()
+@click.argument("charter", required=False)
+@click.option("-o", "--out", type=click.Path(dir_okay=False),
+              help="PDF file to write (default: the charter's name with .pdf, here).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="Date for the audit, overdue reviews and the cover (default: today).")
+def pdf(charter: str | None, out: str | None, today: str | None) -> None:
+    """Print a charter to PDF: a cover, the contents, every page, page numbers.
+
+    CHARTER is a charter file, or the name of one in charters/ (its file name
+    without .yaml); it may be left out when charters/ holds a single charter.
+    Needs Chromium (/usr/bin/chromium, or the CHARTERGEN_CHROMIUM variable).
+    Exit code 0 when written, 1 when the charter is invalid, 2 on a usage error
+    (including a missing Chromium).
+    """
+    from chartergen.commands.build import setup_logging
+    from chartergen.pdf import check_tools, chromium_path, print_charter
+    from chartergen.pipeline import display_path
+
+    date = _date(today)
+    charter_file = find_charter(charter)
+    target = Path(out) if out else Path(f"{charter_file.stem}.pdf")
+    browser = chromium_path()
+    check_tools(browser)  # before any work: a clear message at once
+    setup_logging(quiet=True)
+    printed = print_charter(charter_file, target, today=date, chromium=browser)
+    click.echo(f"{display_path(printed.path)}: {printed.company}, {printed.pages} pages",
+               err=True)
+
+
+def find_charter(name: str | None, folder: Path = Path("charters")) -> Path:
+    """The charter file named on the command line (a path, or a name in ``folder``)."""
+    from chartergen.pipeline import discover
+
+    if name and Path(name).is_file():
+        return Path(name)
+    if not folder.is_dir():
+        raise UsageError(f"'{name}' does not exist" if name else
+                         "give the charter file to print (there is no charters/ folder here)")
+    files = discover([folder])
+    if name:
+        matches = [f for f in files if f.stem == name or f.name == name]
+        if not matches:
+            raise UsageError(f"no charter '{name}' in {folder}/: give a charter file, or one "
+                             f"of: {', '.join(sorted(f.stem for f in files))}")
+        return matches[0]
+    if len(files) > 1:
+        raise UsageError(f"{folder}/ holds {len(files)} charters: name the one to print ("
+                         f"{', '.join(sorted(f.stem for f in files))})")
+    return files[0]
+
+
+def _date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None
