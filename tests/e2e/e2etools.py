@@ -109,12 +109,13 @@ class Tab:
             self.errors.append(f"{self.page.url}: {message.text}")
 
 
-def screenshot(target: Any, name: str) -> Path:
-    """Save what a page (all of it) or one element shows as tests/e2e/screenshots/<name>.png."""
+def screenshot(target: Any, name: str, full_page: bool = True) -> Path:
+    """Save what a page (all of it, or its first screen) or one element shows as
+    tests/e2e/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     if hasattr(target, "goto"):
-        target.screenshot(path=str(path), full_page=True)
+        target.screenshot(path=str(path), full_page=full_page)
     else:
         target.screenshot(path=str(path))
     return path

@@ -60,3 +60,103 @@ def test_css_modifier_classes_are_whole_class_names(site: RenderedSite):
     for markdown in (p.markdown for p in site.pages):
         for classes in re.findall(r'class="([^"]*)"', markdown):
             assert "&#" not in classes, classes
+
+
+# --- dates, numbers, amounts, lists ------------------------------------------------------------
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_formatter_writes_each_language_its_own_way():
+    from chartergen.i18n.formatting import Formatter
+    from chartergen.schema.types import parse_duration, parse_money
+
+    english, french = Formatter.of("en"), Formatter.of("fr")
+    assert english.date(dt.date(2026, 10, 1)) == "1 October 2026"
+    assert french.date(dt.date(2026, 10, 1)) == "1er octobre 2026"
+    assert french.date(dt.date(2026, 8, 24)) == "24 août 2026"
+    assert (english.number(15.5), french.number(15.5)) == ("15.5", "15,5")
+    assert (english.number(12000), french.number(12000)) == ("12,000", f"12{NNBSP}000")
+    assert english.money(parse_money("4500.50 GBP")) == "4,500.50\u00a0GBP"
+    assert french.money(parse_money("18000 EUR")) == f"18{NNBSP}000{NNBSP}EUR"
+    assert french.duration(parse_duration("90min")) == f"1{NNBSP}h{NNBSP}30"
+    assert french.hours(0.5) == f"0,5{NNBSP}h"
+    assert french.percent(12.5) == f"12,5{NNBSP}%"
+
+
+def test_lists_join_naturally_unless_an_item_could_be_misread():
+    from chartergen.i18n.formatting import Formatter
+
+    english, french = Formatter.of("en"), Formatter.of("fr")
+    assert french.join(["Instagram", "Facebook", "TikTok"]) == "Instagram, Facebook et TikTok"
+    assert english.join(["LinkedIn", "YouTube"]) == "LinkedIn and YouTube"
+    assert (french.join(["Amateurs de produits du terroir", "Visiteurs et touristes", "Cavistes"])
+            == f"Amateurs de produits du terroir{NNBSP}; Visiteurs et touristes{NNBSP}; Cavistes")
+    assert (english.join(["Distributors and partners abroad", "Future colleagues"])
+            == "Distributors and partners abroad; Future colleagues")
+    assert english.join(["Sizing, selection", "Spares"]) == "Sizing, selection; Spares"
+    # "and" inside a word is no conjunction
+    assert english.join(["Brand", "Andover office"]) == "Brand and Andover office"
+
+
+def test_no_page_shows_an_iso_date(site: RenderedSite):
+    for rendered in site.pages:
+        assert not ISO_DATE.search(rendered.markdown), rendered.src
+
+
+def test_french_pages_write_dates_and_numbers_in_french(site: RenderedSite):
+    overview = fr(site, "index.md")
+    assert "<dt>En vigueur depuis le</dt><dd>1er octobre 2026</dd>" in overview
+    assert "<span>validée le 24 août 2026 par Julien Lecanu, gérant</span>" in overview
+    assert f"Total{NNBSP}: 15,5{NNBSP}h par semaine." in fr(site, "roles.md")
+    assert f"| Formations | 2{NNBSP}400{NNBSP}EUR |" in fr(site, "resources.md")
+    checklist = fr(site, "checklist.md")
+    assert "Validée le 24 août 2026 par Julien Lecanu, gérant." in checklist
+    assert "Le dernier exercice date du 12 mars 2025, il y a 621\u00a0jours." in checklist
+
+
+def test_english_pages_write_amounts_the_english_way(site: RenderedSite):
+    assert "| Training | 3,500\u00a0GBP |" in en(site, "resources.md")
+    assert "<dt>In force since</dt><dd>1 November 2026</dd>" in en(site, "index.md")
+
+
+def test_lists_that_could_be_misread_are_separated_by_semicolons(site: RenderedSite):
+    instagram = fr(site, "networks/instagram.md")
+    assert (f"<dt>Publics</dt><dd>Amateurs de produits du terroir{NNBSP}; Visiteurs et "
+            f"touristes{NNBSP}; Cavistes, épiceries fines et restaurateurs</dd>") in instagram
+    assert "<dt>Où les trouver</dt><dd>Instagram et Facebook</dd>" in fr(site, "strategy.md")
+    linkedin = en(site, "networks/linkedin.md")
+    assert ("<dt>Audiences</dt><dd>Engineers and specifiers; Procurement and operations "
+            "managers; Distributors and partners abroad; Future colleagues</dd>") in linkedin
+
+
+# --- French typography ---------------------------------------------------------------------------
+
+def test_french_labels_are_typeset_and_english_ones_are_not():
+    from chartergen.i18n import catalogue
+
+    def leaves(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from leaves(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from leaves(value)
+        elif isinstance(node, str):
+            yield node
+
+    french = catalogue("fr")
+    for area in ("site", "audit"):
+        for text in leaves(french[area]):
+            assert not re.search(r" [:;!?»]|« ", text), text
+    assert catalogue("en")["site"]["common"]["colon"] == ":"
+
+
+def test_labels_and_values_are_joined_with_french_spacing(site: RenderedSite):
+    assert f"<strong>Prochaine révision{NNBSP}:</strong> 30 septembre 2027" in fr(site, "index.md")
+    crisis = fr(site, "crisis.md")
+    assert f"(quand{NNBSP}: Dès qu'un seuil d'alerte est franchi)" in crisis
+    checklist = fr(site, "checklist.md")
+    assert (f"<strong>Une raison d'être est énoncée</strong>{NNBSP}: La raison d'être est "
+            "énoncée") in checklist
+    assert "<strong>Next review:</strong> 12 October 2027" in en(site, "index.md")

@@ -15,6 +15,8 @@ from typing import Any
 
 from chartergen.audit.results import Finding, Status
 from chartergen.errors import FieldPath
+from chartergen.i18n.formatting import Formatter
+from chartergen.schema.types import Duration, Money
 
 
 @dataclass(frozen=True)
@@ -68,21 +70,30 @@ class Context:
         return label(self.language, f"audit.words.{key}", **values)
 
     def show(self, value: Any) -> str:
-        """A value as the charter's reader writes it: decimals, lists, dates."""
+        """A value as the charter's reader writes it: decimals, dates, durations, amounts
+        and lists as the site shows them ("24 août 2026", "1 h 30", "A, B et C")."""
         if isinstance(value, bool):
             return str(value)
         if isinstance(value, float):
             return self.number(value)
         if isinstance(value, dt.date):
-            return value.isoformat()
+            return self.formats.date(value)
+        if isinstance(value, Duration):
+            return self.formats.duration(value)
+        if isinstance(value, Money):
+            return self.formats.money(value)
         if isinstance(value, (list, tuple)):
-            return ", ".join(self.show(v) for v in value)
+            return self.formats.join([self.show(v) for v in value])
         return str(value)
+
+    @property
+    def formats(self) -> Formatter:
+        """The language's formatter, shared with the site."""
+        return Formatter.of(self.language)
 
     def number(self, value: float) -> str:
         """12.5 in English, 12,5 in French; at most one decimal."""
-        text = f"{round(value, 1):g}" if abs(value) < 1e6 else f"{value:.0f}"
-        return text.replace(".", ",") if self.language == "fr" else text
+        return self.formats.number(value)
 
     def hours(self, minutes: float) -> str:
         return self.word("hours", n=self.number(minutes / 60))

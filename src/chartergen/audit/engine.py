@@ -16,6 +16,7 @@ from chartergen.audit.results import (
     MistakeResult,
 )
 from chartergen.i18n import LANGUAGES, label
+from chartergen.i18n.formatting import Formatter
 from chartergen.model import Charter, Review
 
 MISTAKES = tuple(range(1, 10))
@@ -108,7 +109,8 @@ def _confirmations(
 
     for index, review in enumerate(charter.reviews):
         if review.date > today:
-            warn("future", ("reviews", index, "date"), date=review.date.isoformat())
+            warn("future", ("reviews", index, "date"),
+                 date=Formatter.of(language).date(review.date))
             continue
         for position, item_id in enumerate(review.items):
             path = ("reviews", index, "items", position)

@@ -15,6 +15,7 @@ import click
 from chartergen.audit.results import AuditReport, CheckResult, ManualItem, Status
 from chartergen.errors import FieldPath, format_field_path
 from chartergen.i18n import label
+from chartergen.i18n.formatting import Formatter
 
 
 class Locatable(Protocol):
@@ -90,9 +91,10 @@ def as_text(report: AuditReport, document: Locatable, company: str = "", *,
             verbose: bool = False) -> str:
     """A readable report grouped by mistake; ANSI styles are stripped off a terminal."""
     say = _labels(report.language)
+    colon = label(report.language, "site.common.colon")
     lines = [
         click.style(f"{company or report.slug} ({document.path})", bold=True)
-        + f": {_coloured_score(report.score, report.status)}/100",
+        + f"{colon} {_coloured_score(report.score, report.status)}/100",
     ]
     for warning in report.warnings:
         lines.append(f"  {_location(document, warning.field_path)}: "
@@ -122,7 +124,8 @@ def as_text(report: AuditReport, document: Locatable, company: str = "", *,
             lines.append(f"    {_box(item)} {click.style(item.id, dim=True)}  {item.text}")
             if item.confirmed_on:
                 key = "expired" if item.expired else "confirmed"
-                when = say(key, date=item.confirmed_on.isoformat(), who=item.confirmed_by)
+                when = say(key, date=Formatter.of(report.language).date(item.confirmed_on),
+                           who=item.confirmed_by)
                 lines.append(f"          {when}")
     return "\n".join(lines)
 
@@ -151,8 +154,9 @@ def as_markdown(report: AuditReport, document: Locatable, company: str = "") -> 
     """A section for a pull-request comment: a table of the nine mistakes, then details."""
     say = _labels(report.language)
     status_word = {s: label(report.language, f"audit.status.{s.value}") for s in Status}
+    colon = label(report.language, "site.common.colon")
     out = [
-        f"### {md_escape(company or report.slug)}: {report.score}/100",
+        f"### {md_escape(company or report.slug)}{colon} {report.score}/100",
         "",
         f"`{md_code(document.path)}`",
         "",

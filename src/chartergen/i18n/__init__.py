@@ -3,15 +3,25 @@
 ``i18n/en/site.yaml`` holds the site's labels, ``i18n/en/audit.yaml`` the
 audit's, and so on; :func:`catalogue` merges a language's files into one
 mapping. Every language must define the same keys (a test checks it).
+
+French labels are typeset as they load (:func:`typeset`): the space written before
+':', ';', '!', '?' and '%' and inside guillemets becomes a narrow no-break space, so
+catalogues are written with plain spaces and a colon never starts a line. The
+``init`` area is left as written: it becomes comments of a YAML file people edit.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
 LANGUAGES = ("en", "fr")
+
+NARROW_NBSP = "\u202f"
+_BEFORE_PUNCTUATION = re.compile(r" +([:;!?%»])")
+_AFTER_GUILLEMET = re.compile(r"« +")
 
 
 @cache
@@ -26,8 +36,30 @@ def catalogue(language: str) -> dict[str, Any]:
     folder = resources.files(__package__).joinpath(language)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            merged[entry.name.removesuffix(".yaml")] = yaml.load(entry.read_text("utf-8"))
+            area = entry.name.removesuffix(".yaml")
+            labels = yaml.load(entry.read_text("utf-8"))
+            merged[area] = labels if area == "init" else _typeset_all(language, labels)
     return merged
+
+
+def typeset(language: str, text: str) -> str:
+    """``text`` with the language's spacing rules: in French, a narrow no-break space
+    (U+202F) before ``: ; ! ? %`` and ``»`` and after ``«`` where a plain space is
+    written (a no-break space written on purpose stays)."""
+    if language != "fr":
+        return text
+    return _AFTER_GUILLEMET.sub("«" + NARROW_NBSP,
+                                _BEFORE_PUNCTUATION.sub(NARROW_NBSP + r"\1", text))
+
+
+def _typeset_all(language: str, node: Any) -> Any:
+    if isinstance(node, str):
+        return typeset(language, node)
+    if isinstance(node, dict):
+        return {key: _typeset_all(language, value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_typeset_all(language, value) for value in node]
+    return node
 
 
 def label(language: str, key: str, **values: Any) -> str:

@@ -66,7 +66,7 @@
 
   function focusableScrolling() {
     /* a table wider than the page scrolls: keyboard users must be able to reach it */
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table[class]").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
         wrap.setAttribute("tabindex", "0");
       }

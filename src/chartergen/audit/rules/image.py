@@ -90,7 +90,7 @@ def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
     delay = thresholds.MONITORING_DELAY_HOURS.get(frequency, 0.0)
     values: dict[str, Any] = {
         "frequency": ctx.word(f"frequency.{frequency}"), "delay": ctx.hours(delay * 60),
-        "level": level.name, "response": str(response),
+        "level": level.name, "response": response,
     }
     if delay > response.hours:
         return ctx.warn("slow", ("monitoring", "frequency"), **values)

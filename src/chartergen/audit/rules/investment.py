@@ -163,8 +163,8 @@ def budget_stated(charter: Charter, ctx: Context) -> Verdict:
     if budget.amount.amount <= 0:
         return ctx.warn("zero", path)
     if not budget.period:
-        return ctx.warn("no_period", ("team", "budget"), amount=str(budget.amount))
-    return ctx.passed("pass", path, amount=str(budget.amount),
+        return ctx.warn("no_period", ("team", "budget"), amount=budget.amount)
+    return ctx.passed("pass", path, amount=budget.amount,
                       period=ctx.word(f"period.{budget.period}"))
 
 

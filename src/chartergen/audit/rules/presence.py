@@ -116,5 +116,7 @@ def charter_approved(charter: Charter, ctx: Context) -> Verdict:
         return ctx.warn("no_approver", ("document",))
     if document.status == "draft":
         return ctx.warn("draft", ("document", "status"), by=document.approved_by)
-    when = document.approved_on.isoformat() if document.approved_on else "?"
-    return ctx.passed("pass", ("document", "approved_by"), by=document.approved_by, on=when)
+    if not document.approved_on:
+        return ctx.passed("pass_undated", ("document", "approved_by"), by=document.approved_by)
+    return ctx.passed("pass", ("document", "approved_by"), by=document.approved_by,
+                      on=document.approved_on)

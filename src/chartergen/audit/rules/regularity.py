@@ -58,13 +58,13 @@ def reply_targets_set(charter: Charter, ctx: Context) -> Verdict:
         path = (*network.path, "reply_targets")
         if targets.comment and targets.comment.hours > thresholds.MAX_COMMENT_REPLY_HOURS:
             findings.append(ctx.finding("slow", (*path, "comment"), name=name_of(network),
-                                        target=str(targets.comment),
+                                        target=targets.comment,
                                         max=ctx.hours(thresholds.MAX_COMMENT_REPLY_HOURS * 60)))
         if (targets.comment and targets.complaint
                 and targets.complaint.minutes > targets.comment.minutes):
             findings.append(ctx.finding("inverted", (*path, "complaint"), name=name_of(network),
-                                        complaint=str(targets.complaint),
-                                        comment=str(targets.comment)))
+                                        complaint=targets.complaint,
+                                        comment=targets.comment))
     if findings:
         return ctx.warn("warn", count=len(findings), findings=findings)
     return ctx.passed("pass", ("networks",))
@@ -147,7 +147,7 @@ def weekend_gap(charter: Charter, ctx: Context) -> Verdict:
                 and coverage.weekends is not True and not coverage.out_of_hours):
             findings.append(ctx.finding(
                 "gap", (*network.path, "coverage"), name=name_of(network),
-                target=str(fastest), gap=ctx.hours(thresholds.WEEKEND_GAP_HOURS * 60)))
+                target=fastest, gap=ctx.hours(thresholds.WEEKEND_GAP_HOURS * 60)))
     if findings:
         return ctx.warn("warn", count=len(findings), findings=findings)
     return ctx.passed("pass", ("networks",))
