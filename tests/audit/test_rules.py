@@ -138,7 +138,7 @@ CASES = [
          "No audience is declared."),
     Case("m2.audiences-where", "warn", setting(**{"audiences.0.where": ["tiktok", "youtube"]}),
          "Audiences reached only on platforms where they are not: Makers.",
-         ("'Makers' is found on tiktok and youtube but reached on instagram.",)),
+         ("'Makers' is found on TikTok and YouTube but reached on Instagram.",)),
     Case("m2.audiences-where", "warn", without("audiences.0.where", "audiences.1.where"),
          "No audience says on which platforms it is found, so the choice of networks cannot "
          "be checked."),

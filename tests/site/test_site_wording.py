@@ -160,3 +160,27 @@ def test_labels_and_values_are_joined_with_french_spacing(site: RenderedSite):
     assert (f"<strong>Une raison d'être est énoncée</strong>{NNBSP}: La raison d'être est "
             "énoncée") in checklist
     assert "<strong>Next review:</strong> 12 October 2027" in en(site, "index.md")
+
+
+# --- enumerations come from the catalogue of the charter's language ------------------------------
+
+def test_platform_names_are_in_the_charters_language(site: RenderedSite):
+    x = fr(site, "networks/x.md")
+    assert x.startswith("---") and "\n# X (anciennement Twitter)\n" in x
+    assert "formerly" not in "".join(p.markdown for p in site.pages
+                                      if p.src.startswith("cidrerie-du-bocage/"))
+    assert "<th>X (anciennement Twitter)</th>" in fr(site, "roles.md")
+    assert "\n# X (formerly Twitter)\n" in en(site, "networks/x.md")
+    (pages,) = next(entry for entry in site.nav if "Cidrerie du Bocage" in entry).values()
+    (networks,) = next(page for page in pages if "Réseaux" in page).values()
+    assert [next(iter(child)) for child in networks] == [
+        "Tous les réseaux", "Instagram", "Facebook", "TikTok", "X (anciennement Twitter)"]
+
+
+def test_platform_catalogues_name_every_platform_of_the_schema():
+    from chartergen.i18n import catalogue
+    from chartergen.schema.charter import PLATFORMS
+
+    for language in ("en", "fr"):
+        named = set(catalogue(language)["site"]["enums"]["platform"])
+        assert named == set(PLATFORMS) - {"other"}, language

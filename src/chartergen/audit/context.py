@@ -91,6 +91,10 @@ class Context:
         """The language's formatter, shared with the site."""
         return Formatter.of(self.language)
 
+    def platform(self, key: str) -> str:
+        """A platform's name in the charter's language ("X (anciennement Twitter)")."""
+        return self.formats.enum("platform", key)
+
     def number(self, value: float) -> str:
         """12.5 in English, 12,5 in French; at most one decimal."""
         return self.formats.number(value)

@@ -123,9 +123,7 @@ class CharterView:
     def network_label(self, network: Network) -> str:
         if network.platform == "other" or not network.platform:
             return network.name or str(self.labels["enums"]["platform_other"])
-        from chartergen.schema.charter import PLATFORMS
-
-        platform = PLATFORMS.get(network.platform, network.platform)
+        platform = self.fmt.enum("platform", network.platform)
         return f"{platform} ({network.name})" if network.name else platform
 
     def network(self, network_id: str) -> str:
@@ -186,10 +184,9 @@ class CharterView:
         return [self.network(i) for i in ids]
 
     def platforms(self, keys: tuple[str, ...]) -> list[str]:
-        from chartergen.schema.charter import PLATFORMS
-
+        """Platform names in the charter's language (the schema's help is English only)."""
         other = str(self.labels["enums"]["platform_other"])
-        return [other if k == "other" else PLATFORMS.get(k, k) for k in keys]
+        return [other if k == "other" else self.fmt.enum("platform", k) for k in keys]
 
     def cadence(self, network: Network) -> str:
         if network.cadence is None:

@@ -93,8 +93,9 @@ def audiences_where(charter: Charter, ctx: Context) -> Verdict:
             mismatched.append((audience, sorted(platforms)))
     if mismatched:
         return ctx.warn("warn", names=[a.name for a, _p in mismatched], findings=[
-            ctx.finding("finding", (*a.path, "where"), name=a.name, where=list(a.where),
-                        platforms=platforms)
+            ctx.finding("finding", (*a.path, "where"), name=a.name,
+                        where=[ctx.platform(p) for p in a.where],
+                        platforms=[ctx.platform(p) for p in platforms])
             for a, platforms in mismatched
         ])
     return ctx.passed("pass", ("audiences",))
