@@ -209,7 +209,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             self._bar.update(1)
         return output
 
-    @event_priority(-100)  # after every other plugin has written its files
+    @event_priority(-1000)  # after every other plugin has written its files, even "last" ones
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_progress()
         if self.config.enabled:

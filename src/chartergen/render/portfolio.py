@@ -173,6 +173,7 @@ class PortfolioRenderer:
             return done
         import multiprocessing
 
+        _warm_up(jobs[0].options)
         by_job = dict(enumerate(indexes))
         done = []
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -233,6 +234,22 @@ def process_charter(job: _Job) -> CharterOutcome:
                               use_directory_urls=options.use_directory_urls,
                               templates=options.templates or None)
     return CharterOutcome(job.path, tuple(diagnostics), source, rendered)
+
+
+def _warm_up(options: RenderOptions) -> None:
+    """What every charter needs, made once before forking so that workers inherit it:
+    the schema's validator, the model and audit modules, the compiled templates."""
+    from chartergen import model  # noqa: F401
+    from chartergen.render.site import _environment, labels_for
+    from chartergen.render.sources import _audit
+    from chartergen.schema.structure import warm_up
+
+    warm_up()
+    _audit()
+    labels_for("en"), labels_for("fr")
+    env = _environment(options.templates)
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
 
 
 def _numbered(item: tuple[int, _Job]) -> tuple[int, CharterOutcome]:
