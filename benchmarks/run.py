@@ -1,13 +1,20 @@
 """Measure chartergen at portfolio scale and write the figures to docs/performance.md.
 
-    python benchmarks/run.py [--sizes 1,10,100,500] [--repeat 5] [--no-write]
+    python benchmarks/run.py [--sizes 1,10,40,100,500] [--repeat 5] [--no-write]
 
-Everything is a whole-process wall-clock median over ``--repeat`` runs, measured
-in this one run so that the ratios hold on a noisy machine. For each portfolio
-size it measures: validate, check, chartergen's own page generation (render),
-the full ``chartergen build``, a plain ``mkdocs build`` of the Markdown that
-``chartergen render`` writes (the floor MkDocs sets), check-jsonschema with
-``chartergen schema`` (the peer), the weight of one page and the peak memory.
+Everything is a whole-process wall-clock median, measured in this one run so
+that the ratios hold on a noisy machine: at each portfolio size the commands
+run in turn, once per round, so that a busy moment slows them all alike. For
+each size it measures validate, check, chartergen's own page generation
+(``chartergen render``), the full ``chartergen build``, a plain ``mkdocs build``
+of the Markdown that ``chartergen render`` writes (the floor MkDocs sets),
+check-jsonschema with ``chartergen schema`` (the peer), the weight of one page
+and the peak memory; then the time from saving a charter to the change being
+served by ``chartergen serve`` (``benchmarks/serve.py``).
+
+chartergen is installed as users get it, from the last commit (``git archive
+HEAD``), in a fresh virtual environment; ``--working-tree`` installs the files
+as they are instead, ``--current-env`` uses the tools already installed.
 """
 
 from __future__ import annotations
@@ -29,13 +36,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import serve  # noqa: E402
 from generate import write_portfolio  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 MARK_START = "<!-- benchmark:start -->"
 MARK_END = "<!-- benchmark:end -->"
+TODAY = "2026-11-23"
 BIN = Path(sys.executable).parent
 """Where chartergen, mkdocs and check-jsonschema are taken from (see ``install``)."""
+
+VALIDATE, CHECK, RENDER, BUILD, FLOOR, PEER = (
+    "validate", "check", "render", "chartergen build", "mkdocs build (floor)",
+    "check-jsonschema")
+COLUMNS = (VALIDATE, CHECK, PEER, RENDER, FLOOR, BUILD)
 
 
 @dataclass
@@ -49,6 +63,7 @@ class Row:
     size: int
     figures: dict[str, Timing] = field(default_factory=dict)
     page_kb: float | None = None
+    pages: int = 0
 
 
 def tool(name: str) -> str:
@@ -56,125 +71,168 @@ def tool(name: str) -> str:
     return str(local) if local.exists() else (shutil.which(name) or name)
 
 
-def measure(command: list[str], repeat: int, cwd: Path | None = None,
-            ok_codes: tuple[int, ...] = (0,)) -> Timing:
-    """Median wall time and the largest peak RSS of the child over ``repeat`` runs."""
-    times, peaks = [], []
+def run_once(command: list[str], cwd: Path | None = None,
+             ok_codes: tuple[int, ...] = (0,)) -> Timing:
+    """Wall time and peak RSS (largest of the process and the workers it waited for)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERGEN_TODAY": TODAY}
+    env.pop("CI", None)
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                 env=env)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in ok_codes:
+            out.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed ({code}):\n"
+                             f"{out.read()[-3000:].decode(errors='replace')}")
+    return Timing(seconds, usage.ru_maxrss / 1024)
+
+
+def rounds(commands: dict[str, tuple[list[str], Path | None, tuple[int, ...]]],
+           repeat: int, before: dict[str, object] | None = None) -> dict[str, Timing]:
+    """Each command once per round, in turn; the median time and largest peak of each."""
+    runs: dict[str, list[Timing]] = {name: [] for name in commands}
     for _ in range(repeat):
-        with tempfile.TemporaryFile() as out:
-            start = time.perf_counter()
-            child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-            _pid, status, usage = os.wait4(child.pid, 0)
-            times.append(time.perf_counter() - start)
-            code = os.waitstatus_to_exitcode(status)
-            if code not in ok_codes:
-                out.seek(0)
-                raise SystemExit(f"{' '.join(command)} failed ({code}):\n"
-                                 f"{out.read()[-3000:].decode(errors='replace')}")
-        peaks.append(usage.ru_maxrss / 1024)  # this child's own peak, in MB
-    return Timing(statistics.median(times), max(peaks))
-
-
-def has_command(name: str) -> bool:
-    probe = subprocess.run([tool("chartergen"), name, "--help"], capture_output=True)
-    return probe.returncode == 0
+        for name, (command, cwd, ok_codes) in commands.items():
+            prepare = (before or {}).get(name)
+            if callable(prepare):
+                prepare()
+            runs[name].append(run_once(command, cwd, ok_codes))
+    return {name: Timing(statistics.median(t.seconds for t in found),
+                         max(t.peak_mb for t in found))
+            for name, found in runs.items()}
 
 
 def bench_size(size: int, work: Path, repeat: int) -> Row:
     row = Row(size)
-    charters = work / f"p{size}" / "charters"
-    if charters.exists():
-        shutil.rmtree(charters.parent)
+    project = work / f"p{size}"
+    if project.exists():
+        shutil.rmtree(project)
+    charters = project / "charters"
     write_portfolio(charters, size)
-    project = charters.parent
     chartergen = tool("chartergen")
-    row.figures["validate"] = measure([chartergen, "validate", str(charters)], repeat)
-    if has_command("check"):
-        row.figures["check"] = measure([chartergen, "check", str(charters)], repeat,
-                                       ok_codes=(0, 1))
-    if has_command("schema") and shutil.which(tool("check-jsonschema")):
-        schema = project / "charter.schema.json"
-        schema.write_text(subprocess.run([chartergen, "schema"], capture_output=True, text=True,
-                                         check=True).stdout)
-        files = sorted(str(p) for p in charters.glob("*.yaml"))
-        row.figures["check-jsonschema"] = measure(
-            [tool("check-jsonschema"), "--schemafile", str(schema), *files], repeat)
-    if has_command("render"):
-        rendered = project / "rendered"
-        row.figures["render"] = measure(
-            [chartergen, "render", "--charters", str(charters), "--out", str(rendered),
-             "--force"], repeat, cwd=project)
-        row.figures["mkdocs build (floor)"] = measure(
-            [tool("mkdocs"), "build", "-q", "-f", str(rendered / "mkdocs.yml"),
-             "-d", str(project / "floor-site")], max(1, repeat // 2), cwd=rendered)
-    if has_command("build"):
-        site = project / "site"
-        row.figures["chartergen build"] = measure(
-            [chartergen, "build", "--charters", str(charters), "--site-dir", str(site)],
-            max(1, repeat // 2), cwd=project)
-        row.page_kb = _page_weight(site)
+    files = sorted(str(p) for p in charters.glob("*.yaml"))
+
+    schema = project / "charter.schema.json"
+    schema.write_text(subprocess.run([chartergen, "schema"], capture_output=True, text=True,
+                                     check=True).stdout)
+    rendered = project / "rendered"
+    run_once([chartergen, "render", "charters", "--out", str(rendered)], project)
+    floor_config = align_floor(rendered)
+
+    commands = {
+        VALIDATE: ([chartergen, "validate", "charters"], project, (0,)),
+        CHECK: ([chartergen, "check", "charters"], project, (0, 1)),
+        PEER: ([tool("check-jsonschema"), "--schemafile", str(schema), *files], project, (0,)),
+        RENDER: ([chartergen, "render", "charters", "--out", str(rendered)], project, (0,)),
+        FLOOR: ([tool("mkdocs"), "build", "-q", "-f", str(floor_config), "-d",
+                 str(project / "floor-site")], rendered, (0,)),
+        BUILD: ([chartergen, "build", "charters", "-q", "--site-dir", str(project / "site")],
+                project, (0,)),
+    }
+    # The floor builds the pages render wrote; render runs again in each round, so the
+    # floor's configuration is put back before it.
+    row.figures = rounds(commands, repeat, before={FLOOR: lambda: align_floor(rendered)})
+    row.page_kb = page_weight(project / "site")
+    row.pages = sum(1 for _ in (rendered / "docs").rglob("*.md"))
     return row
 
 
-def _page_weight(site: Path) -> float | None:
-    pages = sorted(site.glob("company-0000/**/index.html")) or sorted(site.rglob("index.html"))
-    network = [p for p in pages if "network" in str(p)]
-    page = (network or pages or [None])[0]
-    return page.stat().st_size / 1024 if page else None
+def align_floor(rendered: Path) -> Path:
+    """The rendered folder's mkdocs.yml with the plugins of ``chartergen build``'s default
+    configuration (minus chartergen), so that both build the same site."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from ruamel.yaml import YAML
+
+    from chartergen.render.mkdocs_config import IFRAME_WORKER, PLUGINS
+
+    yaml = YAML(typ="safe", pure=True)
+    path = rendered / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"))
+    config["plugins"] = PLUGINS
+    if "offline" in str(PLUGINS):
+        config.setdefault("extra", {})["polyfills"] = [IFRAME_WORKER]
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(config, stream)
+    return path
+
+
+def page_weight(site: Path) -> float | None:
+    """Kilobytes of one charter page: the first charter's crisis page."""
+    for candidate in ("company-0000/crisis.html", "company-0000/crisis/index.html"):
+        if (site / candidate).is_file():
+            return (site / candidate).stat().st_size / 1024
+    return None
 
 
 def bench_single(work: Path, repeat: int) -> tuple[Timing, Timing]:
-    """The two processes are timed in turn, so a busy moment hits both alike."""
+    """Validate one charter against the bare imports, timed in turn."""
     charters = work / "single"
     if charters.exists():
         shutil.rmtree(charters)
     (path,) = write_portfolio(charters, 1)
-    baseline_runs, validate_runs = [], []
-    for _ in range(repeat):
-        baseline_runs.append(measure(
-            [str(BIN / "python"), "-c", "import ruamel.yaml, cerberus, click"], 1))
-        validate_runs.append(measure([tool("chartergen"), "validate", str(path)], 1))
-    return _median(baseline_runs), _median(validate_runs)
+    found = rounds({
+        "imports": ([str(BIN / "python"), "-c", "import ruamel.yaml, cerberus, click"], None,
+                    (0,)),
+        "validate": ([tool("chartergen"), "validate", str(path)], None, (0,)),
+    }, repeat)
+    return found["imports"], found["validate"]
 
 
-def _median(runs: list[Timing]) -> Timing:
-    return Timing(statistics.median(t.seconds for t in runs), max(t.peak_mb for t in runs))
-
-
-def table(rows: list[Row], single: tuple[Timing, Timing]) -> str:
-    names: list[str] = []
+def table(rows: list[Row], single: tuple[Timing, Timing],
+          served: dict[str, float | list[float]] | None) -> str:
+    out = ["| charters | pages | " + " | ".join(COLUMNS) + " | build per charter "
+           "| page weight | peak memory (build) |",
+           "|---:|---:|" + "---:|" * (len(COLUMNS) + 3)]
     for row in rows:
-        for name in row.figures:
-            if name not in names:
-                names.append(name)
-    out = ["| charters | " + " | ".join(names) + " | page weight | peak memory |",
-           "|---:|" + "---:|" * (len(names) + 2)]
-    for row in rows:
-        cells = [f"{row.figures[n].seconds:.2f} s" if n in row.figures else "–" for n in names]
-        peak = max((t.peak_mb for t in row.figures.values()), default=0)
+        cells = [f"{row.figures[n].seconds:.2f} s" if n in row.figures else "–"
+                 for n in COLUMNS]
+        build = row.figures.get(BUILD)
+        per = f"{build.seconds / row.size * 1000:.0f} ms" if build else "–"
         weight = f"{row.page_kb:.0f} KB" if row.page_kb else "–"
-        out.append(f"| {row.size} | " + " | ".join(cells) + f" | {weight} | {peak:.0f} MB |")
+        peak = f"{build.peak_mb:.0f} MB" if build else "–"
+        out.append(f"| {row.size} | {row.pages} | " + " | ".join(cells)
+                   + f" | {per} | {weight} | {peak} |")
+
+    out += ["", "| target | measured | ratio | goal |", "|---|---|---:|---|"]
     baseline, validate = single
-    out += ["", "| target | measured | ratio | goal |", "|---|---|---:|---|",
-            f"| `chartergen validate` one charter vs `python -c \"import ruamel.yaml, cerberus, "
-            f"click\"` | {validate.seconds * 1000:.0f} ms vs {baseline.seconds * 1000:.0f} ms | "
-            f"{validate.seconds / baseline.seconds:.2f} | ≤ 1.5 |"]
+    out.append(f"| `chartergen validate` of one charter vs `python -c \"import ruamel.yaml, "
+               f"cerberus, click\"` | {validate.seconds * 1000:.0f} ms vs "
+               f"{baseline.seconds * 1000:.0f} ms | {validate.seconds / baseline.seconds:.2f} "
+               "| ≤ 1.5 |")
     by_size = {row.size: row for row in rows}
     hundred = by_size.get(100)
-    if hundred and "check-jsonschema" in hundred.figures:
-        ours, peer = hundred.figures["validate"], hundred.figures["check-jsonschema"]
-        out.append(f"| validate 100 charters vs check-jsonschema | {ours.seconds:.2f} s vs "
-                   f"{peer.seconds:.2f} s | {ours.seconds / peer.seconds:.2f} | < 1 |")
+    if hundred and PEER in hundred.figures:
+        ours, peer = hundred.figures[VALIDATE], hundred.figures[PEER]
+        out.append(f"| `chartergen validate` of 100 charters vs check-jsonschema | "
+                   f"{ours.seconds:.2f} s vs {peer.seconds:.2f} s | "
+                   f"{ours.seconds / peer.seconds:.2f} | < 1 |")
     forty = by_size.get(40)
-    if forty and "chartergen build" in forty.figures and "mkdocs build (floor)" in forty.figures:
-        ours, floor = forty.figures["chartergen build"], forty.figures["mkdocs build (floor)"]
-        out.append(f"| `chartergen build` of 40 charters vs plain `mkdocs build` | "
-                   f"{ours.seconds:.2f} s vs {floor.seconds:.2f} s | "
+    if forty and BUILD in forty.figures and FLOOR in forty.figures:
+        ours, floor = forty.figures[BUILD], forty.figures[FLOOR]
+        out.append(f"| `chartergen build` of 40 charters vs plain `mkdocs build` of the same "
+                   f"pages | {ours.seconds:.2f} s vs {floor.seconds:.2f} s | "
                    f"{ours.seconds / floor.seconds:.2f} | ≤ 1.15 |")
     one = by_size.get(1)
     if one and forty and one.page_kb and forty.page_kb:
-        out.append(f"| page weight, 40 charters vs 1 | {forty.page_kb:.0f} KB vs "
-                   f"{one.page_kb:.0f} KB | {forty.page_kb / one.page_kb:.2f} | ≤ 2 |")
+        out.append(f"| a page of a 40-charter site vs the same page of a one-charter site | "
+                   f"{forty.page_kb:.1f} KB vs {one.page_kb:.1f} KB | "
+                   f"{forty.page_kb / one.page_kb:.2f} | ≤ 2 |")
+    with_build = [r for r in rows if BUILD in r.figures and r.size >= 10]
+    if len(with_build) >= 2:
+        small, large = with_build[0], with_build[-1]
+        per_small = small.figures[BUILD].seconds / small.size
+        per_large = large.figures[BUILD].seconds / large.size
+        out.append(f"| build time per charter, {large.size} vs {small.size} charters | "
+                   f"{per_large * 1000:.0f} ms vs {per_small * 1000:.0f} ms | "
+                   f"{per_large / per_small:.2f} | ≈ 1 (linear) |")
+    if served:
+        saves = ", ".join(f"{s:.1f}" for s in served["saves"])  # type: ignore[union-attr]
+        out.append(f"| `chartergen serve`, 100 charters: from saving one charter to the change "
+                   f"served | {served['median']:.1f} s (median of {saves} s; first build "
+                   f"{served['first_build']:.1f} s) | – | one charter re-rendered |")
     return "\n".join(out)
 
 
@@ -185,7 +243,11 @@ def machine() -> str:
         cpu = model.group(1).strip() if model else cpu
     except OSError:
         pass
-    return (f"{dt.date.today()}, {os.cpu_count()} cores ({cpu}), Python "
+    try:
+        load = f" load average {os.getloadavg()[0]:.1f} at the start,"
+    except OSError:
+        load = ""
+    return (f"{dt.date.today()}, {os.cpu_count()} cores ({cpu}),{load} Python "
             f"{platform.python_version()}, {platform.system()} {platform.release()}")
 
 
@@ -196,44 +258,68 @@ def write_doc(text: str) -> None:
                    encoding="utf-8")
 
 
-def install(work: Path) -> Path:
+def install(work: Path, working_tree: bool) -> Path:
     """Install chartergen as users get it (a regular, non-editable install) in a fresh venv.
 
     An editable install adds an import hook that costs every process about 20 ms;
     the figures should describe what users run, not the developers' set-up.
     """
+    source = ROOT
+    if not working_tree and (ROOT / ".git").exists():
+        source = work / "source"
+        source.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
-    subprocess.run([*pip, str(ROOT), "check-jsonschema"], check=True)
+    subprocess.run([*pip, str(source), "check-jsonschema"], check=True)
     return venv / "bin"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,40,100,500")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="rounds per size up to 100 charters (larger sizes: 1)")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument("--working-tree", action="store_true",
+                        help="install the files as they are, not the last commit")
     parser.add_argument("--current-env", action="store_true",
                         help="use the tools of this environment instead of a fresh install")
     args = parser.parse_args(argv)
     global BIN
     sizes = [int(s) for s in args.sizes.split(",")]
+    signal_stop()
     with tempfile.TemporaryDirectory(prefix="chartergen-bench-") as tmp:
         work = Path(tmp)
+        text_start = f"Measured on {machine()}."
         if not args.current_env:
             print("installing chartergen in a fresh venv...", file=sys.stderr)
-            BIN = install(work)
+            BIN = install(work, args.working_tree)
         single = bench_single(work, args.repeat * 2)
         rows = []
         for size in sizes:
             print(f"measuring {size} charters...", file=sys.stderr)
             rows.append(bench_size(size, work, args.repeat if size <= 100 else 1))
-    text = f"Measured on {machine()}.\n\n" + table(rows, single)
+        served = None
+        if not args.no_serve:
+            print("measuring chartergen serve...", file=sys.stderr)
+            served = serve.measure(tool("chartergen"), work, charters=100, edits=3)
+    text = text_start + "\n\n" + table(rows, single, served)
     print(text)
     if not args.no_write:
         write_doc(text)
     return 0
+
+
+def signal_stop() -> None:
+    """A plain kill unwinds like Ctrl+C, so that a running server is stopped."""
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 
 if __name__ == "__main__":
