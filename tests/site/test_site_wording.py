@@ -184,3 +184,35 @@ def test_platform_catalogues_name_every_platform_of_the_schema():
     for language in ("en", "fr"):
         named = set(catalogue(language)["site"]["enums"]["platform"])
         assert named == set(PLATFORMS) - {"other"}, language
+
+
+# --- phrasing: facts are separated, sentences agree ---------------------------------------------
+
+def test_crisis_page_reads_as_sentences_and_separated_facts(site: RenderedSite):
+    crisis = fr(site, "crisis.md")
+    assert f"Dernier exercice{NNBSP}: 12 mars 2025. Un exercice a lieu chaque année." in crisis
+    assert "Annuelle" not in crisis
+    assert (f"<span>Niveau habituel{NNBSP}: Crise</span> · <a href=\"#statement-produit\">"
+            f"Message d'attente{NNBSP}: Un défaut est signalé") in crisis
+    assert (f"Responsable{NNBSP}: Responsable communication et boutique en ligne "
+            "(Claire Hamelin).") in crisis
+    assert "Animé par" not in crisis
+    assert (f"Alerte</a>{NNBSP}: Plusieurs plaintes sur un même lot{NNBSP}; Question d'un "
+            "journaliste") in crisis
+    english = en(site, "crisis.md")
+    assert "Drills are held every six months." in english
+    assert "Owner: Head of Marketing and Communications (Fiona Marsh)." in english
+
+
+def test_a_role_title_in_brackets_is_not_followed_by_more_brackets(site: RenderedSite):
+    networks = fr(site, "networks/index.md")
+    assert (f"Responsable{NNBSP}: Chargée de communication digitale (alternance) – Inès Bouvier"
+            in networks)
+    assert ") (" not in networks
+    assert "Responsable communication et boutique en ligne (Claire Hamelin)" in networks
+
+
+def test_overview_lists_the_pages_with_a_french_colon_and_resources_link_the_roles(site):
+    overview = fr(site, "index.md")
+    assert (f"- [Stratégie](strategy.md){NNBSP}: Pourquoi l'entreprise est présente" in overview)
+    assert "Voir [Rôles et responsabilités](roles.md)." in fr(site, "resources.md")

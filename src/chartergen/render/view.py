@@ -109,13 +109,18 @@ class CharterView:
     # --- lookups ---------------------------------------------------------------------------
 
     def role(self, role_id: str) -> str:
-        """A role as readers know it: "Title (Holder)"; an unknown id is shown as written."""
+        """A role as readers know it: "Title (Holder)", or "Title (detail) – Holder" when the
+        title ends in brackets itself; an unknown id is shown as written."""
         if not role_id:
             return ""
         role = self.charter.role(role_id)
         if role is None:
             return role_id
-        return f"{role.title} ({role.holder})" if role.holder else role.title
+        if not role.holder:
+            return role.title
+        if role.title.endswith(")"):
+            return f"{role.title} – {role.holder}"
+        return f"{role.title} ({role.holder})"
 
     def roles(self, role_ids: tuple[str, ...]) -> list[str]:
         return [self.role(r) for r in role_ids]
