@@ -1,5 +1,6 @@
-"""Fixtures of the end-to-end tests: one site build, one local web server and one Chromium per
-session; a fresh browser context (cookies, storage, permissions) per test.
+"""Fixtures of the end-to-end tests: one site build, one local web server and one Chromium for
+the session's tests of this folder; a fresh browser context (cookies, storage, permissions)
+per test.
 
 The site is the repository's own: its mkdocs.yml and the example charters, built with
 ``chartergen build`` exactly as ``make site`` builds it.
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from e2etools import (
     CHROMIUM_ARGS,
+    E2E,
     ROOT,
     TODAY,
     Tab,
@@ -68,18 +70,50 @@ def file_url(site_dir: Path) -> str:
     return site_dir.as_uri() + "/"
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless; a missing Chromium fails the tests with how to install it."""
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
+class _Chromium:
+    """One Playwright and one Chromium for the tests of this folder, started on first use.
 
-    with sync_playwright() as playwright:
-        # Playwright starts each launch with a new, empty profile (user-data dir).
-        chromium = playwright.chromium.launch(executable_path=str(executable),
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    Stopped as soon as the run leaves tests/e2e (see pytest_runtest_teardown): a test
+    elsewhere may start its own Playwright, and two cannot share a thread.
+    """
+
+    def __init__(self) -> None:
+        self._playwright: Any = None
+        self._browser: Any = None
+
+    def get(self) -> Any:
+        if self._browser is None:
+            executable = require_chromium()
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            # Playwright starts each launch with a new, empty profile (user-data dir).
+            self._browser = self._playwright.chromium.launch(
+                executable_path=str(executable), args=CHROMIUM_ARGS)
+        return self._browser
+
+    def stop(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    if nextitem is None or E2E not in Path(str(nextitem.path)).parents:
+        _CHROMIUM.stop()
+
+
+@pytest.fixture
+def browser() -> Any:
+    """Debian's Chromium, headless; a missing Chromium fails the tests with how to install it."""
+    return _CHROMIUM.get()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ PAGES = {
     "network": "hartwell-pumps/networks/linkedin.html",
     "crisis": "hartwell-pumps/crisis.html",
     "checklist": "hartwell-pumps/checklist.html",
-    "crisis-fr": "cidrerie-du-bocage/crisis.html",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 
