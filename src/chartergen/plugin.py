@@ -54,6 +54,10 @@ class CharterPluginConfig(base.Config):
     """A folder of page templates (*.md.j2) that override chartergen's own."""
     audit = c.Type(bool, default=True)
     """Show the nine-mistakes audit (checklist page, scores)."""
+    language = c.Choice(("auto", "en", "fr"), default="auto")
+    """Language of the home page and of the theme's own words. ``auto``: French when
+    every charter is French and the theme says English (Material's default), which
+    also gives a default site name in French; otherwise the theme's language."""
     print_pages = c.Type(bool, default=False)
     """Also add each charter on one page (``<charter>/print.html``: cover, contents, every
     page), outside the navigation; ``chartergen pdf`` turns it on to print a charter."""
@@ -101,6 +105,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
         # Web fonts are fetched from Google: the site must not call outside hosts.
         config.theme["font"] = False
+        # An internal policy site: no "Made with Material for MkDocs" in the footer.
+        if "generator" not in config.extra:
+            config.extra["generator"] = False
 
         for extension in MARKDOWN_EXTENSIONS:
             name, options = (next(iter(extension.items())) if isinstance(extension, dict)
@@ -131,9 +138,13 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             charter_files = discover([self._charters_display()])
         except UsageError as exc:
             raise PluginError(f"chartergen: {exc}") from None
+        theme_language = str(config.theme.get("language") or "en")
+        language = self.config.language
+        if language == "auto" and theme_language != "en":
+            language = theme_language
         options = RenderOptions(
             today=self._today(),
-            language=str(config.theme.get("language") or "en"),
+            language=language,
             use_directory_urls=config.use_directory_urls,
             templates=str(self.config.templates or ""),
             edit_url=self._edit_url(),
@@ -156,6 +167,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                 + "\n".join(d.format() for d in errors)
             )
         site = result.site
+        self._speak(site.language, config)
         rendered_pages = list(site.pages)
         if self.config.print_pages:
             from chartergen.render.site import render_print_page
@@ -186,6 +198,15 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         log.debug(f"added {len(self._pages)} pages for {len(result.sources)} charters "
                   f"({stats.rendered} rendered, {stats.reused} unchanged)")
         return files
+
+    def _speak(self, language: str, config: MkDocsConfig) -> None:
+        """The theme's words and a default site name in the portfolio's language."""
+        from chartergen.render.site import default_site_name, is_default_site_name
+
+        if str(config.theme.get("language") or "en") != language:
+            config.theme["language"] = language
+        if is_default_site_name(config.site_name):
+            config.site_name = default_site_name(language)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:

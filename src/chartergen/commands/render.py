@@ -29,16 +29,18 @@ HEADER = """\
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder to write (created; an earlier render's output is replaced).")
-@click.option("--site-name", default="Social-media charters", show_default=True,
-              help="Name of the site.")
-@click.option("--language", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the home page (each charter uses its own).")
+@click.option("--site-name", help="Name of the site (default: \"Social-media charters\", or "
+              "\"Chartes réseaux sociaux\" for a French site).")
+@click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto",
+              show_default=True,
+              help="Language of the home page and the theme (each charter uses its own); "
+              "auto: French when every charter is French, else English.")
 @click.option("--edit-url", default="", metavar="TEMPLATE",
               help="Edit link of a charter, {path} being its path in the repository.")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="Date for the audit and overdue reviews (default: today).")
-def render(paths: Sequence[str], out: str, site_name: str, language: str, edit_url: str,
-           today: str | None) -> None:
+def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
+           edit_url: str, today: str | None) -> None:
     """Write the site's pages (Markdown), theme and mkdocs.yml into a folder.
 
     PATHS are charter folders or files (default: charters/). Exit code 0 when
@@ -50,6 +52,7 @@ def render(paths: Sequence[str], out: str, site_name: str, language: str, edit_u
     from chartergen.pipeline import discover
     from chartergen.render.mkdocs_config import copy_theme, dump_yaml, site_config
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
+    from chartergen.render.site import default_site_name
 
     date = _date(today)
     target = Path(out)
@@ -75,7 +78,7 @@ def render(paths: Sequence[str], out: str, site_name: str, language: str, edit_u
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
     copy_theme(target / "theme")
-    config = site_config(site, site_name=site_name)
+    config = site_config(site, site_name=site_name or default_site_name(site.language))
     (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
     (target / MARKER).write_text("", encoding="utf-8")
     click.echo(

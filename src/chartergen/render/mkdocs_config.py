@@ -88,6 +88,8 @@ def site_config(site: RenderedSite, *, site_name: str, docs_dir: str = "docs",
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": EXTRA_CSS,
         "extra_javascript": EXTRA_JAVASCRIPT,
+        # An internal policy site: no "Made with Material for MkDocs" in the footer.
+        "extra": {"generator": False},
         "nav": site.nav,
     }
 

@@ -29,6 +29,7 @@ from chartergen.render.site import (
     RenderedCharter,
     RenderedSite,
     join_site,
+    portfolio_language,
     render_charter,
     render_home,
     site_slugs,
@@ -45,7 +46,8 @@ class RenderOptions:
 
     today: dt.date
     language: str = "en"
-    """Language of the home page (each charter's pages use the charter's own)."""
+    """Language of the home page (each charter's pages use the charter's own); "auto":
+    French when every charter is French, else English."""
     use_directory_urls: bool = True
     templates: str = ""
     """A folder of page templates overriding chartergen's own ("" for none)."""
@@ -296,9 +298,12 @@ def _assemble(outcomes: list[CharterOutcome], files: list[Path], slugs: dict[str
         return PortfolioResult(files, diagnostics, sources, None)
     by_slug = {o.source.charter.slug: o.rendered for o in valid if o.source and o.rendered}
     charters = [by_slug[s.charter.slug] for s in sources]
-    home = render_home(sources, slugs, today=options.today, language=options.language,
+    language = options.language
+    if language == "auto":
+        language = portfolio_language(s.charter.language for s in sources)
+    home = render_home(sources, slugs, today=options.today, language=language,
                        use_directory_urls=options.use_directory_urls,
                        templates=options.templates or None)
-    site = join_site(home, charters, language=options.language,
+    site = join_site(home, charters, language=language,
                      slugs={s.charter.slug: slugs[s.charter.slug] for s in sources})
     return PortfolioResult(files, diagnostics, sources, site)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -93,6 +93,24 @@ def mistake_titles(language: str) -> dict[int, str]:
     return {n: label(language, f"audit.mistakes.m{n}.title") for n in range(1, 10)}
 
 
+def portfolio_language(languages: Iterable[str]) -> str:
+    """The site's own language: French when every charter is French, else English."""
+    found = set(languages)
+    return "fr" if found == {"fr"} else "en"
+
+
+def default_site_name(language: str) -> str:
+    """The site's name when none is chosen: the home page's title in ``language``."""
+    return str(labels_for(language)["home"]["title"])
+
+
+def is_default_site_name(name: str) -> bool:
+    """Whether ``name`` is the default name in one of the languages (so may be translated)."""
+    from chartergen.i18n import LANGUAGES
+
+    return name in {default_site_name(language) for language in LANGUAGES}
+
+
 def render_site(
     sources: Sequence[CharterSource],
     *,
@@ -103,9 +121,11 @@ def render_site(
 ) -> RenderedSite:
     """Every page of every charter, the portfolio home page, and the navigation.
 
-    ``language`` is the language of the home page; each charter's pages use
-    the charter's own language.
+    ``language`` is the language of the home page ("auto": see
+    :func:`portfolio_language`); each charter's pages use the charter's own language.
     """
+    if language == "auto":
+        language = portfolio_language(s.charter.language for s in sources)
     ordered = sorted(sources, key=lambda s: s.charter.slug)
     slugs = site_slugs([s.charter.slug for s in ordered])
     charters = [

@@ -1,0 +1,104 @@
+"""The site's own language follows the portfolio: a French-only portfolio gets a French site.
+
+Material's words, the home page and a default site name are French when every charter is
+French, English otherwise; a name chosen in mkdocs.yml is kept. The footer never carries
+Material's "Made with" notice (an internal policy site).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+from sitetools import ROOT, TODAY, build, example, parse
+
+from chartergen.cli import cli
+from chartergen.render.mkdocs_config import dump_yaml, theme_config
+
+
+def project(folder: Path, names: tuple[str, ...], site_name: str = "Social-media charters",
+            **plugin: str) -> Path:
+    """A project as `chartergen init` users have it: the default name, theme language en."""
+    (folder / "charters").mkdir(parents=True)
+    (folder / "pages").mkdir()
+    for name in names:
+        (folder / "charters" / f"{name}.yaml").write_text(
+            example(name).read_text(encoding="utf-8"), encoding="utf-8")
+    config = {
+        "site_name": site_name,
+        "docs_dir": "pages",
+        "theme": {**theme_config("en"), "custom_dir": str(ROOT / "theme")},
+        "plugins": [{"search": {"lang": ["en", "fr"]}},
+                    {"chartergen": {"today": TODAY, **plugin}}],
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(dump_yaml(config), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def french(module_tmp: Path) -> Path:
+    return build(project(module_tmp / "fr", ("cidrerie-du-bocage",)))
+
+
+@pytest.fixture(scope="module")
+def mixed(module_tmp: Path) -> Path:
+    return build(project(module_tmp / "mixed", ("cidrerie-du-bocage", "hartwell-pumps")))
+
+
+def header_name(site: Path, page: str = "index.html") -> str:
+    topic = parse(site / page).select_one(".md-header__topic .md-ellipsis")
+    assert topic is not None
+    return topic.get_text(strip=True)
+
+
+def test_a_french_portfolio_gets_a_french_site(french: Path):
+    home = parse(french / "index.html")
+    assert home.html is not None and home.html["lang"] == "fr"
+    assert header_name(french) == "Chartes réseaux sociaux"
+    assert home.select_one("article h1").get_text(strip=True) == "Chartes réseaux sociaux"
+    search = home.select_one("input.md-search__input")
+    assert search is not None and search["placeholder"] == "Rechercher"
+    assert header_name(french, "cidrerie-du-bocage/index.html") == "Chartes réseaux sociaux"
+
+
+def test_a_mixed_portfolio_keeps_english(mixed: Path):
+    home = parse(mixed / "index.html")
+    assert home.html is not None and home.html["lang"] == "en"
+    assert header_name(mixed) == "Social-media charters"
+    # each charter's pages still speak the charter's language
+    french_page = parse(mixed / "cidrerie-du-bocage" / "index.html")
+    assert french_page.html is not None and french_page.html["lang"] == "fr"
+
+
+@pytest.mark.parametrize("site", ["french", "mixed"])
+def test_the_footer_does_not_advertise_the_generator(site: str, request: pytest.FixtureRequest):
+    folder: Path = request.getfixturevalue(site)
+    for page in ("index.html", "cidrerie-du-bocage/crisis/index.html"):
+        footer = parse(folder / page).select_one("footer")
+        assert footer is not None
+        assert "Made with" not in footer.get_text(" ")
+        assert "squidfunk" not in str(footer)
+
+
+def test_a_chosen_site_name_and_a_forced_language_are_kept(module_tmp: Path):
+    site = build(project(module_tmp / "chosen", ("cidrerie-du-bocage",),
+                         site_name="Nos chartes", language="en"))
+    home = parse(site / "index.html")
+    assert home.html is not None and home.html["lang"] == "en"
+    assert header_name(site) == "Nos chartes"
+    assert home.select_one("article h1").get_text(strip=True) == "Social-media charters"
+
+
+def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp: Path):
+    out = module_tmp / "rendered"
+    result = CliRunner().invoke(cli, ["render", str(example("cidrerie-du-bocage")),
+                                      "--out", str(out), "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    config = YAML(typ="safe").load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == "Chartes réseaux sociaux"
+    assert config["theme"]["language"] == "fr"
+    assert config["extra"] == {"generator": False}
+    assert "language: fr" in (out / "docs" / "index.md").read_text(encoding="utf-8")
