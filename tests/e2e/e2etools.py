@@ -117,7 +117,8 @@ def screenshot(target: Any, name: str, full_page: bool = True) -> Path:
     if hasattr(target, "goto"):
         target.screenshot(path=str(path), full_page=full_page)
     else:
-        target.screenshot(path=str(path))
+        # the page's fixed header would cover the top of an element scrolled into view
+        target.screenshot(path=str(path), style=".md-header { visibility: hidden; }")
     return path
 
 
