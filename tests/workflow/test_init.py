@@ -193,3 +193,16 @@ def test_existing_schema_is_never_overwritten(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert schema.read_text(encoding="utf-8") == "{}\n"
     assert f"note: {schema} differs from this version of chartergen" in result.stderr
+
+
+def test_the_closing_advice_is_in_the_chosen_language(tmp_path: Path) -> None:
+    french = run("init", "acme-france", "--lang", "fr", "--dir", str(tmp_path))
+    charter = tmp_path / "acme-france.yaml"
+    assert french.stderr == (
+        f"Ensuite\u202f: complétez {charter}, puis lancez «\u202fchartergen validate "
+        f"{charter}\u202f» et «\u202fchartergen check {charter}\u202f».\n")
+    english = run("init", "acme-uk", "--dir", str(tmp_path))
+    charter = tmp_path / "acme-uk.yaml"
+    assert english.stderr == (
+        f"Next: fill in {charter}, then run 'chartergen validate {charter}' and "
+        f"'chartergen check {charter}'.\n")

@@ -76,10 +76,9 @@ def init(name: str, language: str, company: str | None, folder: Path, force: boo
             f"note: {schema_path} differs from this version of chartergen and was left as "
             f"it is; refresh it with 'chartergen schema --out {schema_path}'", err=True,
         )
-    click.echo(
-        f"Next: fill in {target}, then run 'chartergen validate {target}' and "
-        f"'chartergen check {target}'.", err=True,
-    )
+    from chartergen.i18n import label, typeset
+
+    click.echo(typeset(language, label(language, "init.next", path=target)), err=True)
 
 
 def _company_from(name: str) -> str:
