@@ -33,7 +33,8 @@ def test_no_serious_or_critical_accessibility_violation(
                           if v["impact"] in ("serious", "critical")]
             if violations:
                 found[path] = violations
-            screenshot(tab.page, f"{name}-{scheme}")
+            # all of the page in the light scheme, its first screen in the dark one
+            screenshot(tab.page, f"{name}-{scheme}", full_page=scheme == "light")
         assert found == {}, describe([found])
         tab.assert_clean()
     finally:

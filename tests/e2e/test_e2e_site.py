@@ -76,8 +76,20 @@ SEARCHES = [
                          ids=["en-network", "en-crisis-contact", "fr-network",
                               "fr-crisis-contact"])
 def test_search_finds_networks_and_crisis_contacts_in_english_and_french(
-        any_tab: Tab, start: str, query: str, expected: str, text: str):
-    tab, page = any_tab, any_tab.page
+        tab: Tab, start: str, query: str, expected: str, text: str):
+    search_and_follow(tab, start, query, expected, text)
+
+
+@pytest.mark.parametrize(("start", "query", "expected", "text"), SEARCHES[1:3],
+                         ids=["en-crisis-contact", "fr-network"])
+def test_search_works_on_the_site_opened_from_disk(
+        offline_tab: Tab, start: str, query: str, expected: str, text: str):
+    search_and_follow(offline_tab, start, query, expected, text)
+
+
+def search_and_follow(tab: Tab, start: str, query: str, expected: str, text: str) -> None:
+    """Type in Material's search box, wait for the expected result, follow it."""
+    page = tab.page
     tab.goto(start)
     search = page.locator(MATERIAL_SEARCH)
     search.click()
