@@ -1,0 +1,90 @@
+"""Layout in headless Chromium: names wrap between words only, phone numbers stay on a line.
+
+A French portfolio with a long company name, on a phone and on a desktop: the home table
+never splits a word of a company name ("Boulangeri/e") and every phone link is one line.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sitetools import build, example, write_project
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium here")
+
+LONG_NAME = "Boulangerie-pâtisserie Lemonnier"
+
+# For each element, whether a word of its text (a hyphen may end a line) is wider than the
+# element's own box, i.e. split over two lines; measured with a hidden span in the same font.
+SPLIT_WORDS = """(selector) => [...document.querySelectorAll(selector)].map(el => {
+  const probe = document.createElement("span");
+  probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+  el.appendChild(probe);
+  const widest = Math.max(...el.textContent.split(/\\s+|(?<=-)/).filter(Boolean).map(word => {
+    probe.textContent = word; return probe.getBoundingClientRect().width; }));
+  probe.remove();
+  return [el.textContent.trim(), widest > el.getBoundingClientRect().width + 0.5];
+})"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(module_tmp: Path) -> Iterator[str]:
+    text = example("cidrerie-du-bocage").read_text(encoding="utf-8")
+    bakery = text.replace("  name: Cidrerie du Bocage\n", f"  name: {LONG_NAME}\n", 1)
+    assert bakery != text
+    site = build(write_project(module_tmp / "project", {
+        "cidrerie-du-bocage": example("cidrerie-du-bocage"), "boulangerie-lemonnier": bakery}))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("width", [390, 1000])
+def test_company_names_wrap_between_words_only(browser: object, base_url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base_url, wait_until="networkidle")
+    names = page.evaluate(SPLIT_WORDS, ".cg-portfolio td:first-child a, .cg-heatmap tbody th a")
+    assert len(names) == 4
+    assert LONG_NAME in [name for name, _split in names]
+    assert [name for name, split in names if split] == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1000])
+def test_phone_numbers_stay_on_one_line(browser: object, base_url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base_url + "cidrerie-du-bocage/crisis/", wait_until="networkidle")
+    lines = page.evaluate("""() => [...document.querySelectorAll('a[href^="tel:"]')]
+        .map(a => [a.textContent, a.getClientRects().length])""")
+    assert len(lines) >= 10
+    assert [phone for phone, count in lines if count != 1] == []
+    page.close()
