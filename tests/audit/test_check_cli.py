@@ -57,7 +57,7 @@ def test_text_report_groups_by_mistake_and_locates_findings(charters: Path) -> N
         out)
     assert "    ✓ checks passed: 5\n" in out
     assert "    [x] m1.leadership-approved  Leadership has read and approved" in out
-    assert "          confirmed on 1 October 2026 by Jo Smith\n" in out
+    assert "          confirmed on 1\u00a0October\u00a02026 by Jo Smith\n" in out
     # m1: 6.5 of 7 points, m5: 5.5 of 6.5, the other seven 100: (92 + 84 + 700) / 9
     assert result.stderr == "\n1 charter checked: beta 97\n"
 

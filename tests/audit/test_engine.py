@@ -102,7 +102,8 @@ def test_a_review_dated_in_the_future_does_not_count_yet() -> None:
     report = audit(data)
     assert not any(item.confirmed for m in report.mistakes for item in m.manual)
     assert [w.reason for w in report.warnings] == [
-        "This review is dated 1 December 2026, after today: its items count from that date."]
+        "This review is dated 1\u00a0December\u00a02026, after today: its items count from "
+        "that date."]
     assert audit(data, dt.date(2026, 12, 1)).score == 100
 
 
@@ -162,7 +163,7 @@ def test_today_is_injected() -> None:
     later = run(built, dt.date(2027, 9, 2))
     assert later.today == dt.date(2027, 9, 2)
     review = next(c for c in later.checks if c.id == "m8.next-review")
-    assert review.reason == "The review planned for 1 September 2027 is 1 day overdue."
+    assert review.reason == "The review planned for 1\u00a0September\u00a02027 is 1 day overdue."
 
 
 def test_a_language_without_labels_falls_back_to_english() -> None:

@@ -34,9 +34,10 @@ def _reasons(slug_path: Path) -> dict[str, list[str]]:
 
 def test_french_reasons_write_dates_out_in_french() -> None:
     reasons = _reasons(CIDRERIE)
-    assert reasons["m1.charter-approved"] == ["Validée le 24 août 2026 par Julien Lecanu, gérant."]
-    assert reasons["m8.next-review"] == ["Prochaine revue\u00a0: 30 septembre 2027."]
-    assert ("Le dernier exercice date du 12 mars 2025, il y a 621\u00a0jours."
+    assert reasons["m1.charter-approved"] == [
+        "Validée le 24\u00a0août\u00a02026 par Julien Lecanu, gérant."]
+    assert reasons["m8.next-review"] == ["Prochaine revue\u00a0: 30\u00a0septembre\u00a02027."]
+    assert ("Le dernier exercice date du 12\u00a0mars\u00a02025, il y a 621\u00a0jours."
             in reasons["m7.crisis-learning"])
     assert not [r for rs in reasons.values() for r in rs if ISO_DATE.search(r)]
 
@@ -56,8 +57,8 @@ def test_check_prints_dates_for_people_and_json_keeps_them_iso() -> None:
     runner = CliRunner()
     text = runner.invoke(cli, ["check", str(CIDRERIE), "--today", "2026-11-23"]).stdout
     assert re.match(r"Cidrerie du Bocage \(\S+cidrerie-du-bocage\.yaml\)\u202f: 87/100\n", text)
-    assert "          confirmé le 24 août 2026 par Julien Lecanu, gérant\n" in text
-    assert "          confirmé le 5 octobre 2026 par Claire Hamelin\n" in text
+    assert "          confirmé le 24\u00a0août\u00a02026 par Julien Lecanu, gérant\n" in text
+    assert "          confirmé le 5\u00a0octobre\u00a02026 par Claire Hamelin\n" in text
     assert not ISO_DATE.search(text)
 
     data = json.loads(runner.invoke(cli, ["check", "--format", "json", str(CIDRERIE),

@@ -72,9 +72,9 @@ def test_formatter_writes_each_language_its_own_way():
     from chartergen.schema.types import parse_duration, parse_money
 
     english, french = Formatter.of("en"), Formatter.of("fr")
-    assert english.date(dt.date(2026, 10, 1)) == "1 October 2026"
-    assert french.date(dt.date(2026, 10, 1)) == "1er octobre 2026"
-    assert french.date(dt.date(2026, 8, 24)) == "24 août 2026"
+    assert english.date(dt.date(2026, 10, 1)) == "1\u00a0October\u00a02026"
+    assert french.date(dt.date(2026, 10, 1)) == "1er\u00a0octobre\u00a02026"
+    assert french.date(dt.date(2026, 8, 24)) == "24\u00a0août\u00a02026"
     assert (english.number(15.5), french.number(15.5)) == ("15.5", "15,5")
     assert (english.number(12000), french.number(12000)) == ("12,000", f"12{NNBSP}000")
     assert english.money(parse_money("4500.50 GBP")) == "4,500.50\u00a0GBP"
@@ -106,18 +106,18 @@ def test_no_page_shows_an_iso_date(site: RenderedSite):
 
 def test_french_pages_write_dates_and_numbers_in_french(site: RenderedSite):
     overview = fr(site, "index.md")
-    assert "<dt>En vigueur depuis le</dt><dd>1er octobre 2026</dd>" in overview
-    assert "<span>validée le 24 août 2026 par Julien Lecanu, gérant</span>" in overview
+    assert "<dt>En vigueur depuis le</dt><dd>1er\u00a0octobre\u00a02026</dd>" in overview
+    assert "<span>validée le 24\u00a0août\u00a02026 par Julien Lecanu, gérant</span>" in overview
     assert f"Total{NNBSP}: 15,5{NNBSP}h par semaine." in fr(site, "roles.md")
     assert f"| Formations | 2{NNBSP}400{NNBSP}EUR |" in fr(site, "resources.md")
     checklist = fr(site, "checklist.md")
-    assert "Validée le 24 août 2026 par Julien Lecanu, gérant." in checklist
-    assert "Le dernier exercice date du 12 mars 2025, il y a 621\u00a0jours." in checklist
+    assert "Validée le 24\u00a0août\u00a02026 par Julien Lecanu, gérant." in checklist
+    assert "Le dernier exercice date du 12\u00a0mars\u00a02025, il y a 621\u00a0jours." in checklist
 
 
 def test_english_pages_write_amounts_the_english_way(site: RenderedSite):
     assert "| Training | 3,500\u00a0GBP |" in en(site, "resources.md")
-    assert "<dt>In force since</dt><dd>1 November 2026</dd>" in en(site, "index.md")
+    assert "<dt>In force since</dt><dd>1\u00a0November\u00a02026</dd>" in en(site, "index.md")
 
 
 def test_lists_that_could_be_misread_are_separated_by_semicolons(site: RenderedSite):
@@ -153,13 +153,13 @@ def test_french_labels_are_typeset_and_english_ones_are_not():
 
 
 def test_labels_and_values_are_joined_with_french_spacing(site: RenderedSite):
-    assert f"<strong>Prochaine révision{NNBSP}:</strong> 30 septembre 2027" in fr(site, "index.md")
+    assert f"<strong>Prochaine révision{NNBSP}:</strong> 30\u00a0septembre\u00a02027" in fr(site, "index.md")
     crisis = fr(site, "crisis.md")
     assert f"(quand{NNBSP}: Dès qu'un seuil d'alerte est franchi)" in crisis
     checklist = fr(site, "checklist.md")
     assert (f"<strong>Une raison d'être est énoncée</strong>{NNBSP}: La raison d'être est "
             "énoncée") in checklist
-    assert "<strong>Next review:</strong> 12 October 2027" in en(site, "index.md")
+    assert "<strong>Next review:</strong> 12\u00a0October\u00a02027" in en(site, "index.md")
 
 
 # --- enumerations come from the catalogue of the charter's language ------------------------------
@@ -190,7 +190,7 @@ def test_platform_catalogues_name_every_platform_of_the_schema():
 
 def test_crisis_page_reads_as_sentences_and_separated_facts(site: RenderedSite):
     crisis = fr(site, "crisis.md")
-    assert f"Dernier exercice{NNBSP}: 12 mars 2025. Un exercice a lieu chaque année." in crisis
+    assert f"Dernier exercice{NNBSP}: 12\u00a0mars\u00a02025. Un exercice a lieu chaque année." in crisis
     assert "Annuelle" not in crisis
     assert (f"<span>Niveau habituel{NNBSP}: Crise</span> · <a href=\"#statement-produit\">"
             f"Message d'attente{NNBSP}: Un défaut est signalé") in crisis
@@ -216,3 +216,16 @@ def test_overview_lists_the_pages_with_a_french_colon_and_resources_link_the_rol
     overview = fr(site, "index.md")
     assert (f"- [Stratégie](strategy.md){NNBSP}: Pourquoi l'entreprise est présente" in overview)
     assert "Voir [Rôles et responsabilités](roles.md)." in fr(site, "resources.md")
+
+
+def test_times_and_dates_read_the_languages_way_and_never_break_across_lines(site):
+    from chartergen.i18n.formatting import Formatter
+
+    english, french = Formatter.of("en"), Formatter.of("fr")
+    assert (french.time("18:30"), french.time("09:00")) == (f"18{NNBSP}h{NNBSP}30", f"9{NNBSP}h")
+    assert (english.time("09:30"), english.time("around noon")) == ("09:30", "around noon")
+    assert " " not in french.date(dt.date(2024, 3, 18))
+    assert (f"- Mardi 12{NNBSP}h{NNBSP}15{NNBSP}: Du verger au pressoir (Photo ou carrousel du "
+            "verger)") in fr(site, "networks/instagram.md")
+    assert '<span class="cg-slot__time">9\u202fh\u202f30</span>' in fr(site, "content.md")
+    assert "Délai entre deux mises à jour" in fr(site, "crisis.md")

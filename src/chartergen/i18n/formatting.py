@@ -37,6 +37,17 @@ class Formatter:
         day = labels["first_day"] if value.day == 1 else value.day
         return str(labels["format"]).format(day=day, month=month, year=value.year)
 
+    def time(self, value: str) -> str:
+        """A time of day written HH:MM, the language's way ("18:30", "18 h 30", "9 h");
+        anything else is shown as written."""
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", value.strip()) if value else None
+        if not match:
+            return value or ""
+        hour, minute = int(match.group(1)), match.group(2)
+        labels = self.labels["date"]
+        key = "time_on_the_hour" if minute == "00" else "time"
+        return str(labels[key]).format(h=hour, hh=f"{hour:02d}", mm=minute)
+
     def number(self, value: float | Decimal, decimals: int = 1) -> str:
         """``1,234.5`` in English, ``1 234,5`` in French; no decimals when they are zeros."""
         rounded = round(Decimal(str(value)), decimals)
