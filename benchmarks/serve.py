@@ -47,13 +47,16 @@ def fetch(url: str) -> str:
         return ""  # not up yet, or between two builds
 
 
-def wait_for(url: str, text: str, timeout: float) -> float:
-    """Seconds until ``url`` serves a page containing ``text``; SystemExit after ``timeout``."""
+def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[bytes]) -> float:
+    """Seconds until ``url`` serves a page containing ``text``; SystemExit after ``timeout``
+    or as soon as the server has stopped."""
     start = time.perf_counter()
     deadline = start + timeout
     while time.perf_counter() < deadline:
         if text in fetch(url):
             return time.perf_counter() - start
+        if server.poll() is not None:
+            raise SystemExit(f"chartergen serve stopped (exit code {server.returncode})")
         time.sleep(POLL)
     raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
 
@@ -66,7 +69,6 @@ def measure(chartergen: str, work: Path, charters: int = 100, edits: int = 3,
         shutil.rmtree(project)
     paths = write_portfolio(project / "charters", charters)
     edited = paths[min(7, charters - 1)]
-    name = f"Company {min(7, charters - 1)}"
     port = free_port()
     log = (work / "serve.log").open("wb")
     server = subprocess.Popen(
@@ -74,19 +76,24 @@ def measure(chartergen: str, work: Path, charters: int = 100, edits: int = 3,
         cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    url = f"http://127.0.0.1:{port}/{edited.stem}/index.html"
+    base = f"http://127.0.0.1:{port}/{edited.stem}"
     try:
-        first = wait_for(url, name, timeout)
+        # the log tells why the server stopped, if it does
+        print(f"chartergen serve log: {log.name}", file=sys.stderr)
+        first = wait_for(f"{base}/index.html", f"Company {min(7, charters - 1)}", timeout, server)
+        # the strategy page, at its address with or without directory URLs
+        candidates = (f"{base}/strategy.html", f"{base}/strategy/index.html")
+        url = next((u for u in candidates if fetch(u)), candidates[0])
         saves = []
         for n in range(edits):
-            new_name = f"Renamed {n} Company"
-            text = edited.read_text(encoding="utf-8").replace(name, new_name, 1)
+            # an edit of the text, as most saves are: the charter's purpose gets a new word
+            marker = f"Edited{n}"
+            text = edited.read_text(encoding="utf-8").replace("purpose: ", f"purpose: {marker} ", 1)
             time.sleep(1.5)  # let the server settle after the previous build
             start = time.perf_counter()
             edited.write_text(text, encoding="utf-8")
-            wait_for(url, new_name, timeout)
+            wait_for(url, marker, timeout, server)
             saves.append(time.perf_counter() - start)
-            name = new_name
     finally:
         _stop(server)
         log.close()

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
@@ -67,6 +68,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     """Adds every charter's pages, and the portfolio's home page, to the site."""
 
     def __init__(self) -> None:
+        from chartergen.pagecache import PageCache
         from chartergen.render.portfolio import PortfolioRenderer
 
         self._pages: dict[str, RenderedPage] = {}
@@ -74,6 +76,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         # Kept for the life of the process: MkDocs keeps a plugin that has on_startup
         # across serve's rebuilds, so a rebuild re-renders only the charters that changed.
         self.renderer = PortfolioRenderer()
+        self.pages = PageCache()
+        """Serve only: generated pages' HTML and output, kept between rebuilds."""
         self.command = "build"
         self.progress: Callable[..., Any] | None = None
         """Makes a progress bar (``click.progressbar``); set by ``chartergen build`` on a
@@ -208,6 +212,17 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         if is_default_site_name(config.site_name):
             config.site_name = default_site_name(language)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        if self._keeps_pages():
+            self.pages.start(config, nav)
+
+    @event_priority(-1000)  # the Markdown as it will be converted, after other plugins
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if self._keeps_pages() and page.file.src_uri in self._pages:
+            return self.pages.markdown(page, markdown)
+        return markdown
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         if self._bar is not None:
@@ -216,6 +231,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return html
         from chartergen.render.sanitize import clean
 
+        if self._keeps_pages():
+            return self.pages.content(page, html, clean)
         return clean(html)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -225,14 +242,19 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             page.edit_url = generated.edit_url or None
         return context
 
+    @event_priority(1000)  # the theme's output, before other plugins change it
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._bar is not None:
             self._bar.update(1)
+        if self._keeps_pages() and page.file.src_uri in self._pages:
+            self.pages.output(page, output)
         return output
 
     @event_priority(-1000)  # after every other plugin has written its files, even "last" ones
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._end_progress()
+        if self._keeps_pages():
+            self.pages.finish()
         if self.config.enabled:
             from chartergen.sitedir import write_marker
 
@@ -270,6 +292,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                            option="site_dir in mkdocs.yml (or --site-dir)")
         except UnsafeSiteDir as exc:
             raise PluginError(f"chartergen: {exc}") from None
+
+    def _keeps_pages(self) -> bool:
+        return bool(self.config.enabled) and self.command == "serve"
 
     def _end_progress(self) -> None:
         if self._bar is not None:

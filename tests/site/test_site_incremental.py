@@ -167,3 +167,49 @@ def test_a_rebuild_with_the_plugin_renders_only_the_edited_charter(tmp_path: Pat
     assert plugin.renderer.stats.reused == 2
     assert "Edited Bakery" in (site / "shop-1" / "index.html").read_text()
     assert "Edited Bakery" not in (site / "shop-0" / "index.html").read_text()
+
+
+def serve_build(config_file: Path, site: Path):  # type: ignore[no-untyped-def]
+    """A build as ``chartergen serve`` makes each one; returns the plugin."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)  # the instance is shared
+    return config.plugins["chartergen"]
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_serve_rebuilds_lay_out_only_the_edited_charter_and_give_the_same_site(tmp_path: Path):
+    config_file = write_project(tmp_path / "project", {f"shop-{n}": FIXTURES / "minimal.yaml"
+                                                       for n in range(2)})
+    served = tmp_path / "served"
+    first = serve_build(config_file, served)
+    generated = set(first._pages)
+    assert set(first.pages.stats.converted) == generated
+    before = files_of(served)
+
+    again = serve_build(config_file, served)
+    assert again.pages.stats.converted == [] and again.pages.stats.laid_out == []
+    assert again.pages.stats.kept == len(generated)
+    assert files_of(served) == before
+
+    edited = config_file.parent / "charters" / "shop-1.yaml"
+    edited.write_text(edited.read_text() + "scope:\n  applies_to: [Our three shops]\n")
+    third = serve_build(config_file, served)
+    changed = set(third.pages.stats.converted)
+    assert changed and changed <= {p for p in generated if p.startswith("shop-1/")} | {"index.md"}
+    assert set(third.pages.stats.laid_out) == changed
+    assert "Our three shops" in (served / "shop-1" / "scope" / "index.html").read_text()
+
+    # the same site, byte for byte, as a full build of the edited portfolio
+    fresh = build(config_file, tmp_path / "fresh")
+    assert files_of(served) == files_of(fresh)
