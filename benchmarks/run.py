@@ -184,17 +184,23 @@ def bench_single(work: Path, repeat: int) -> tuple[Timing, Timing]:
 def table(rows: list[Row], single: tuple[Timing, Timing],
           served: dict[str, float | list[float]] | None) -> str:
     out = ["| charters | pages | " + " | ".join(COLUMNS) + " | build per charter "
-           "| page weight | peak memory (build) |",
-           "|---:|---:|" + "---:|" * (len(COLUMNS) + 3)]
+           "| build per added charter | page weight | peak memory (build) |",
+           "|---:|---:|" + "---:|" * (len(COLUMNS) + 4)]
+    previous: Row | None = None
     for row in rows:
         cells = [f"{row.figures[n].seconds:.2f} s" if n in row.figures else "–"
                  for n in COLUMNS]
         build = row.figures.get(BUILD)
         per = f"{build.seconds / row.size * 1000:.0f} ms" if build else "–"
-        weight = f"{row.page_kb:.0f} KB" if row.page_kb else "–"
+        added = "–"
+        if build and previous and BUILD in previous.figures:
+            step = build.seconds - previous.figures[BUILD].seconds
+            added = f"{step / (row.size - previous.size) * 1000:.0f} ms"
+        weight = f"{row.page_kb:.1f} KB" if row.page_kb else "–"
         peak = f"{build.peak_mb:.0f} MB" if build else "–"
         out.append(f"| {row.size} | {row.pages} | " + " | ".join(cells)
-                   + f" | {per} | {weight} | {peak} |")
+                   + f" | {per} | {added} | {weight} | {peak} |")
+        previous = row
 
     out += ["", "| target | measured | ratio | goal |", "|---|---|---:|---|"]
     baseline, validate = single

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
+    from chartergen.render.portfolio import PendingRender
     from chartergen.render.site import RenderedPage
 
 log = get_plugin_logger(__name__)
@@ -83,6 +84,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         """Makes a progress bar (``click.progressbar``); set by ``chartergen build`` on a
         terminal, for portfolios of :data:`PROGRESS_FROM` charters or more."""
         self._bar: Any = None
+        self._pending: PendingRender | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -130,37 +132,22 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         _local_worker_shim(config)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            # Started now, the charters render in worker processes while MkDocs
+            # prepares the build (site folder, theme files); on_files collects them.
+            self._start_render(config)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        from chartergen.errors import UsageError
-        from chartergen.pipeline import discover
-        from chartergen.render.portfolio import RenderOptions
-
-        assert self._charters_path is not None
-        try:
-            charter_files = discover([self._charters_display()])
-        except UsageError as exc:
-            raise PluginError(f"chartergen: {exc}") from None
-        theme_language = str(config.theme.get("language") or "en")
-        language = self.config.language
-        if language == "auto" and theme_language != "en":
-            language = theme_language
-        options = RenderOptions(
-            today=self._today(),
-            language=language,
-            use_directory_urls=config.use_directory_urls,
-            templates=str(self.config.templates or ""),
-            edit_url=self._edit_url(),
-            audit=self.config.audit,
-            base=str(Path(config.config_file_path or ".").parent),
-        )
-        if self.progress and len(charter_files) >= PROGRESS_FROM:
-            with self.progress(length=len(charter_files),
-                               label=f"Rendering {len(charter_files)} charters") as bar:
-                result = self.renderer.render(charter_files, options, progress=bar.update)
+        pending, self._pending = self._pending or self._start_render(config), None
+        count, options = pending.count, pending.options
+        if self.progress and count >= PROGRESS_FROM:
+            with self.progress(length=count, label=f"Rendering {count} charters") as bar:
+                result = pending.result(progress=bar.update)
         else:
-            result = self.renderer.render(charter_files, options)
+            result = pending.result()
         errors = [d for d in result.diagnostics if d.is_error]
         for diagnostic in result.diagnostics:
             if not diagnostic.is_error:
@@ -193,7 +180,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
             self._pages[page.src] = page
         config.nav = self._nav(site.nav, files, config)
-        if self.progress and len(charter_files) >= PROGRESS_FROM:
+        if self.progress and count >= PROGRESS_FROM:
             pages = len(files.documentation_pages())
             # each page is counted twice: converted from Markdown, then written
             self._bar = self.progress(length=2 * pages, label=f"Building {pages} pages")
@@ -262,6 +249,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_progress()
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer | None:
@@ -292,6 +282,32 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                            option="site_dir in mkdocs.yml (or --site-dir)")
         except UnsafeSiteDir as exc:
             raise PluginError(f"chartergen: {exc}") from None
+
+    def _start_render(self, config: MkDocsConfig) -> PendingRender:
+        from chartergen.errors import UsageError
+        from chartergen.pipeline import discover
+        from chartergen.render.portfolio import RenderOptions
+
+        assert self._charters_path is not None
+        try:
+            charter_files = discover([self._charters_display()])
+        except UsageError as exc:
+            raise PluginError(f"chartergen: {exc}") from None
+        theme_language = str(config.theme.get("language") or "en")
+        language = self.config.language
+        if language == "auto" and theme_language != "en":
+            language = theme_language
+        options = RenderOptions(
+            today=self._today(),
+            language=language,
+            use_directory_urls=config.use_directory_urls,
+            templates=str(self.config.templates or ""),
+            edit_url=self._edit_url(),
+            audit=self.config.audit,
+            base=str(Path(config.config_file_path or ".").parent),
+        )
+        self._pending = self.renderer.start(charter_files, options)
+        return self._pending
 
     def _keeps_pages(self) -> bool:
         return bool(self.config.enabled) and self.command == "serve"

@@ -213,3 +213,34 @@ def test_serve_rebuilds_lay_out_only_the_edited_charter_and_give_the_same_site(t
     # the same site, byte for byte, as a full build of the edited portfolio
     fresh = build(config_file, tmp_path / "fresh")
     assert files_of(served) == files_of(fresh)
+
+
+def test_workers_started_early_are_stopped_when_the_build_fails_before_using_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import multiprocessing
+
+    import mkdocs.commands.build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config_file = write_project(tmp_path, {f"shop-{n}": FIXTURES / "minimal.yaml"
+                                           for n in range(portfolio.PARALLEL_FROM)})
+    started: list[object] = []
+    original_start = PortfolioRenderer.start
+
+    def start(self, files, options):  # type: ignore[no-untyped-def]
+        self._processes = 2
+        started.append(original_start(self, files, options))
+        assert started[-1]._pool is not None  # workers at work while MkDocs goes on
+        return started[-1]
+
+    def broken_get_files(config):  # type: ignore[no-untyped-def]
+        raise OSError("the docs folder vanished")
+
+    monkeypatch.setattr(PortfolioRenderer, "start", start)
+    monkeypatch.setattr(mkdocs_build, "get_files", broken_get_files)
+    with pytest.raises(OSError):
+        build(config_file)
+    assert len(started) == 1 and started[0]._pool is None
+    assert multiprocessing.active_children() == []
+    plugin = load_config(config_file=str(config_file)).plugins["chartergen"]
+    plugin.renderer._processes = None

@@ -125,6 +125,11 @@ class PortfolioRenderer:
         """The site for the charter ``files`` (as :func:`chartergen.pipeline.discover`
         lists them); ``progress`` is called with the number of charters each step finished.
         """
+        return self.start(files, options).result(progress)
+
+    def start(self, files: Sequence[Path], options: RenderOptions) -> PendingRender:
+        """Start rendering; worker processes, if any, go on while the caller does other work
+        (the plugin lets MkDocs prepare its build meanwhile)."""
         from chartergen.pipeline import display_path
         from chartergen.render.sources import git_root, last_changed, repo_path
 
@@ -140,7 +145,6 @@ class PortfolioRenderer:
                  repo_path(file, root, base), changed.get(file), options)
             for f, file in zip(files, resolved, strict=True)
         ]
-
         keys = [_key(job) for job in jobs]
         outcomes: dict[int, CharterOutcome] = {}
         todo: list[int] = []
@@ -150,40 +154,16 @@ class PortfolioRenderer:
                 outcomes[index] = cached
             else:
                 todo.append(index)
-        if progress and len(todo) < len(jobs):
-            progress(len(jobs) - len(todo))
-        for index, outcome in self._run([jobs[i] for i in todo], todo, progress):
-            outcomes[index] = outcome
+        pool, running = None, None
+        if self._workers(len(todo)) >= 2:
+            import multiprocessing
 
-        self._cache = {key: outcomes[i] for i, key in enumerate(keys) if key is not None}
-        self.stats = RenderStats(
-            rendered=len(todo), reused=len(jobs) - len(todo),
-            total_rendered=self.stats.total_rendered + len(todo),
-            rendered_paths=[jobs[i].path for i in todo],
-        )
-        return _assemble([outcomes[i] for i in range(len(jobs))], files, slugs, options)
-
-    def _run(self, jobs: list[_Job], indexes: list[int],
-             progress: Callable[[int], None] | None) -> list[tuple[int, CharterOutcome]]:
-        workers = self._workers(len(jobs))
-        if workers < 2:
-            done = []
-            for index, job in zip(indexes, jobs, strict=True):
-                done.append((index, process_charter(job)))
-                if progress:
-                    progress(1)
-            return done
-        import multiprocessing
-
-        _warm_up(jobs[0].options)
-        by_job = dict(enumerate(indexes))
-        done = []
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for position, outcome in pool.imap_unordered(_numbered, enumerate(jobs)):
-                done.append((by_job[position], outcome))
-                if progress:
-                    progress(1)
-        return done
+            _warm_up(options)
+            pool = multiprocessing.get_context("fork").Pool(self._workers(len(todo)))
+            running = pool.imap_unordered(_numbered, [(i, jobs[i]) for i in todo])
+            pool.close()  # no more tasks: the workers end once these are done
+        return PendingRender(self, files, jobs, keys, outcomes, todo, slugs, options,
+                             pool, running)
 
     def _workers(self, count: int) -> int:
         if count < PARALLEL_FROM:
@@ -207,6 +187,63 @@ class PortfolioRenderer:
                 _environment.cache_clear()
                 self._cache.clear()
             self._templates_seen = seen
+
+
+class PendingRender:
+    """A render under way: :meth:`result` waits for it, :meth:`cancel` stops it."""
+
+    def __init__(self, renderer: PortfolioRenderer, files: list[Path], jobs: list[_Job],
+                 keys: list[tuple[Any, ...] | None], outcomes: dict[int, CharterOutcome],
+                 todo: list[int], slugs: dict[str, str], options: RenderOptions,
+                 pool: Any, running: Any) -> None:
+        self._renderer, self._files, self._jobs, self._keys = renderer, files, jobs, keys
+        self._outcomes, self._todo, self._slugs, self._options = outcomes, todo, slugs, options
+        self._pool, self._running = pool, running
+
+    @property
+    def count(self) -> int:
+        """How many charter files the render covers."""
+        return len(self._jobs)
+
+    @property
+    def options(self) -> RenderOptions:
+        return self._options
+
+    def result(self, progress: Callable[[int], None] | None = None) -> PortfolioResult:
+        jobs, outcomes, todo = self._jobs, self._outcomes, self._todo
+        if progress and len(todo) < len(jobs):
+            progress(len(jobs) - len(todo))
+        try:
+            if self._running is None:
+                for index in todo:
+                    outcomes[index] = process_charter(jobs[index])
+                    if progress:
+                        progress(1)
+            else:
+                for index, outcome in self._running:
+                    outcomes[index] = outcome
+                    if progress:
+                        progress(1)
+                self._pool.join()
+        finally:
+            self.cancel()
+        renderer = self._renderer
+        renderer._cache = {key: outcomes[i] for i, key in enumerate(self._keys)
+                           if key is not None}
+        renderer.stats = RenderStats(
+            rendered=len(todo), reused=len(jobs) - len(todo),
+            total_rendered=renderer.stats.total_rendered + len(todo),
+            rendered_paths=[jobs[i].path for i in todo],
+        )
+        return _assemble([outcomes[i] for i in range(len(jobs))], self._files, self._slugs,
+                         self._options)
+
+    def cancel(self) -> None:
+        """Stop the workers, if any are left (a failed build)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
 
 
 def process_charter(job: _Job) -> CharterOutcome:
