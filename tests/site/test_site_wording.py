@@ -155,7 +155,9 @@ def test_french_labels_are_typeset_and_english_ones_are_not():
 def test_labels_and_values_are_joined_with_french_spacing(site: RenderedSite):
     assert f"<strong>Prochaine révision{NNBSP}:</strong> 30\u00a0septembre\u00a02027" in fr(site, "index.md")
     crisis = fr(site, "crisis.md")
-    assert f"(quand{NNBSP}: Dès qu'un seuil d'alerte est franchi)" in crisis
+    assert (f"1. **La personne de veille prévient la responsable communication**{NNBSP}: "
+            f"Claire Hamelin (Responsable communication), sous 30{NNBSP}min "
+            f"(quand{NNBSP}: Dès qu'un seuil d'alerte est franchi)\n") in crisis
     checklist = fr(site, "checklist.md")
     assert (f"<strong>Une raison d'être est énoncée</strong>{NNBSP}: La raison d'être est "
             "énoncée") in checklist
