@@ -626,6 +626,10 @@ class Charter:
     measurement: Measurement = field(default_factory=Measurement)
     independence: Independence = field(default_factory=Independence)
     reviews: tuple[Review, ...] = ()
+    internal: tuple[str, ...] = ()
+    """Parts left out of a public build, as written (``team.budget``, ``networks.tiktok``)."""
+    notes: str = ""
+    """Notes for the charter's editors (Markdown subset); never published."""
     present_sections: frozenset[str] = frozenset()
     """Top-level sections written in the file (even if empty)."""
 
@@ -995,6 +999,8 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                    _text(r.get("notes")))
             for r in _list(data.get("reviews"))
         ),
+        internal=_texts(data.get("internal")),
+        notes=_text(data.get("notes")),
     )
 
 

@@ -46,6 +46,8 @@ MISTAKES_OF: dict[str, tuple[int, ...]] = {
     "measurement": (8,),
     "independence": (9,),
     "reviews": (1, 3, 7),
+    "internal": (),
+    "notes": (),
 }
 """Which of the nine mistakes (shared/design/nine-mistakes.md) each section guards against."""
 

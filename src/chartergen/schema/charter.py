@@ -705,5 +705,26 @@ SCHEMA: dict[str, Rule] = {
             "notes": text("Notes."),
         },
     ),
+    "internal": {
+        "type": "list",
+        "schema": {"type": "string"},
+        "nullable": True,
+        "meta": {
+            "help": (
+                "Parts of the charter left out of a public build ('chartergen build "
+                "--public'), each written as its place in the charter: a section (crisis), "
+                "a field (team.budget, strategy.swot), a field of every entry of a list "
+                "(networks.coverage) or one entry of a list by its id (networks.tiktok). "
+                "Crisis contacts, role holders' names, email addresses, phone numbers, the "
+                "budget and the notes are always left out, listed here or not."
+            ),
+            "example": ["team.tools", "strategy.swot", "networks.tiktok"],
+        },
+    },
+    "notes": markdown(
+        "Internal notes for the charter's editors: open questions, decisions to take, "
+        "where the figures come from. Shown on the internal site only; never published "
+        "in a public build."
+    ),
 }
 """The whole charter schema, in canonical order."""

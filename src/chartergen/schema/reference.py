@@ -141,6 +141,8 @@ def _help(rule: Rule) -> str:
     text = str(meta.get("help", ""))
     if meta.get("example"):
         example = meta["example"]
+        if isinstance(example, list):  # as a YAML flow list, not Python's repr
+            example = "[" + ", ".join(str(item) for item in example) + "]"
         text += f" Example: `{example}`."
     return text
 
