@@ -37,6 +37,10 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 """No charter nests this deep; deeper input is refused before it can recurse."""
 
+MAX_VALUES = 10_000
+"""Keys and list entries. A complete charter holds about 1,000; a file of tens of
+thousands (a few bytes each fit in 1 MiB) would take minutes to check and report."""
+
 CHARTER_SUFFIXES = (".yaml", ".yml")
 
 def _timestamp_as_text(constructor: Any, node: Any) -> str:
@@ -205,6 +209,14 @@ def load_text(text: str, path: str) -> LoadResult:
 
 
 def _finish(path: str, text: str, data: Any, tree: Any) -> LoadResult:
+    values = _count_values(data)
+    if values > MAX_VALUES:
+        return _fail(
+            path,
+            f"the file holds {values:,} keys and list entries; a charter may hold at most "
+            f"{MAX_VALUES:,} (a complete one holds about 1,000), so it was not checked",
+            "too-many-values",
+        )
     if data is None:
         return _fail(
             path,
@@ -346,6 +358,20 @@ def _to_plain(
     if isinstance(node, float):
         return float(node)
     return str(node)
+
+
+def _count_values(node: Any) -> int:
+    """Keys and list entries in the tree, counted without recursion."""
+    count, stack = 0, [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            count += len(current)
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            count += len(current)
+            stack.extend(current)
+    return count
 
 
 def _is_plain_tree(node: Any, depth: int = 0) -> bool:

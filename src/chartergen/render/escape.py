@@ -71,6 +71,29 @@ def _markdown() -> Any:
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+# An inline link of the subset: [text](target) or [text](target "title"), the target
+# holding at most one level of balanced parentheses. Each alternative starts with a
+# different character, so matching stays linear.
+_LINK = re.compile(
+    r"""\[[^\[\]\n]*\]\(\s*(?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)"""
+)
+
+
+def _defuse_brackets(source: str) -> str:
+    """Brackets that do not make a whole link, written as references Markdown skips.
+
+    Python-Markdown looks for the end of every '[' it meets, so a field of
+    thousands of unclosed brackets took minutes; now only complete links keep theirs.
+    """
+    out: list[str] = []
+    last = 0
+    for match in _LINK.finditer(source):
+        out.append(source[last:match.start()].replace("[", "&#91;").replace("]", "&#93;"))
+        out.append(match.group())
+        last = match.end()
+    out.append(source[last:].replace("[", "&#91;").replace("]", "&#93;"))
+    return "".join(out)
 _TEXT_REFERENCES = {ord(char): f"&#{ord(char)};" for char in "\\`*_{}[]#|~^$"}
 
 
@@ -86,9 +109,15 @@ def prose(value: Any) -> Markup:
     if not source:
         return Markup("")
     source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    source = _defuse_brackets(source)
     md = _markdown()
     md.reset()
-    html = md.convert(source)
+    try:
+        html = md.convert(source)
+    except RecursionError:
+        # "- - - - ... x" nests a list per marker; Python-Markdown recurses once each
+        md.reset()
+        html = "".join(f"<p>{part}</p>" for part in lines(value))
     clean = nh3.clean(
         html,
         tags=PROSE_TAGS,

@@ -96,6 +96,9 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
     ids = declared_ids(data)
     _duplicate_ids(document, add)
 
+    from chartergen.schema.structure import MAX_REPORTED
+
+    unknown = 0
     for path, rule, value in walk(data):
         kind = rule.get("meta", {}).get("ref")
         if not kind:
@@ -105,8 +108,15 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
             if not isinstance(target, str):
                 continue
             if target not in ids[kind]:
+                unknown += 1
                 at = (*path, index) if isinstance(value, list) else path
-                add(at, _unknown_reference(target, kind, ids[kind]))
+                if unknown <= MAX_REPORTED:
+                    add(at, _unknown_reference(target, kind, ids[kind]))
+                elif unknown == MAX_REPORTED + 1:
+                    first_unlisted = at
+    if unknown > MAX_REPORTED:
+        add(first_unlisted, f"{unknown - MAX_REPORTED:,} more references to ids the charter "
+            "does not declare are not listed; fix those above and validate again")
 
     for path, _rule, value in walk(data):
         if path[-1:] == ("platform",) and value == "other":
@@ -163,11 +173,13 @@ def _unknown_reference(target: str, kind: str, known: Mapping[str, FieldPath]) -
                 f"yet; add them under '{where}'")
     import difflib
 
-    close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
+    # a hostile file may declare thousands of ids: keep each message short and quick
+    close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6) if len(
+        known) <= 1000 else []
     hint = f"did you mean '{close[0]}'? " if close else ""
     article = "an" if kind[0] in "aeiou" else "a"
-    return (f"'{target}' is not {article} {kind} of this charter ({hint}{plural}: "
-            f"{', '.join(known)})")
+    listed = ", ".join(list(known)[:30]) + (", ..." if len(known) > 30 else "")
+    return f"'{target}' is not {article} {kind} of this charter ({hint}{plural}: {listed})"
 
 
 def _pillar_total(data: Any, add: Any) -> None:

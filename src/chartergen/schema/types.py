@@ -93,11 +93,15 @@ class Money:
         return f"{whole} {self.currency}"
 
 
-_MONEY = re.compile(r"^\s*(\d[\d\s_\u202f]*(?:[.,]\d{1,2})?)\s*([A-Z]{3})\s*$")
+# Spaces between digits must be followed by a digit: with "[\d\s]*\s*" the two could
+# share a run of spaces, and a long run (a hostile charter) took quadratic time.
+_MONEY = re.compile(r"^\s*(\d(?:[\d_]|\s+(?=\d))*(?:[.,]\d{1,2})?)\s*([A-Z]{3})\s*$")
+_MONEY_MAX = 100
+"""No amount is written in more characters; longer text is not read as money."""
 
 
 def parse_money(value: object) -> Money:
-    if isinstance(value, str) and (match := _MONEY.match(value)):
+    if isinstance(value, str) and len(value) <= _MONEY_MAX and (match := _MONEY.match(value)):
         digits = re.sub(r"[\s_\u202f]", "", match.group(1)).replace(",", ".")
         return Money(Decimal(digits), match.group(2))
     raise ValueError(
