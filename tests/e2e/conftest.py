@@ -51,17 +51,36 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The site on a local web server (127.0.0.1, a free port)."""
-    server = _QuietServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+class _Server:
+    """The site on a local web server (127.0.0.1, a free port), in a thread of this process."""
+
+    def __init__(self) -> None:
+        self._server: _QuietServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def url(self, site: Path) -> str:
+        if self._server is None:
+            self._server = _QuietServer(
+                ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+            self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+            self._thread.start()
+        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._thread.join()
+        self._server, self._thread = None, None
+
+
+_SERVER = _Server()
+
+
+@pytest.fixture
+def base_url(site_dir: Path) -> str:
+    """The site served on 127.0.0.1, started for the first test that needs it."""
+    return _SERVER.url(site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -73,8 +92,7 @@ def file_url(site_dir: Path) -> str:
 class _Chromium:
     """One Playwright and one Chromium for the tests of this folder, started on first use.
 
-    Stopped as soon as the run leaves tests/e2e (see pytest_runtest_teardown): a test
-    elsewhere may start its own Playwright, and two cannot share a thread.
+    Stopped as soon as the run leaves tests/e2e (see pytest_runtest_teardown).
     """
 
     def __init__(self) -> None:
@@ -106,8 +124,14 @@ _CHROMIUM = _Chromium()
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Leaving tests/e2e: stop Chromium and the web server's thread.
+
+    Tests elsewhere may start their own Playwright, or fork worker processes, which
+    they rightly refuse to do while another thread runs.
+    """
     if nextitem is None or E2E not in Path(str(nextitem.path)).parents:
         _CHROMIUM.stop()
+        _SERVER.stop()
 
 
 @pytest.fixture
