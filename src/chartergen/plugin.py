@@ -60,6 +60,10 @@ class CharterPluginConfig(base.Config):
     """Language of the home page and of the theme's own words. ``auto``: French when
     every charter is French and the theme says English (Material's default), which
     also gives a default site name in French; otherwise the theme's language."""
+    public = c.Type(bool, default=False)
+    """Build the version to publish: personal data, the budget, notes and the parts each
+    charter marks ``internal`` left out of every page, the search index and the sitemap;
+    no audit, no edit links (``chartergen build --public``; see docs/security.md)."""
     print_pages = c.Type(bool, default=False)
     """Also add each charter on one page (``<charter>/print.html``: cover, contents, every
     page), outside the navigation; ``chartergen pdf`` turns it on to print a charter."""
@@ -305,6 +309,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             edit_url=self._edit_url(),
             audit=self.config.audit,
             base=str(Path(config.config_file_path or ".").parent),
+            public=self.config.public,
         )
         self._pending = self.renderer.start(charter_files, options)
         return self._pending

@@ -36,6 +36,7 @@ def hostile_charter() -> dict[str, Any]:
     data["company"]["language"] = "en"
     data["document"]["next_review"] = "2025-06-01"  # after the approval, already overdue
     data["content"]["pillars"][0]["share"] = "100%"
+    data["internal"] = ["team.tools"]  # places in the charter, checked: no payload there
     return data
 
 

@@ -34,8 +34,11 @@ from chartergen.errors import ChartergenError, UsageError
 @click.option("--today", metavar="YYYY-MM-DD",
               help="Date for the audit and overdue reviews (default: today).")
 @click.option("-q", "--quiet", is_flag=True, help="Show warnings and errors only.")
+@click.option("--public", is_flag=True,
+              help="Build the version to publish, into SITE-public/ unless --site-dir is "
+              "given: no personal data, no internal parts, no audit (see docs/security.md).")
 def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, strict: bool,
-          today: str | None, quiet: bool) -> None:
+          today: str | None, quiet: bool, public: bool) -> None:
     """Build the policy site for the charters.
 
     PATHS are charter folders or files (default: charters/); they are used when
@@ -56,6 +59,12 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
         config = load(config_path, today, strict=strict,
                       site_dir=str(Path(site_dir).resolve()) if site_dir else None)
         plugin = config.plugins["chartergen"]
+        if public:
+            plugin.config.public = True
+            if not site_dir:
+                # never into the internal site's folder: one deploy step could publish it
+                config.site_dir = str(Path(config.site_dir).with_name(
+                    Path(config.site_dir).name + "-public"))
         target = Path(config.site_dir)
         check_site_dir(target, **plugin.protected_folders(config))
         if show_progress(quiet):

@@ -39,8 +39,11 @@ HEADER = """\
               help="Edit link of a charter, {path} being its path in the repository.")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="Date for the audit and overdue reviews (default: today).")
+@click.option("--public", is_flag=True,
+              help="The version to publish: no personal data, no internal parts, no audit "
+              "(see docs/security.md).")
 def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
-           edit_url: str, today: str | None) -> None:
+           edit_url: str, today: str | None, public: bool) -> None:
     """Write the site's pages (Markdown), theme and mkdocs.yml into a folder.
 
     PATHS are charter folders or files (default: charters/). Exit code 0 when
@@ -59,7 +62,7 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     _check_target(target)
     files = discover(paths)
     result = PortfolioRenderer().render(files, RenderOptions(
-        today=date, language=language, edit_url=edit_url, base=str(Path.cwd())))
+        today=date, language=language, edit_url=edit_url, base=str(Path.cwd()), public=public))
     if not result.ok or result.site is None:
         for diagnostic in sorted(result.diagnostics):
             click.echo(styled(diagnostic))

@@ -57,6 +57,9 @@ class RenderOptions:
     """Folder that paths are shown from outside a git repository (the project)."""
     extra: tuple[tuple[str, Any], ...] = ()
     """Any further setting the pages depend on; part of the cache key."""
+    public: bool = False
+    """The public version of each charter (:mod:`chartergen.public`): personal data and
+    internal parts left out, no audit, no edit links."""
 
 
 @dataclass(frozen=True)
@@ -256,8 +259,12 @@ def process_charter(job: _Job) -> CharterOutcome:
         return CharterOutcome(job.path, tuple(diagnostics))
     options = job.options
     charter = build(document.data, document.slug, document.path)
+    if options.public:
+        from chartergen.public import publish
+
+        charter = publish(charter)
     audit = None
-    if options.audit:
+    if options.audit and not options.public:
         from chartergen.render.sources import _audit
 
         run = _audit()
@@ -266,8 +273,10 @@ def process_charter(job: _Job) -> CharterOutcome:
         charter=charter,
         source_path=job.source_path,
         last_changed=job.last_changed,
-        edit_url=options.edit_url.replace("{path}", job.source_path) if options.edit_url else "",
+        edit_url=(options.edit_url.replace("{path}", job.source_path)
+                  if options.edit_url and not options.public else ""),
         audit=audit,
+        public=options.public,
     )
     rendered = render_charter(source, job.site_slug, today=options.today,
                               use_directory_urls=options.use_directory_urls,

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from chartergen.render import escape
 from chartergen.render.formatting import Formatter
-from chartergen.render.pages import PAGES, relative_url
+from chartergen.render.pages import relative_url
 from chartergen.render.view import CharterSource, CharterView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -238,7 +238,7 @@ def render_print_page(
     labels = view.labels
     common = _context(view)
     parts: list[_Part] = []
-    for spec in PAGES:
+    for spec in view.pages():
         if spec.key in PRINT_LEAVES_OUT:
             continue
         title = str(labels["pages"][spec.key])
@@ -269,7 +269,7 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
     labels = view.labels
     edit_url = view.source.edit_url
     common = _context(view)
-    for spec in PAGES:
+    for spec in view.pages():
         title = str(labels["pages"][spec.key])
         view.here = view.src(spec.key)
         markdown = env.get_template(f"{spec.key}.md.j2").render(

@@ -40,6 +40,8 @@ class CharterSource:
     last_changed: dt.date | None = None
     edit_url: str = ""
     audit: AuditReport | None = None
+    public: bool = False
+    """The public version (:func:`chartergen.public.publish`): no upkeep pages, no gaps."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,18 @@ class CharterView:
         target = posixpath.relpath(self.src(page, network), posixpath.dirname(self.here) or ".")
         return Markup(target + (f"#{_anchor(anchor)}" if anchor else ""))
 
+    @property
+    def public(self) -> bool:
+        return self.source.public
+
     def pages(self) -> tuple[PageSpec, ...]:
-        return PAGES
+        """The charter's pages, in navigation order; a public site keeps fewer."""
+        if not self.public:
+            return PAGES
+        from chartergen.public import published_pages
+
+        kept = published_pages(self.charter)
+        return tuple(spec for spec in PAGES if spec.key in kept)
 
     def home_url(self) -> Markup:
         return Markup(relative_url(self.here, "index.md", self.use_directory_urls))
@@ -354,7 +366,12 @@ class CharterView:
         return bool(checks[fact]())
 
     def gaps(self, page: str, network: Network | None = None) -> Gaps:
+        """What the page lacks. None on a public site: there a gap may only be a part
+        left out on purpose, and the gaps are the editors' business anyway."""
         from chartergen.render.pages import NETWORK_FACTS
+
+        if self.public:
+            return Gaps()
 
         facts: tuple[str, ...]
         if page == "network":

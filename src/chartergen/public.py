@@ -1,0 +1,294 @@
+"""The public version of a charter: what a company would publish on its website.
+
+:func:`publish` is a pure function from the typed charter to another: every
+engine (the MkDocs plugin, ``chartergen render``) renders the result like any
+charter, so what a public build leaves out is decided here and only here.
+
+Left out of every public charter:
+
+* personal data: crisis contacts, role holders' names, emails and phone numbers,
+  who approved the charter, who wrote each version, who confirmed the reviews;
+  and, in every text that remains, any email address or phone number (found by
+  pattern) and any of those people's names (found by value);
+* internal matters: the budget, the notes, the register of official accounts
+  (admin roles, recovery mailboxes, two-factor status: a map for an attacker),
+  the document's own classification;
+* every place the charter lists under ``internal`` (:mod:`chartergen.schema.internal`);
+* references left pointing at an entry that was left out.
+
+:func:`published_pages` says which pages a public site keeps: not the audit's
+checklist nor "propose a change" (about the editing process), and not a page
+left with nothing to show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from chartergen.model import Charter
+from chartergen.schema.charter import SCHEMA
+from chartergen.schema.fields import Rule
+from chartergen.schema.internal import Step, resolve
+
+ALWAYS_WITHHELD = (
+    "crisis.contacts",
+    "team.roles.holder",
+    "team.roles.email",
+    "team.roles.phone",
+    "team.budget",
+    "document.approved_by",
+    "document.history.author",
+    "document.classification",
+    "accounts.register",
+    "reviews",
+    "notes",
+)
+"""Places left out of every public charter, listed in its ``internal`` or not."""
+
+INTERNAL_PAGES = ("checklist", "propose")
+"""Pages about the charter's upkeep (the audit, the editing process), never published."""
+
+PAGE_CONTENT: dict[str, tuple[str, ...]] = {
+    "overview": (),
+    "scope": ("scope",),
+    "strategy": ("strategy", "audiences", "objectives"),
+    "networks": ("networks",),
+    "voice": ("voice",),
+    "content": ("content",),
+    "engagement": ("engagement",),
+    "staff": ("staff",),
+    "roles": ("team.roles",),
+    "resources": ("team",),
+    "accounts": ("accounts",),
+    "monitoring": ("monitoring",),
+    "crisis": ("crisis", "content.pause"),
+    "reporting": ("measurement", "objectives.kpis"),
+    "independence": ("independence", "content.hub"),
+}
+"""The parts of the charter each page shows: a public site drops a page whose parts are
+all empty (the overview always stays)."""
+
+# Sections of the schema that the model flattens into fields of their parent.
+_FLATTENED: dict[tuple[str, ...], dict[str, str]] = {
+    ("crisis", "definitions"): {"issue": "issue_definition", "crisis": "crisis_definition"},
+    ("voice", "vocabulary"): {"use": "vocabulary_use", "avoid": "vocabulary_avoid"},
+}
+
+_DECLARED = {
+    "role": "team.roles", "audience": "audiences", "objective": "objectives",
+    "network": "networks", "pillar": "content.pillars", "contact": "crisis.contacts",
+    "level": "crisis.levels", "statement": "crisis.holding_statements",
+}
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_MAILTO_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*mailto:[^)\s]*\s*\)", re.IGNORECASE)
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-/\u00a0\u202f]{5,24}\d(?!\w)")
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_HONORIFICS = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|mme|mlle|m|me|ma[iî]tre)\.?\s+",
+                         re.IGNORECASE)
+
+
+def publish(charter: Charter) -> Charter:
+    """The charter as it may be published: see the module's description."""
+    names = personal_names(charter)
+    ids = _declared_ids(charter)
+    places = [resolve(place, ids) for place in (*ALWAYS_WITHHELD, *charter.internal)]
+    public = charter
+    for steps in places:
+        public = _clear(public, steps, ())
+    public = _rewrite(public, SCHEMA, (), _dangling_refs(_declared_ids(public)))
+    withheld = _withheld_label(charter.language)
+    public = _rewrite(public, SCHEMA, (), lambda rule, value: _scrub(rule, value, names,
+                                                                       withheld))
+    return dataclasses.replace(public, internal=())
+
+
+def published_pages(charter: Charter) -> tuple[str, ...]:
+    """Keys of the pages a public site shows for ``charter`` (already published)."""
+    return tuple(
+        key for key, parts in PAGE_CONTENT.items()
+        if key == "overview" or any(not _blank(_get(charter, part)) for part in parts)
+    )
+
+
+def personal_names(charter: Charter) -> list[str]:
+    """Names of the people the charter mentions in person, longest first."""
+    found: set[str] = set()
+
+    def add(text: str) -> None:
+        for candidate in (text, text.split(",")[0]):
+            name = " ".join(candidate.split())
+            for variant in (name, _HONORIFICS.sub("", name)):
+                if len(variant) >= 3 and variant.lower() != charter.company.name.lower():
+                    found.add(variant)
+
+    for role in charter.team.roles:
+        add(role.holder)
+    for contact in charter.crisis.contacts:
+        add(contact.name)
+    add(charter.document.approved_by)
+    for revision in charter.document.history:
+        add(revision.author)
+    for review in charter.reviews:
+        add(review.reviewer)
+    return sorted(found, key=lambda n: (-len(n), n))
+
+
+def scrub_text(text: str, names: list[str], withheld: str) -> str:
+    """``text`` without email addresses, phone numbers or any of ``names``."""
+    if not text:
+        return text
+    text = _MAILTO_LINK.sub(r"\1", text)
+    text = EMAIL.sub(withheld, text)
+    text = _PHONE_CANDIDATE.sub(lambda m: withheld if _is_phone(m.group()) else m.group(), text)
+    for name in names:
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in name.split()) + r"(?!\w)"
+        text = re.sub(pattern, withheld, text, flags=re.IGNORECASE)
+    return text
+
+
+def _is_phone(candidate: str) -> bool:
+    """Whether digits found in text are a phone number rather than a date, year or amount."""
+    digits = sum(char.isdigit() for char in candidate)
+    if not 8 <= digits <= 15 or _DATE_LIKE.fullmatch(candidate.strip()):
+        return False
+    if candidate.startswith(("+", "(", "0")):
+        return True
+    groups = re.findall(r"\d+", candidate)
+    return digits >= 9 and len(groups) >= 3
+
+
+# --- leaving places out --------------------------------------------------------------------
+
+
+def _clear(obj: Any, steps: tuple[Step, ...], where: tuple[str, ...]) -> Any:
+    """``obj`` with the place ``steps`` (below ``where`` in the schema) emptied."""
+    step, rest = steps[0], steps[1:]
+    flat = _FLATTENED.get((*where, step.name))
+    if flat is not None:
+        names = [flat[rest[0].name]] if rest else list(flat.values())
+        return dataclasses.replace(obj, **{name: _empty(obj, name) for name in names})
+    name = step.name
+    value = getattr(obj, name)
+    if not rest:
+        return dataclasses.replace(obj, **{name: _empty(obj, name)})
+    if value is None:  # an optional section left out of the file
+        return obj
+    here = (*where, name)
+    if isinstance(value, tuple):  # a list of entries: one by id, or a field of each
+        entry = rest[0]
+        if entry.is_id and len(rest) == 1:
+            kept = tuple(item for item in value if getattr(item, "id", None) != entry.name)
+        elif entry.is_id:
+            kept = tuple(_clear(item, rest[1:], here) if item.id == entry.name else item
+                         for item in value)
+        else:
+            kept = tuple(_clear(item, rest, here) for item in value)
+        return dataclasses.replace(obj, **{name: kept})
+    return dataclasses.replace(obj, **{name: _clear(value, rest, here)})
+
+
+def _empty(obj: Any, name: str) -> Any:
+    """The value a field has when the charter leaves it out."""
+    spec = {f.name: f for f in dataclasses.fields(obj)}[name]
+    if spec.default is not dataclasses.MISSING:
+        return spec.default
+    if spec.default_factory is not dataclasses.MISSING:
+        return spec.default_factory()
+    current = getattr(obj, name)
+    return "" if isinstance(current, str) else () if isinstance(current, tuple) else None
+
+
+def _rewrite(obj: Any, rules: Mapping[str, Rule], where: tuple[str, ...],
+             change: Callable[[Rule, Any], Any]) -> Any:
+    """``obj`` with ``change(rule, value)`` applied to every value the schema describes."""
+    changes: dict[str, Any] = {}
+    for name, rule in rules.items():
+        flat = _FLATTENED.get((*where, name))
+        if flat is not None:
+            for field, attribute in flat.items():
+                changes[attribute] = change(rule["schema"][field], getattr(obj, attribute))
+            continue
+        value = getattr(obj, name)
+        kind = rule.get("type")
+        item = rule.get("schema", {})
+        if kind == "dict" and value is not None:
+            changes[name] = _rewrite(value, rule["schema"], (*where, name), change)
+        elif kind == "list" and item.get("type") == "dict":
+            changes[name] = tuple(_rewrite(entry, item["schema"], (*where, name), change)
+                                  for entry in value)
+        elif kind != "dict":
+            changes[name] = change(rule, value)
+    return dataclasses.replace(obj, **changes)
+
+
+def _declared_ids(charter: Charter) -> dict[str, set[str]]:
+    return {kind: {entry.id for entry in _get(charter, where)}
+            for kind, where in _DECLARED.items()}
+
+
+def _dangling_refs(ids: Mapping[str, set[str]]) -> Callable[[Rule, Any], Any]:
+    """A change that drops references to ids no longer declared (entries left out)."""
+
+    def change(rule: Rule, value: Any) -> Any:
+        kind = rule.get("meta", {}).get("ref")
+        if not kind:
+            return value
+        if isinstance(value, tuple):
+            return tuple(v for v in value if v in ids[kind])
+        return value if value in ids[kind] or not value else ""
+
+    return change
+
+
+def _scrub(rule: Rule, value: Any, names: list[str], withheld: str) -> Any:
+    meta = rule.get("meta", {})
+    kind = rule.get("type")
+    if meta.get("id") or meta.get("ref") or "allowed" in rule:
+        return value
+    if kind in ("email", "phone"):
+        return "" if isinstance(value, str) else value
+    if kind == "url" and isinstance(value, str):
+        return "" if value.strip().lower().startswith("mailto:") else value
+    if kind == "list" and isinstance(value, tuple):
+        if "allowed" in rule.get("schema", {}):
+            return value
+        return tuple(scrub_text(v, names, withheld) for v in value)
+    if isinstance(value, str) and kind in ("string", ["string", "number"]):
+        return scrub_text(value, names, withheld)
+    return value
+
+
+def _withheld_label(language: str) -> str:
+    from chartergen.i18n import LANGUAGES, label
+
+    return label(language if language in LANGUAGES else "en", "site.public.withheld")
+
+
+# --- reading the model by place --------------------------------------------------------------
+
+
+def _get(charter: Charter, where: str) -> Any:
+    """The part of the charter at ``where``; below a list, the parts of all its entries."""
+    value: Any = charter
+    for name in where.split("."):
+        if isinstance(value, tuple):
+            parts = [getattr(entry, name) for entry in value]
+            value = tuple(x for part in parts for x in (part if isinstance(part, tuple)
+                                                       else (part,)))
+        else:
+            value = getattr(value, name)
+    return value
+
+
+def _blank(value: Any) -> bool:
+    """Whether a part of the charter holds nothing a reader would see."""
+    if value is None or value == "" or value == () or value is False:
+        return True
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return all(_blank(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if f.name != "path")
+    return False
