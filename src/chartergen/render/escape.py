@@ -35,8 +35,20 @@ def text(value: Any) -> Markup:
     """Plain text, on one line, safe in Markdown and in HTML (also inside attributes)."""
     if isinstance(value, Markup):
         return value
-    flat = _SPACE.sub(" ", str(value)).strip(" ")
-    return Markup(flat.translate(_REFERENCES))
+    raw = str(value)
+    # Every value of every page goes through here, and most of them (labels, names,
+    # statuses, numbers) again and again: each text is escaped once.
+    escaped = _ESCAPED.get(raw)
+    if escaped is None:
+        escaped = Markup(_SPACE.sub(" ", raw).strip(" ").translate(_REFERENCES))
+        if len(_ESCAPED) >= _ESCAPED_MAX:
+            _ESCAPED.clear()
+        _ESCAPED[raw] = escaped
+    return escaped
+
+
+_ESCAPED: dict[str, Markup] = {}
+_ESCAPED_MAX = 100_000
 
 
 def lines(value: Any) -> list[Markup]:
@@ -103,8 +115,6 @@ def prose(value: Any) -> Markup:
     Raw HTML in the field is shown as text: ``<``, ``>`` and ``&`` are escaped
     before conversion. Links keep only http, https and mailto targets.
     """
-    import nh3
-
     source = str(value).strip()
     if not source:
         return Markup("")
@@ -118,14 +128,7 @@ def prose(value: Any) -> Markup:
         # "- - - - ... x" nests a list per marker; Python-Markdown recurses once each
         md.reset()
         html = "".join(f"<p>{part}</p>" for part in lines(value))
-    clean = nh3.clean(
-        html,
-        tags=PROSE_TAGS,
-        attributes=PROSE_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
+    clean = _prose_cleaner().clean(html)
     # The block is raw HTML to Python-Markdown, but a theme or a later tool may
     # still run text through Markdown or Jinja: neutralise their characters too.
     parts = _TAG_OR_TEXT.split(clean)
@@ -134,6 +137,20 @@ def prose(value: Any) -> Markup:
         for part in parts
     )
     return Markup(f'<div class="cg-prose">{safe}</div>')
+
+
+@cache
+def _prose_cleaner() -> Any:
+    """One nh3 cleaner for the process (building its allow-lists is half a clean's time)."""
+    import nh3
+
+    return nh3.Cleaner(
+        tags=PROSE_TAGS,
+        attributes=PROSE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
 
 
 def fill(template: str, **values: Any) -> Markup:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chartergen.errors import FieldPath
 
@@ -116,9 +117,14 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+@lru_cache(maxsize=1 << 16)
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True,
                  anchor: str = "") -> str:
-    """Link from one generated page to another, as MkDocs would write it."""
+    """Link from one generated page to another, as MkDocs would write it.
+
+    Kept for the pairs met (``posixpath.relpath`` asks the system for the current
+    folder twice a call, and a charter's pages hold thousands of links).
+    """
     here = page_url(from_src, use_directory_urls)
     there = page_url(to_src, use_directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here)
