@@ -50,6 +50,22 @@ def test_every_page_loads_without_error_or_outside_request_and_its_links_resolve
     assert broken == []
 
 
+def test_the_harness_catches_an_outside_request_and_a_console_error(tab: Tab):
+    """The tab the tests use would see a page calling a CDN, from the page or a worker."""
+    tab.goto("index.html")
+    tab.page.evaluate("""async () => {
+        await fetch("https://cdn.example.org/lib.js").catch(() => null);
+        const worker = new Worker(URL.createObjectURL(new Blob(
+            ["fetch('https://fonts.example.org/font.css').catch(() => null)"])));
+        await new Promise(resolve => setTimeout(resolve, 500));
+        worker.terminate();
+        console.error("something broke");
+    }""")
+    assert "https://cdn.example.org/lib.js" in tab.outside
+    assert "https://fonts.example.org/font.css" in tab.outside
+    assert any(error.endswith(": something broke") for error in tab.errors)
+
+
 def test_a_missing_chromium_fails_the_tests_with_how_to_install_it(tmp_path: Path):
     with pytest.raises(pytest.fail.Exception) as failed:
         require_chromium(tmp_path / "chromium")
