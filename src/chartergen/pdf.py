@@ -105,7 +105,8 @@ def _build(charter_file: Path, folder: Path, today: dt.date) -> Path:
         # opened from disk: page URLs end in .html
         "use_directory_urls": False,
         "theme": theme_config("en", str(theme_dir())),
-        "plugins": [{"chartergen": {"charters": str(charter_file.resolve()),
+        # absolute, links not followed: the loader refuses a link out of the project
+        "plugins": [{"chartergen": {"charters": os.path.abspath(charter_file),
                                     "print_pages": True, "today": today.isoformat()}}],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": EXTRA_CSS,

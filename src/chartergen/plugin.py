@@ -104,7 +104,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         )
 
         base_dir = Path(config.config_file_path or ".").resolve().parent
-        self._charters_path = (base_dir / self.config.charters).resolve()
+        # made absolute, links not followed: a charters folder or file that is a link out
+        # of the project is refused by discover() and the loader, never read through
+        self._charters_path = Path(os.path.abspath(base_dir / self.config.charters))
         if self.command != "serve":  # serve builds into a folder of its own
             self._check_site_dir(config)
 
@@ -270,7 +272,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def protected_folders(self, config: MkDocsConfig) -> dict[str, list[tuple[str, str]]]:
         """The folders the site folder must leave alone (arguments of ``check_site_dir``)."""
         base_dir = Path(config.config_file_path or ".").resolve().parent
-        charters = (base_dir / self.config.charters).resolve()
+        charters = Path(os.path.abspath(base_dir / self.config.charters))
         if not charters.is_dir():
             charters = charters.parent
         return {

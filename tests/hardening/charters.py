@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 TYPED = {
@@ -11,16 +12,16 @@ TYPED = {
 }
 
 
-def full_charter() -> dict[str, Any]:
+def full_charter(text: Callable[[str], str] = lambda place: f"-{place}-") -> dict[str, Any]:
     """A valid charter with every field of the schema filled in, once per list.
 
-    Each free text is its own place in the charter between dashes (``-team.roles.title-``),
-    so a test can tell where a text came from; every id is "one", and every reference
-    points at it.
+    Each free text is ``text(place)``; by default its own place in the charter between
+    dashes (``-team.roles.title-``), so a test can tell where a text came from. Every id
+    is "one", and every reference points at it.
     """
     from chartergen.schema.charter import SCHEMA
 
-    data = {key: _value(key, rule, key) for key, rule in SCHEMA.items()
+    data = {key: _value(key, rule, key, text) for key, rule in SCHEMA.items()
             if key not in ("internal",)}
     data["format"] = 1
     data["company"]["language"] = "en"
@@ -28,7 +29,7 @@ def full_charter() -> dict[str, Any]:
     return data
 
 
-def _value(name: str, rule: dict[str, Any], place: str) -> Any:
+def _value(name: str, rule: dict[str, Any], place: str, text: Callable[[str], str]) -> Any:
     meta = rule.get("meta", {})
     kind = rule.get("type")
     if meta.get("id"):
@@ -38,19 +39,19 @@ def _value(name: str, rule: dict[str, Any], place: str) -> Any:
     if "allowed" in rule:
         return rule["allowed"][0]
     if kind == "dict":
-        return {key: _value(key, sub, f"{place}.{key}")
+        return {key: _value(key, sub, f"{place}.{key}", text)
                 for key, sub in rule.get("schema", {}).items()}
     if kind == "list":
         item = rule.get("schema", {})
         if item.get("type") == "dict":
-            return [_value(name, item, place)]
+            return [_value(name, item, place, text)]
         if "allowed" in item:
             return [item["allowed"][0]]
-        return [f"-{place}-"]
+        return [text(place)]
     if kind == "boolean":
         return True
     if kind in ("integer", "number"):
         return 1
     if isinstance(kind, str) and kind in TYPED:
         return TYPED[kind]
-    return f"-{place}-"
+    return text(place)

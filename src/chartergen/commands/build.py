@@ -155,7 +155,8 @@ def default_config(folder: Path, charters: Path) -> Path:
         "docs_dir": str(docs),
         "site_dir": str(Path("site").resolve()),
         "theme": theme_config("en", str(theme_dir())),
-        "plugins": [*PLUGINS, {"chartergen": {"charters": str(charters.resolve())}}],
+        # absolute, links not followed: a link out of the project is refused, not read
+        "plugins": [*PLUGINS, {"chartergen": {"charters": os.path.abspath(charters)}}],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": EXTRA_CSS,
         "extra_javascript": EXTRA_JAVASCRIPT,

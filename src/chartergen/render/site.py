@@ -198,6 +198,8 @@ def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, langua
               slugs: dict[str, str]) -> RenderedSite:
     """A site from its home page and its charters, in navigation order."""
     pages = [home, *(page for charter in charters for page in charter.pages)]
+    for page in pages:
+        check_page_path(page.src)
     nav: list[Any] = [{home.title: HOME}, *(charter.nav for charter in charters)]
     return RenderedSite(tuple(pages), nav, language, dict(slugs))
 
@@ -292,6 +294,19 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
         else:
             nav.append({page.title: page.src})
     return pages, nav
+
+
+def check_page_path(src: str) -> None:
+    """Refuse a page path that could land outside the site folder (``../``, ``/x``, ``C:``).
+
+    Paths are made of the site slug and ids the schema restricts to [a-z0-9-]; this
+    is the last wall, for a model built without validation.
+    """
+    parts = src.split("/")
+    if not src.endswith(".md") or not all(
+            part not in ("", ".", "..") and re.fullmatch(r"[A-Za-z0-9._-]+", part)
+            for part in parts):
+        raise ValueError(f"unsafe page path {src!r}: pages stay inside the site folder")
 
 
 def site_slugs(slugs: Sequence[str]) -> dict[str, str]:
