@@ -164,3 +164,23 @@ def test_a_link_out_of_the_project_stops_the_build_unread(tmp_path: Path,
         assert result.exit_code in (1, 2), (args, result.output)
         assert "TOP-SECRET-VALUE" not in result.output
     assert not (project / "site").exists() and not (project / "out").exists()
+
+
+def test_checks_and_a_build_with_a_path_never_read_the_projects_mkdocs_yml(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # mkdocs.yml is code (MkDocs' loader calls Python for !!python tags): a pull request
+    # that changes it is not a charter change. The checks, and a build given its charters,
+    # never read it.
+    marker = tmp_path / "ran"
+    (tmp_path / "mkdocs.yml").write_text(
+        f'site_name: !!python/object/apply:os.system ["touch {marker}"]\n'
+        "plugins: [chartergen]\n")
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / "acme.yaml").write_text(MINIMAL.format(name="Acme"))
+    monkeypatch.chdir(tmp_path)
+    for args in (["validate"], ["check", "--today", TODAY], ["fmt", "--check"],
+                 ["build", "-q", "charters", "--today", TODAY]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == (1 if args[0] == "fmt" else 0), (args, result.output)
+    assert not marker.exists()
+    assert (tmp_path / "site" / "acme" / "index.html").is_file()
