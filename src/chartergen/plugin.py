@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
+    from chartergen.preconvert import Converted, Preconverter
     from chartergen.render.portfolio import PendingRender
     from chartergen.render.site import RenderedPage
 
@@ -89,6 +90,10 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         terminal, for portfolios of :data:`PROGRESS_FROM` charters or more."""
         self._bar: Any = None
         self._pending: PendingRender | None = None
+        self._preconverter: Preconverter | None = None
+        self._converted: dict[str, Converted] = {}
+        self.preconverted: list[str] = []
+        """Pages of the last build whose HTML came from a helper process."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -208,12 +213,19 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if self._keeps_pages():
             self.pages.start(config, nav)
+        elif self.config.enabled:
+            self._start_preconverting(config, files)
 
     @event_priority(-1000)  # the Markdown as it will be converted, after other plugins
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         if self._keeps_pages() and page.file.src_uri in self._pages:
             return self.pages.markdown(page, markdown)
+        if self._preconverter is not None and page.file.src_uri in self._pages:
+            converted = self._preconverter.take(page.file.src_uri)
+            if converted is not None:
+                self._converted[page.file.src_uri] = converted
+                return ""  # converted already: nothing left for MkDocs to convert
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
@@ -226,6 +238,11 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
         if self._keeps_pages():
             return self.pages.content(page, html, clean)
+        converted = self._converted.pop(page.file.src_uri, None)
+        if converted is not None:
+            from chartergen.preconvert import restore
+
+            return restore(page, converted, files)
         return clean(html)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -253,8 +270,13 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
             write_marker(Path(config.site_dir))
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self._stop_preconverting()  # every page is converted by now
+        return env
+
     def on_build_error(self, *, error: Exception) -> None:
         self._end_progress()
+        self._stop_preconverting()
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
@@ -315,6 +337,25 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         )
         self._pending = self.renderer.start(charter_files, options)
         return self._pending
+
+    def _start_preconverting(self, config: MkDocsConfig, files: Files) -> None:
+        from chartergen.preconvert import Preconverter, helpers_for
+        from chartergen.render.sanitize import clean
+
+        self.preconverted = []
+        helpers = helpers_for(config, self, len(self._pages))
+        if not helpers:
+            return
+        pages = [f.page for f in files.documentation_pages()
+                 if f.src_uri in self._pages and f.page is not None]
+        self._preconverter = Preconverter.start(pages, config, files, clean, helpers)
+
+    def _stop_preconverting(self) -> None:
+        if self._preconverter is not None:
+            self.preconverted = list(self._preconverter.used)
+            self._preconverter.stop()
+            self._preconverter = None
+        self._converted = {}
 
     def _keeps_pages(self) -> bool:
         return bool(self.config.enabled) and self.command == "serve"

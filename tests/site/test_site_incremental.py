@@ -244,3 +244,63 @@ def test_workers_started_early_are_stopped_when_the_build_fails_before_using_the
     assert multiprocessing.active_children() == []
     plugin = load_config(config_file=str(config_file)).plugins["chartergen"]
     plugin.renderer._processes = None
+
+
+@pytest.fixture
+def preconverting(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Helper processes convert pages even for a small site, on any machine; MkDocs waits
+    for each page from them (normally it converts a page itself rather than wait)."""
+    import time
+
+    from chartergen import preconvert
+
+    monkeypatch.setattr(preconvert, "PAGES_FROM", 1)
+    monkeypatch.setattr(preconvert.os, "cpu_count", lambda: 2)
+    take = preconvert.Preconverter.take
+
+    def patient(self, src):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = take(self, src)
+            if found is not None or not self._connections:
+                return found
+            time.sleep(0.005)
+        return None
+
+    monkeypatch.setattr(preconvert.Preconverter, "take", patient)
+    return preconvert
+
+
+def test_pages_converted_by_helpers_give_the_same_site(tmp_path: Path, preconverting,
+                                                       monkeypatch: pytest.MonkeyPatch):
+    from mkdocs.config import load_config
+
+    config_file = write_project(tmp_path / "project", {f"shop-{n}": FIXTURES / "minimal.yaml"
+                                                       for n in range(3)})
+    helped = build(config_file, tmp_path / "helped")
+    plugin = load_config(config_file=str(config_file)).plugins["chartergen"]
+    assert sorted(plugin.preconverted) == sorted(plugin._pages)  # every page from a helper
+    monkeypatch.setattr(preconverting, "PAGES_FROM", 10**9)
+    alone = build(config_file, tmp_path / "alone")
+    assert plugin.preconverted == []
+    assert files_of(helped) == files_of(alone)
+
+
+def test_what_mkdocs_says_while_a_helper_converts_is_said_once_in_the_build(
+        tmp_path: Path, preconverting, caplog: pytest.LogCaptureFixture):
+    from mkdocs.config import load_config
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "scope.md.j2").write_text(
+        '{% extends "_page.md.j2" %}{% block body %}[Gone](gone.md){% endblock %}\n')
+    config_file = write_project(tmp_path / "project", {f"shop-{n}": FIXTURES / "minimal.yaml"
+                                                       for n in range(3)},
+                                templates=str(templates))
+    build(config_file)
+    plugin = load_config(config_file=str(config_file)).plugins["chartergen"]
+    warned = [r.getMessage() for r in caplog.records if "gone.md" in r.getMessage()]
+    assert sorted(warned) == [
+        f"Doc file 'shop-{n}/scope.md' contains a link 'gone.md', but the target "
+        f"'shop-{n}/gone.md' is not found among documentation files." for n in range(3)]
+    assert sorted(plugin.preconverted) == sorted(plugin._pages)
