@@ -2,7 +2,7 @@
 does wrong, axe-core and screenshots.
 
 The folder has no __init__.py, so pytest puts it on sys.path and the tests import this as
-``e2etools`` (as tests/site does with ``sitetools``).
+``e2etools`` (as tests/website does with ``sitetools``).
 """
 
 from __future__ import annotations

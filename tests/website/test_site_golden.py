@@ -3,7 +3,7 @@
 The renderer must give byte-identical pages for the same input. When a change to the
 pages is intended, regenerate the golden files and review their diff:
 
-    CHARTERGEN_UPDATE_GOLDEN=1 python -m pytest tests/site/test_site_golden.py
+    CHARTERGEN_UPDATE_GOLDEN=1 python -m pytest tests/website/test_site_golden.py
 """
 
 from __future__ import annotations
