@@ -27,6 +27,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
@@ -109,12 +110,16 @@ class Document:
         A path that does not exist resolves to its deepest existing parent.
         """
         if self._tree is None:
+            # the fast path kept no positions: compose the text again on the C parser
+            # (several times faster than a round-trip load) and read them off its nodes
             try:
-                self._tree = _round_trip_yaml().load(self.source)
+                self._tree = _fast_yaml().compose(self.source)
             except (YAMLError, RecursionError, ValueError, TypeError):
-                # text the fast path read but the round trip refuses: a report at the
-                # top of the file beats a crash (load_text keeps such text off the fast path)
+                # text the fast path read but cannot compose again: a report at the top
+                # of the file beats a crash
                 self._tree = {}
+        if isinstance(self._tree, Node):
+            return _locate_in_nodes(self._tree, self.data, field_path, key=key)
         return _locate(self._tree, field_path, key=key)
 
 
@@ -426,6 +431,42 @@ def _locate(tree: Any, field_path: Sequence[str | int], *, key: bool = False) ->
             else:
                 break
         except (AttributeError, KeyError, TypeError, IndexError):
+            break
+    return best
+
+
+def _locate_in_nodes(
+    root: Node, data: Any, field_path: Sequence[str | int], *, key: bool = False
+) -> tuple[int, int]:
+    """:func:`_locate` on composed nodes, walking the loaded data alongside.
+
+    Gives the same positions as the round-trip tree: a key's node, a scalar's node,
+    and for a nested section or an empty value the key that introduces it.
+    """
+
+    def at(node: Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    node: Node = root
+    best = at(root)
+    for index, part in enumerate(field_path):
+        last = index == len(field_path) - 1
+        if isinstance(node, MappingNode) and isinstance(data, dict) and part in data:
+            # the last occurrence, as in the data (a duplicate never reaches here)
+            pairs = [(k, v) for k, v in node.value if k.value == part]
+            if not pairs:
+                break
+            key_node, value_node = pairs[-1]
+            data = data[part]
+            nested = data is None or isinstance(data, (dict, list))
+            best = at(key_node) if (key and last) or nested else at(value_node)
+            node = value_node
+        elif (isinstance(node, SequenceNode) and isinstance(data, list)
+              and isinstance(part, int) and 0 <= part < len(node.value)):
+            node = node.value[part]
+            data = data[part]
+            best = at(node)
+        else:
             break
     return best
 

@@ -60,3 +60,88 @@ def test_a_tab_after_a_colon_is_refused_with_its_own_advice() -> None:
     (problem,) = result.diagnostics
     assert (problem.line, problem.col) == (3, 8)
     assert problem.message.endswith("replace the tab with a space")
+
+
+CASES = sorted((Path(__file__).resolve().parent / "cases").glob("*.yaml"))
+
+TRICKY = """\
+format: 1
+# a comment before a section
+company:
+  name: "Café « Bocage »"   # accents and guillemets before a later column
+  description: >
+    folded text
+    on two lines
+  tags: [one, "two", {three: 3}]
+  empty:
+  'quoted key': |
+    literal
+      block
+networks:
+  - id: x
+    plain text: a plain scalar
+      that goes on
+  -   id: padded
+  - - nested
+    - list
+  - ""
+"""
+
+
+def _all_paths(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every path to a value, plus a missing child under each (it resolves to its parent)."""
+    found = [path, (*path, "no-such-key"), (*path, 999)]
+    if isinstance(data, dict):
+        for name, value in data.items():
+            found += _all_paths(value, (*path, name))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _all_paths(value, (*path, index))
+    return found
+
+
+def _fast_path_texts() -> dict[str, str]:
+    """The examples and corpus files the fast path reads (the others never use it)."""
+    texts = {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in EXAMPLES + CASES}
+    texts["tricky"] = TRICKY
+    return {name: text for name, text in texts.items()
+            if (document := load_text(text, "c.yaml").document) is not None
+            and document._tree is None}
+
+
+FAST_PATH_TEXTS = _fast_path_texts()
+
+
+@pytest.mark.parametrize("text", FAST_PATH_TEXTS.values(), ids=FAST_PATH_TEXTS.keys())
+def test_fast_path_locates_every_value_where_the_round_trip_does(text: str) -> None:
+    # a clean file is located on composed nodes, not with a round-trip load:
+    # every key and value must land on the same line and column either way
+    fast = load_text(text, "c.yaml").document
+    strict = _strict_load(text, "c.yaml").document
+    assert fast is not None and strict is not None and fast._tree is None
+    paths = _all_paths(fast.data)
+    for key in (False, True):
+        located = [fast.locate(p, key=key) for p in paths]
+        expected = [strict.locate(p, key=key) for p in paths]
+        assert located == expected
+    assert fast._tree is not None and not isinstance(fast._tree, dict)
+
+
+def test_the_location_check_covers_the_examples_and_most_of_the_corpus() -> None:
+    assert {p.stem for p in EXAMPLES} | {"tricky"} <= FAST_PATH_TEXTS.keys()
+    assert len(FAST_PATH_TEXTS) >= 40
+
+
+def test_locating_a_clean_file_does_not_take_the_round_trip(monkeypatch) -> None:
+    import chartergen.loader as loader
+
+    document = load_text(EXAMPLES[0].read_text(encoding="utf-8"), "c.yaml").document
+    assert document is not None
+
+    def refuse() -> None:
+        raise AssertionError("round-trip load used to locate a value")
+
+    monkeypatch.setattr(loader, "_round_trip_yaml", refuse)
+    line, column = document.locate(("company", "name"))
+    assert document.source.splitlines()[line - 1][column - 1:].lstrip("'\"").startswith(
+        document.data["company"]["name"][:5])
