@@ -72,7 +72,8 @@ class PageCache:
 
     def markdown(self, page: Page, markdown: str) -> str:
         """The Markdown MkDocs should convert: none at all when the page's HTML is kept."""
-        top = page.ancestors[-1] if page.ancestors else None
+        ancestors = list(page.ancestors)
+        top = ancestors[-1] if ancestors else None
         section = self._sections.get(id(top), "") if top is not None else ""
         key = (page.file.src_uri, _digest(markdown), self._site, section)
         self._keys[page.file.src_uri] = key

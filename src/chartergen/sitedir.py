@@ -109,7 +109,7 @@ def foreign_files(site: Path) -> list[str]:
 
 def write_marker(site: Path) -> None:
     """List every file now in ``site`` (top-level dot entries aside) in its :data:`MARKER`."""
-    files = []
+    files: list[str] = []
     for current, folders, names in os.walk(site):
         here = Path(current)
         if here == site:

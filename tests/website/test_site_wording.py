@@ -153,7 +153,8 @@ def test_french_labels_are_typeset_and_english_ones_are_not():
 
 
 def test_labels_and_values_are_joined_with_french_spacing(site: RenderedSite):
-    assert f"<strong>Prochaine révision{NNBSP}:</strong> 30\u00a0septembre\u00a02027" in fr(site, "index.md")
+    assert (f"<strong>Prochaine révision{NNBSP}:</strong> 30\u00a0septembre\u00a02027"
+            in fr(site, "index.md"))
     crisis = fr(site, "crisis.md")
     assert (f"1. **La personne de veille prévient la responsable communication**{NNBSP}: "
             f"Claire Hamelin (Responsable communication), sous 30{NNBSP}min "
@@ -192,7 +193,8 @@ def test_platform_catalogues_name_every_platform_of_the_schema():
 
 def test_crisis_page_reads_as_sentences_and_separated_facts(site: RenderedSite):
     crisis = fr(site, "crisis.md")
-    assert f"Dernier exercice{NNBSP}: 12\u00a0mars\u00a02025. Un exercice a lieu chaque année." in crisis
+    assert (f"Dernier exercice{NNBSP}: 12\u00a0mars\u00a02025. Un exercice a lieu chaque année."
+            in crisis)
     assert "Annuelle" not in crisis
     assert (f"<span>Niveau habituel{NNBSP}: Crise</span> · <a href=\"#statement-produit\">"
             f"Message d'attente{NNBSP}: Un défaut est signalé") in crisis
