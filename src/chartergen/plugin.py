@@ -213,6 +213,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if self._keeps_pages():
             self.pages.start(config, nav)
+            search_index = _material_search_index(config)
+            if search_index is not None:
+                self.pages.index(search_index)
         elif self.config.enabled:
             self._start_preconverting(config, files)
 
@@ -433,3 +436,16 @@ def ci_edit_url(environ: Any) -> str:
     if project and branch:
         return f"{project}/-/edit/{branch}/{{path}}"
     return ""
+
+
+def _material_search_index(config: MkDocsConfig) -> Any:
+    """This build's index of Material's search plugin, if the site uses it."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:  # another theme
+        return None
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if type(index) is SearchIndex:
+            return index
+    return None

@@ -200,6 +200,7 @@ def test_serve_rebuilds_lay_out_only_the_edited_charter_and_give_the_same_site(t
     again = serve_build(config_file, served)
     assert again.pages.stats.converted == [] and again.pages.stats.laid_out == []
     assert again.pages.stats.kept == len(generated)
+    assert again.pages.stats.indexed_kept == len(generated)  # no page parsed for search
     assert files_of(served) == before
 
     edited = config_file.parent / "charters" / "shop-1.yaml"
@@ -209,6 +210,8 @@ def test_serve_rebuilds_lay_out_only_the_edited_charter_and_give_the_same_site(t
     assert changed and changed <= {p for p in generated if p.startswith("shop-1/")} | {"index.md"}
     assert set(third.pages.stats.laid_out) == changed
     assert "Our three shops" in (served / "shop-1" / "scope" / "index.html").read_text()
+    assert third.pages.stats.indexed_kept == len(generated) - len(changed)
+    assert "Our three shops" in (served / "search" / "search_index.json").read_text()
 
     # the same site, byte for byte, as a full build of the edited portfolio
     fresh = build(config_file, tmp_path / "fresh")
