@@ -64,24 +64,31 @@ def check_tools(chromium: Path) -> None:
 
 
 def print_charter(charter_file: Path, out: Path, *, today: dt.date,
-                  chromium: Path | None = None) -> PrintedCharter:
-    """Print the charter in ``charter_file`` to the PDF file ``out``."""
+                  chromium: Path | None = None, public: bool = False,
+                  overwrite: bool = False) -> PrintedCharter:
+    """Print the charter in ``charter_file`` to the PDF file ``out``.
+
+    ``public``: the version to publish (as ``chartergen build --public``). An existing
+    ``out`` is replaced only with ``overwrite``; it is written in one step either way.
+    """
+    from chartergen.edit.atomic import write_atomic
+
     chromium = chromium or chromium_path()
     check_tools(chromium)
     with tempfile.TemporaryDirectory(prefix="chartergen-pdf-") as folder:
-        site = _build(charter_file, Path(folder), today)
+        site = _build(charter_file, Path(folder), today, public=public)
         pages = list(site.glob("*/print.html"))
         if len(pages) != 1:  # pragma: no cover - the plugin adds one per charter
             raise ChartergenError(f"the print page of {charter_file} was not built")
         data, company = _print(pages[0], site, chromium)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_atomic(out, data, overwrite=overwrite)
     from pypdf import PdfReader
 
     return PrintedCharter(out, len(PdfReader(io.BytesIO(data)).pages), company)
 
 
-def _build(charter_file: Path, folder: Path, today: dt.date) -> Path:
+def _build(charter_file: Path, folder: Path, today: dt.date, *, public: bool = False) -> Path:
     """The site of the one charter, with its print page, built in ``folder``."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -107,7 +114,8 @@ def _build(charter_file: Path, folder: Path, today: dt.date) -> Path:
         "theme": theme_config("en", str(theme_dir())),
         # absolute, links not followed: the loader refuses a link out of the project
         "plugins": [{"chartergen": {"charters": os.path.abspath(charter_file),
-                                    "print_pages": True, "today": today.isoformat()}}],
+                                    "print_pages": True, "today": today.isoformat(),
+                                    "public": public}}],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": EXTRA_CSS,
         "extra_javascript": EXTRA_JAVASCRIPT,

@@ -64,7 +64,9 @@ class CharterPluginConfig(base.Config):
     public = c.Type(bool, default=False)
     """Build the version to publish: personal data, the budget, notes and the parts each
     charter marks ``internal`` left out of every page, the search index and the sitemap;
-    no audit, no edit links (``chartergen build --public``; see docs/security.md)."""
+    no audit, no edit links (``chartergen build --public``; see docs/security.md).
+    The CHARTERGEN_PUBLIC environment variable set to 1 turns it on too (``chartergen
+    serve --public``)."""
     print_pages = c.Type(bool, default=False)
     """Also add each charter on one page (``<charter>/print.html``: cover, contents, every
     page), outside the navigation; ``chartergen pdf`` turns it on to print a charter."""
@@ -336,7 +338,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             edit_url=self._edit_url(),
             audit=self.config.audit,
             base=str(Path(config.config_file_path or ".").parent),
-            public=self.config.public,
+            public=self._public(),
         )
         self._pending = self.renderer.start(charter_files, options)
         return self._pending
@@ -375,6 +377,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return os.path.relpath(self._charters_path)
         except ValueError:  # another drive on Windows
             return str(self._charters_path)
+
+    def _public(self) -> bool:
+        return bool(self.config.public) or os.environ.get("CHARTERGEN_PUBLIC") == "1"
 
     def _today(self) -> dt.date:
         value = self.config.today or os.environ.get("CHARTERGEN_TODAY", "")

@@ -135,3 +135,29 @@ def test_an_invalid_charter_is_not_printed(tmp_path: Path):
     assert "chartergen: the charter was not printed" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_an_existing_pdf_is_left_alone_without_force(tmp_path: Path):
+    existing = tmp_path / "hartwell.pdf"
+    existing.write_bytes(b"a PDF the user keeps")
+    result = CliRunner().invoke(cli, ["pdf", str(ROOT / "charters" / "hartwell-pumps.yaml"),
+                                      "-o", str(existing)])
+    assert result.exit_code == 2
+    assert "hartwell.pdf' already exists: add --force to replace it, or choose another " \
+        "file with --out" in result.output
+    assert existing.read_bytes() == b"a PDF the user keeps"
+
+
+def test_public_pdf_replaces_with_force_and_leaves_out_people(tmp_path: Path, hartwell):
+    from pypdf import PdfReader
+
+    internal = " ".join(flat(page.extract_text()) for page in PdfReader(hartwell[0]).pages)
+    out = tmp_path / "hartwell.pdf"
+    out.write_bytes(b"an older print")
+    result = chartergen("pdf", "hartwell-pumps", "--public", "--force", "--out", str(out),
+                        "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    public = " ".join(flat(page.extract_text()) for page in PdfReader(out).pages)
+    assert "Catherine Doyle" in internal and "Catherine Doyle" not in public
+    assert "Level 3 - Serious" in public  # the policy itself is printed
+    assert not list(tmp_path.glob(".hartwell.pdf.*"))  # no temporary file left behind

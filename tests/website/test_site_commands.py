@@ -157,3 +157,24 @@ def test_edit_url_comes_from_github_actions_or_gitlab_ci():
               "CI_COMMIT_REF_NAME": "main"}
     assert ci_edit_url(gitlab) == "https://gitlab.example/acme/charters/-/edit/main/{path}"
     assert ci_edit_url({}) == ""
+
+
+def test_serve_public_and_today_reach_every_rebuild(monkeypatch: pytest.MonkeyPatch):
+    import mkdocs.commands.serve
+
+    seen: dict[str, str | None] = {}
+
+    def fake_serve(**kwargs):  # type: ignore[no-untyped-def]
+        import os
+
+        seen.update({name: os.environ.get(name)
+                     for name in ("CHARTERGEN_PUBLIC", "CHARTERGEN_TODAY")})
+
+    for name in ("CHARTERGEN_PUBLIC", "CHARTERGEN_TODAY"):
+        monkeypatch.setenv(name, "")  # restored (unset) after the test: serve sets them
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", fake_serve)
+    monkeypatch.chdir(CHARTERS.parent)
+    result = CliRunner().invoke(cli, ["serve", "--public", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"CHARTERGEN_PUBLIC": "1", "CHARTERGEN_TODAY": "2026-11-23"}

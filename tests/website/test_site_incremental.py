@@ -307,3 +307,18 @@ def test_what_mkdocs_says_while_a_helper_converts_is_said_once_in_the_build(
         f"Doc file 'shop-{n}/scope.md' contains a link 'gone.md', but the target "
         f"'shop-{n}/gone.md' is not found among documentation files." for n in range(3)]
     assert sorted(plugin.preconverted) == sorted(plugin._pages)
+
+
+def test_serve_public_serves_the_version_to_publish(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    # chartergen serve --public sets CHARTERGEN_PUBLIC, read at each of serve's rebuilds
+    config_file = write_project(tmp_path / "project",
+                                {"hartwell-pumps": CHARTERS / "hartwell-pumps.yaml"})
+    internal = serve_build(config_file, tmp_path / "internal")
+    assert "Catherine Doyle" in (tmp_path / "internal" / "hartwell-pumps" / "crisis"
+                                 / "index.html").read_text()
+    monkeypatch.setenv("CHARTERGEN_PUBLIC", "1")
+    public = serve_build(config_file, tmp_path / "public")
+    assert public is internal  # the same plugin instance, as in serve
+    crisis = (tmp_path / "public" / "hartwell-pumps" / "crisis" / "index.html").read_text()
+    assert "Catherine Doyle" not in crisis and "Level 3 - Serious" in crisis

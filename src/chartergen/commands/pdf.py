@@ -16,26 +16,41 @@ from chartergen.errors import UsageError
               help="PDF file to write (default: the charter's name with .pdf, here).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="Date for the audit, overdue reviews and the cover (default: today).")
-def pdf(charter: str | None, out: str | None, today: str | None) -> None:
+@click.option("--public", is_flag=True,
+              help="Print the version to publish: no personal data, no internal parts, no "
+              "audit (as 'chartergen build --public').")
+@click.option("--force", is_flag=True, help="Replace the PDF file if it already exists.")
+def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
+        force: bool) -> None:
     """Print a charter to PDF: a cover, the contents, every page, page numbers.
 
     CHARTER is a charter file, or the name of one in charters/ (its file name
     without .yaml); it may be left out when charters/ holds a single charter.
     Needs Chromium (/usr/bin/chromium, or the CHARTERGEN_CHROMIUM variable).
-    Exit code 0 when written, 1 when the charter is invalid, 2 on a usage error
-    (including a missing Chromium).
+    An existing PDF file is left alone unless --force is given. Exit code 0 when
+    written, 1 when the charter is invalid, 2 on a usage error (including a
+    missing Chromium or an existing PDF file).
     """
     from chartergen.commands.build import setup_logging
+    from chartergen.edit.atomic import FileExists
     from chartergen.pdf import check_tools, chromium_path, print_charter
     from chartergen.pipeline import display_path
 
     date = _date(today)
     charter_file = find_charter(charter)
     target = Path(out) if out else Path(f"{charter_file.stem}.pdf")
+    if target.exists() and not force:
+        raise UsageError(f"'{display_path(target)}' already exists: add --force to replace "
+                         "it, or choose another file with --out")
     browser = chromium_path()
     check_tools(browser)  # before any work: a clear message at once
     setup_logging(quiet=True)
-    printed = print_charter(charter_file, target, today=date, chromium=browser)
+    try:
+        printed = print_charter(charter_file, target, today=date, chromium=browser,
+                                public=public, overwrite=force)
+    except FileExists:  # appeared while printing
+        raise UsageError(f"'{display_path(target)}' already exists: add --force to replace "
+                         "it, or choose another file with --out") from None
     click.echo(f"{display_path(printed.path)}: {printed.company}, {printed.pages} pages",
                err=True)
 

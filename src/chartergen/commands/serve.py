@@ -19,8 +19,11 @@ from chartergen.errors import ChartergenError
 @click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="Date for the audit and overdue reviews (default: today).")
+@click.option("--public", is_flag=True,
+              help="Serve the version to publish: no personal data, no internal parts, no "
+              "audit (as 'chartergen build --public').")
 def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
-          open_in_browser: bool, today: str | None) -> None:
+          open_in_browser: bool, today: str | None, public: bool) -> None:
     """Serve the policy site locally and rebuild it when a charter changes.
 
     Same configuration as 'chartergen build': ./mkdocs.yml, or a default one for
@@ -36,6 +39,8 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
     if today:
         # MkDocs reloads the configuration on every rebuild; the plugin reads this then.
         os.environ["CHARTERGEN_TODAY"] = today
+    if public:
+        os.environ["CHARTERGEN_PUBLIC"] = "1"
     with site_config(paths, config_file) as config_path:
         load(config_path, None)  # a clear message if the plugin is missing
         try:

@@ -21,8 +21,9 @@ class FileExists(ChartergenError):
     """The target exists and the caller asked never to overwrite it."""
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` in one step.
+def write_atomic(path: str | os.PathLike[str], text: str | bytes, *,
+                 overwrite: bool = True) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line ends; or bytes, as they are) to ``path`` in one step.
 
     With ``overwrite=False`` an existing file is never replaced, even if it
     appears while the text is being written: :class:`FileExists` is raised.
@@ -32,10 +33,16 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
     folder = target.parent
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))
         if overwrite:
             os.replace(temporary, target)
