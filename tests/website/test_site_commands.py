@@ -46,9 +46,13 @@ def test_render_writes_markdown_a_theme_and_a_plain_mkdocs_yml(rendered: Path):
 def test_rendered_folder_builds_with_plain_mkdocs(rendered: Path):
     result = run(["mkdocs", "build", "--strict"], cwd=rendered)
     assert result.returncode == 0, result.stderr
-    soup = parse(rendered / "site" / "cidrerie-du-bocage" / "crisis" / "index.html")
+    soup = parse(rendered / "site" / "cidrerie-du-bocage" / "crisis.html")
     assert soup.html["lang"] == "fr"
     assert soup.select_one("pre.mermaid") is not None
+    # like 'chartergen build': opened from disk, search works, and nothing comes from a CDN
+    scripts = [tag["src"] for tag in soup.select("script[src]")]
+    assert "../assets/chartergen/iframe-worker.min.js" in scripts
+    assert not [src for src in scripts if src.startswith(("http:", "https:", "//"))]
 
 
 def test_render_twice_gives_identical_pages(rendered: Path, tmp_path: Path):

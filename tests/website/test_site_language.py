@@ -100,5 +100,6 @@ def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp:
     config = YAML(typ="safe").load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Chartes réseaux sociaux"
     assert config["theme"]["language"] == "fr"
-    assert config["extra"] == {"generator": False}
+    assert config["extra"] == {"generator": False,
+                               "polyfills": ["assets/chartergen/iframe-worker.min.js"]}
     assert "language: fr" in (out / "docs" / "index.md").read_text(encoding="utf-8")

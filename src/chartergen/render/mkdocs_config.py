@@ -6,6 +6,8 @@ Nothing here imports MkDocs: it only writes configuration (as data, or as a
 
 from __future__ import annotations
 
+import copy
+
 import io
 import shutil
 from importlib import resources
@@ -82,14 +84,16 @@ def site_config(site: RenderedSite, *, site_name: str, docs_dir: str = "docs",
         "site_name": site_name,
         "docs_dir": docs_dir,
         "site_dir": site_dir,
-        "use_directory_urls": True,
+        # as 'chartergen build' makes it: pages opened from disk work too (the offline
+        # plugin, which turns directory URLs off), with the search shim from the theme
+        "use_directory_urls": False,
         "theme": theme_config(site.language, theme_folder),
-        "plugins": [{"search": {"lang": ["en", "fr"]}}],
+        "plugins": copy.deepcopy(PLUGINS),
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": EXTRA_CSS,
         "extra_javascript": EXTRA_JAVASCRIPT,
         # An internal policy site: no "Made with Material for MkDocs" in the footer.
-        "extra": {"generator": False},
+        "extra": {"generator": False, "polyfills": [IFRAME_WORKER]},
         "nav": site.nav,
     }
 
