@@ -7,7 +7,6 @@ Nothing here imports MkDocs: it only writes configuration (as data, or as a
 from __future__ import annotations
 
 import copy
-
 import io
 import shutil
 from importlib import resources
