@@ -10,6 +10,7 @@ code to use.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -104,3 +105,12 @@ class InvalidCharters(ChartergenError):
 
     def report(self) -> str:
         return "\n".join(d.format() for d in self.diagnostics)
+
+
+def abort_reason(exc: Exception) -> str:
+    """Why MkDocs stopped, in the user's words ("Aborted with a BuildError!" is not)."""
+    strict = re.search(r"(\d+) warnings?\b", str(exc)) if "strict mode" in str(exc) else None
+    if strict:
+        count = int(strict.group(1))
+        return f"{count} warning{'s' if count != 1 else ''} above, and --strict"
+    return "the errors above say why"

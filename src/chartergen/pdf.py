@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chartergen.errors import ChartergenError, UsageError
+from chartergen.errors import ChartergenError, UsageError, abort_reason
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -131,7 +131,7 @@ def _build(charter_file: Path, folder: Path, today: dt.date, *, public: bool = F
     try:
         build(mkdocs_config)
     except exceptions.Abort as exc:
-        raise ChartergenError(f"the charter was not printed: {exc}") from None
+        raise ChartergenError(f"the charter was not printed ({abort_reason(exc)})") from None
     finally:
         mkdocs_config.plugins.on_shutdown()
     return site

@@ -182,3 +182,29 @@ def test_serve_public_and_today_reach_every_rebuild(monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(cli, ["serve", "--public", "--today", "2026-11-23"])
     assert result.exit_code == 0, result.output
     assert seen == {"CHARTERGEN_PUBLIC": "1", "CHARTERGEN_TODAY": "2026-11-23"}
+
+
+def test_a_failed_build_says_why_in_plain_words_without_colour_codes(tmp_path: Path):
+    (tmp_path / "charters").mkdir()
+    text = (CHARTERS / "hartwell-pumps.yaml").read_text(encoding="utf-8")
+    (tmp_path / "charters" / "hartwell-pumps.yaml").write_text(
+        text.replace("format: 1", "format: 3"), encoding="utf-8")
+    result = run(["chartergen", "build"], cwd=tmp_path)  # stderr is a pipe, not a terminal
+    assert result.returncode == 1
+    assert "charters/hartwell-pumps.yaml:10:9: error: format 3 is not supported" in result.stderr
+    assert result.stderr.endswith("chartergen: the site was not built (the errors above say "
+                                  "why)\n")
+    assert "\x1b[" not in result.stderr and "BuildError" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_mkdocs_reasons_to_stop_are_put_in_plain_words():
+    from mkdocs.exceptions import Abort
+
+    from chartergen.errors import abort_reason
+
+    assert abort_reason(Abort("Aborted with a BuildError!")) == "the errors above say why"
+    assert abort_reason(Abort("Aborted with 1 warnings in strict mode!")) == (
+        "1 warning above, and --strict")
+    assert abort_reason(Abort("Aborted with 3 warnings, 1 errors in strict mode!")) == (
+        "3 warnings above, and --strict")

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sitetools import CHARTERS, EXAMPLES, FIXTURES, build, write_project
 
 from chartergen.pipeline import discover, load_portfolio
@@ -322,3 +323,63 @@ def test_serve_public_serves_the_version_to_publish(tmp_path: Path,
     assert public is internal  # the same plugin instance, as in serve
     crisis = (tmp_path / "public" / "hartwell-pumps" / "crisis" / "index.html").read_text()
     assert "Catherine Doyle" not in crisis and "Level 3 - Serious" in crisis
+
+
+def test_serve_shows_the_problems_of_an_invalid_charter_instead_of_failing(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    # a failed build leaves serve's browser waiting with no explanation: the pages of the
+    # invalid charter list its problems, the home page lists them all, the others stay
+    config_file = write_project(tmp_path / "project", {f"shop-{n}": FIXTURES / "minimal.yaml"
+                                                       for n in range(2)})
+    served = tmp_path / "served"
+    serve_build(config_file, served)
+    edited = config_file.parent / "charters" / "shop-1.yaml"
+    good = edited.read_text()
+    edited.write_text(good.replace("format: 1", "format: 1\n<script>alert(1)</script>: x"))
+    serve_build(config_file, served)
+
+    page = (served / "shop-1" / "index.html").read_text()
+    soup = BeautifulSoup(page, "html.parser")
+    problem = soup.select_one(".admonition.failure")
+    assert problem is not None
+    assert problem.select_one(".admonition-title").get_text() == "This charter has problems"
+    assert "shop-1.yaml:3:1: error: '<script>alert(1)</script>' is not a field of the " \
+        "charter" in problem.get_text()
+    assert soup.select("script:-soup-contains('alert(1)')") == []  # shown, never run
+    home = BeautifulSoup((served / "index.html").read_text(), "html.parser")
+    assert "shop-1.yaml:3:1" in home.select_one(".admonition.failure").get_text()
+    assert "Bakery" in home.get_text()  # the list of charters is still there
+    other = (served / "shop-0" / "index.html").read_text()
+    assert "admonition failure" not in other
+    assert any("shop-1.yaml:3:1" in r.getMessage() for r in caplog.records)
+
+    edited.write_text(good)  # fixed: the charter's own pages come back
+    serve_build(config_file, served)
+    assert "admonition failure" not in (served / "shop-1" / "index.html").read_text()
+    fresh = build(config_file, tmp_path / "fresh")
+    assert files_of(served) == files_of(fresh)
+
+
+def test_serve_with_no_valid_site_yet_shows_a_page_of_problems(tmp_path: Path):
+    config_file = write_project(tmp_path / "project", {"shop": FIXTURES / "minimal.yaml"})
+    charter = config_file.parent / "charters" / "shop.yaml"
+    charter.write_text(charter.read_text().replace("format: 1", "format: 7"))
+    served = tmp_path / "served"
+    serve_build(config_file, served)
+    home = BeautifulSoup((served / "index.html").read_text(), "html.parser")
+    problem = home.select_one(".admonition.failure")
+    assert problem is not None
+    assert "shop.yaml:2:9: error: format 7 is not supported" in problem.get_text()
+
+
+def test_build_still_fails_on_an_invalid_charter(tmp_path: Path,
+                                                 caplog: pytest.LogCaptureFixture):
+    from mkdocs.exceptions import Abort
+
+    config_file = write_project(tmp_path / "project", {"shop": FIXTURES / "minimal.yaml"})
+    charter = config_file.parent / "charters" / "shop.yaml"
+    charter.write_text(charter.read_text().replace("format: 1", "format: 7"))
+    with pytest.raises(Abort):
+        build(config_file, tmp_path / "site")
+    assert any("invalid charters, the site was not built" in r.getMessage()
+               for r in caplog.records)

@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from chartergen.errors import ChartergenError, UsageError
+from chartergen.errors import ChartergenError, UsageError, abort_reason
 
 
 @click.command()
@@ -77,7 +77,7 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
             try:
                 mkdocs_build(config)
             except exceptions.Abort as exc:
-                raise ChartergenError(f"the site was not built: {exc}") from None
+                raise ChartergenError(f"the site was not built ({abort_reason(exc)})") from None
             finally:
                 config.plugins.on_shutdown()
     click.echo(f"site written to {display(target)}", err=True)
@@ -170,10 +170,18 @@ def setup_logging(quiet: bool) -> None:
     """MkDocs' own log format and levels, as ``mkdocs build`` shows them."""
     from mkdocs.__main__ import ColorFormatter
 
+    class Formatter(ColorFormatter):
+        """Colours on a terminal only: a log file or CI output gets no escape codes."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            text = super().format(record)
+            return text if sys.stderr.isatty() and not os.environ.get("NO_COLOR") else (
+                click.unstyle(text))
+
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_chartergen", False) for h in logger.handlers):
         handler = logging.StreamHandler()
-        handler.setFormatter(ColorFormatter())
+        handler.setFormatter(Formatter())
         handler._chartergen = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet else logging.INFO)

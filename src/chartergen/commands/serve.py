@@ -33,6 +33,7 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from chartergen.commands.build import _check_date, load, setup_logging, site_config
+    from chartergen.errors import abort_reason
 
     _check_date(today)
     setup_logging(quiet=False)
@@ -47,4 +48,5 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
             mkdocs_serve(config_file=str(config_path), livereload=True, dev_addr=dev_addr,
                          open_in_browser=open_in_browser)
         except exceptions.Abort as exc:
-            raise ChartergenError(f"the site could not be served: {exc}") from None
+            raise ChartergenError(
+                f"the site could not be served ({abort_reason(exc)})") from None
