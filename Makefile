@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve browser lint bench clean
+.PHONY: site pdf test serve browser lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 site: $(VENV)/.installed
 	$(BIN)/chartergen build
+
+# chartergen pdf: Playwright and pypdf in .venv, and Debian's Chromium
+pdf: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[pdf]'
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+		fonts-dejavu-core fonts-liberation; }
 
 serve: $(VENV)/.installed
 	$(BIN)/chartergen serve

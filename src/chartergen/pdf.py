@@ -59,8 +59,9 @@ def check_tools(chromium: Path) -> None:
         import pypdf  # noqa: F401
     except ImportError as exc:
         raise UsageError(
-            f"chartergen pdf needs Playwright and pypdf ({exc.name} is missing): "
-            "pip install 'chartergen[pdf]'") from None
+            f"chartergen pdf needs Playwright and pypdf ({exc.name} is missing): install "
+            "chartergen with its pdf extra (in chartergen's folder: 'make pdf', or "
+            "pip install -e '.[pdf]')") from None
 
 
 def print_charter(charter_file: Path, out: Path, *, today: dt.date,

@@ -54,7 +54,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
         if path.is_dir() and not path.is_symlink():
             files = _charter_files(path)
             if not files:
-                raise UsageError(f"no charter (*.yaml) in the folder '{path}'")
+                raise UsageError(f"no charter (*.yaml or *.yml file) in the folder '{path}'")
             found.extend(files)
         elif path.exists() or path.is_symlink():
             found.append(path)

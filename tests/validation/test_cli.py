@@ -80,7 +80,7 @@ def test_missing_default_folder_says_where_to_run(
 def test_folder_without_charters_is_a_usage_error(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path))
     assert result.exit_code == 2
-    assert f"no charter (*.yaml) in the folder '{tmp_path}'" in result.stderr
+    assert f"no charter (*.yaml or *.yml file) in the folder '{tmp_path}'" in result.stderr
 
 
 def test_unknown_option_is_a_usage_error(write_charter) -> None:

@@ -140,7 +140,7 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     charter = tmp_path / "acme.yaml"
     charter.write_text("format: 1\n# my work\n", encoding="utf-8")
     result = run("init", "acme", "--dir", str(tmp_path))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error: the command, not a charter, is wrong
     assert result.stderr == (
         f"chartergen: {charter} already exists; init never replaces a charter "
         "(add --force to start it again from scratch)\n"
@@ -151,7 +151,7 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
 def test_init_does_not_shadow_a_yml_charter(tmp_path: Path) -> None:
     (tmp_path / "acme.yml").write_text("format: 1\n", encoding="utf-8")
     result = run("init", "acme", "--dir", str(tmp_path))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "acme.yml already exists" in result.stderr
     assert not (tmp_path / "acme.yaml").exists()
 

@@ -1,9 +1,10 @@
 """chartergen build: the policy site, built by MkDocs with the chartergen plugin.
 
-With a ``mkdocs.yml`` in the current folder (or ``--config-file``), that is the
-configuration, exactly as ``mkdocs build`` would read it. Without one, a
-default configuration is used: the charters in ``charters/`` (or PATHS), the
-Material theme with chartergen's overrides, search in English and French.
+Given PATHS, the site is built for those charters with a default configuration:
+the Material theme with chartergen's overrides, search in English and French.
+Without PATHS, ``--config-file`` or the ``mkdocs.yml`` of the current folder is
+the configuration, exactly as ``mkdocs build`` reads it; with neither, the
+default configuration is used for ``charters/``.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
           today: str | None, quiet: bool, public: bool) -> None:
     """Build the policy site for the charters.
 
-    PATHS are charter folders or files (default: charters/); they are used when
-    there is no mkdocs.yml, which otherwise says where the charters are.
+    PATHS is one charter folder or file, built with the default site settings.
+    Without PATHS, ./mkdocs.yml (or --config-file) is used when there is one: it
+    says where the charters are and how the site looks; else charters/.
     Exit code 0 when the site was built, 1 when it was not (invalid charters,
     or warnings with --strict), 2 on a usage error.
     """

@@ -26,8 +26,8 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
     file that is not valid YAML is reported and left untouched.
 
     PATHS are charter files or folders (default: charters/). Exit code 0 when
-    nothing needed changing (or everything was rewritten), 1 when --check found
-    files to change or a file could not be read, 2 on a usage error.
+    nothing needed changing (or everything was rewritten), 1 when --check or
+    --diff found files to change or a file could not be read, 2 on a usage error.
     """
     import difflib
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from chartergen.errors import ChartergenError, UsageError
+from chartergen.errors import UsageError
 
 LANGUAGES = ("en", "fr")
 
@@ -48,7 +48,7 @@ def init(name: str, language: str, company: str | None, folder: Path, force: boo
     target = folder / f"{name}.yaml"
     existing = next((p for p in (target, folder / f"{name}.yml") if p.exists()), None)
     if existing is not None and not force:
-        raise ChartergenError(
+        raise UsageError(
             f"{existing} already exists; init never replaces a charter "
             "(add --force to start it again from scratch)"
         )
@@ -58,7 +58,7 @@ def init(name: str, language: str, company: str | None, folder: Path, force: boo
     try:
         write_atomic(target, text, overwrite=force)
     except FileExists:
-        raise ChartergenError(
+        raise UsageError(
             f"{target} already exists; init never replaces a charter "
             "(add --force to start it again from scratch)"
         ) from None

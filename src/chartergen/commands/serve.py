@@ -26,8 +26,10 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
           open_in_browser: bool, today: str | None, public: bool) -> None:
     """Serve the policy site locally and rebuild it when a charter changes.
 
-    Same configuration as 'chartergen build': ./mkdocs.yml, or a default one for
-    PATHS (default: charters/). Stop with Ctrl+C.
+    Same configuration as 'chartergen build': for PATHS, the default site
+    settings; without PATHS, ./mkdocs.yml (or --config-file) when there is one,
+    else charters/. While a charter is invalid, its pages list its problems.
+    Stop with Ctrl+C.
     """
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
