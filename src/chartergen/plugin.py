@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from chartergen.errors import Diagnostic
     from chartergen.preconvert import Converted, Preconverter
     from chartergen.render.portfolio import PendingRender
     from chartergen.render.site import RenderedPage, RenderedSite
@@ -169,17 +168,18 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             if not diagnostic.is_error:
                 log.warning(diagnostic.format())
         if errors or result.site is None:
-            message = ("chartergen: invalid charters, the site was not built:\n"
-                       + "\n".join(d.format() for d in errors))
+            listing = "\n".join(d.format() for d in errors)
             if self.command != "serve":
-                raise PluginError(message)
+                raise PluginError(
+                    f"chartergen: invalid charters, the site was not built:\n{listing}")
             # serve: a failed build would leave the browser waiting with no word of why;
             # the site shows the problems instead, and the terminal lists them
-            log.error(message.replace("chartergen: invalid charters, the site was not built",
-                                      "invalid charters, their pages show the problems"))
+            log.error(f"invalid charters, their pages show the problems:\n{listing}")
+            from chartergen.render.problems import problems_site
+
             last = self._last_site
             site = problems_site(last[1] if last and last[0] == self._charters_path else None,
-                                 errors, config)
+                                 errors, str(config.theme.get("language") or "en"))
         else:
             site = result.site
             self._last_site = (self._charters_path, site)
@@ -466,56 +466,3 @@ def _material_search_index(config: MkDocsConfig) -> Any:
         if type(index) is SearchIndex:
             return index
     return None
-
-
-def problems_site(last: RenderedSite | None, errors: list[Diagnostic],
-                  config: MkDocsConfig) -> RenderedSite:
-    """What ``serve`` shows while charters are invalid: the last valid site, in which each
-    page of an invalid charter lists that charter's problems and the home page lists
-    them all; with no valid site yet, a home page listing them."""
-    from dataclasses import replace
-
-    from chartergen.render.site import RenderedPage, RenderedSite, labels_for
-
-    language = last.language if last else str(config.theme.get("language") or "en")
-    words = labels_for(language)["serve"]
-    by_charter: dict[str, list[Diagnostic]] = {}
-    for diagnostic in errors:
-        by_charter.setdefault(Path(diagnostic.path).stem, []).append(diagnostic)
-    if last is None:
-        home = RenderedPage("index.md", words["problems_home"], _problems_page(
-            f"language: {language}\nhome: true", words["problems_home"], errors, words))
-        return RenderedSite((home,), [{words["problems_home"]: "index.md"}], language)
-    pages = []
-    for page in last.pages:
-        front, body = _front_matter(page.markdown)
-        if page.charter in by_charter:
-            page = replace(page, markdown=_problems_page(front, page.title,
-                                                          by_charter[page.charter], words))
-        elif page.src == "index.md":
-            block = _problems_block(words["problems_home"], errors, words)
-            page = replace(page, markdown=f"---\n{front}\n---\n\n{block}\n{body}")
-        pages.append(page)
-    return replace(last, pages=tuple(pages))
-
-
-def _front_matter(markdown: str) -> tuple[str, str]:
-    """The page's front matter (without its --- lines) and the rest."""
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 4)
-        if end != -1:
-            return markdown[4:end], markdown[end + 5:]
-    return "", markdown
-
-
-def _problems_page(front: str, title: str, errors: list[Diagnostic],
-                   words: dict[str, str]) -> str:
-    return (f"---\n{front}\n---\n\n# {title}\n\n"
-            + _problems_block(words["problems"], errors, words))
-
-
-def _problems_block(heading: str, errors: list[Diagnostic], words: dict[str, str]) -> str:
-    """An admonition listing the problems as an indented code block: charter text in a
-    message is shown as written, never read as Markdown or HTML."""
-    lines = "\n".join("        " + " ".join(d.format().split()) for d in errors)
-    return (f'!!! failure "{heading}"\n\n    {words["problems_intro"]}\n\n{lines}\n')
