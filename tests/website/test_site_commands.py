@@ -208,3 +208,52 @@ def test_mkdocs_reasons_to_stop_are_put_in_plain_words():
         "1 warning above, and --strict")
     assert abort_reason(Abort("Aborted with 3 warnings, 1 errors in strict mode!")) == (
         "3 warnings above, and --strict")
+
+
+def test_a_running_serve_answers_with_the_problems_when_a_charter_breaks(tmp_path: Path):
+    # the whole command, as a user runs it: before, a failed rebuild left every request
+    # waiting until the charter was fixed
+    import socket
+    import time
+    import urllib.request
+
+    (tmp_path / "charters").mkdir()
+    charter = tmp_path / "charters" / "hartwell-pumps.yaml"
+    good = (CHARTERS / "hartwell-pumps.yaml").read_text(encoding="utf-8")
+    charter.write_text(good, encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/hartwell-pumps/crisis.html"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as stream:
+        server = subprocess.Popen([sys.executable, "-m", "chartergen", "serve", "charters",
+                                   "-a", f"127.0.0.1:{port}", "--today", TODAY], cwd=tmp_path,
+                                  env=env, stdout=subprocess.DEVNULL, stderr=stream)
+
+    def page_with(text: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert server.poll() is None, log.read_text()
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    body = response.read().decode("utf-8")
+                if text in body:
+                    return body
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"no page with {text!r} within {timeout} s")
+
+    try:
+        page_with("Catherine Doyle")
+        charter.write_text(good.replace("format: 1", "format: 3"), encoding="utf-8")
+        body = page_with("This charter has problems", timeout=30)
+        assert "hartwell-pumps.yaml:10:9: error: format 3 is not supported" in body
+        charter.write_text(good, encoding="utf-8")
+        assert "This charter has problems" not in page_with("Catherine Doyle", timeout=30)
+        assert "hartwell-pumps.yaml:10:9: error: format 3" in log.read_text()  # and in the terminal
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
