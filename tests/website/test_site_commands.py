@@ -128,9 +128,12 @@ def test_chartergen_build_usage_errors(tmp_path: Path):
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "does not exist" in result.output
-    result = CliRunner().invoke(cli, ["build", "--today", "23/11/2026"])
-    assert result.exit_code == 2
-    assert "--today must be a date written YYYY-MM-DD" in result.output
+    for command in (["build"], ["serve"], ["render", str(CHARTERS), "--out", str(tmp_path / "x")],
+                    ["pdf", str(CHARTERS / "hartwell-pumps.yaml")]):
+        result = CliRunner().invoke(cli, [*command, "--today", "23/11/2026"])
+        assert result.exit_code == 2, command
+        assert "--today must be a date written YYYY-MM-DD, not '23/11/2026'" in result.output
+    assert not (tmp_path / "x").exists()
 
 
 def test_serve_watches_the_charters_folder():

@@ -53,7 +53,7 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
 
     from chartergen.sitedir import check_site_dir, staged
 
-    _check_date(today)
+    parse_today(today)  # a clear message before MkDocs starts
     setup_logging(quiet)
     with site_config(paths, config_file) as config_path:
         # MkDocs reads a relative site_dir from the configuration file's folder; on the
@@ -197,10 +197,11 @@ def display(path: Path) -> str:
     return display_path(path) + "/"
 
 
-def _check_date(value: str | None) -> None:
+def parse_today(value: str | None) -> dt.date:
+    """The date of a ``--today`` option (today when not given); a usage error if unreadable."""
     if value is None:
-        return
+        return dt.date.today()
     try:
-        dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None

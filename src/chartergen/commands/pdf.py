@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
@@ -31,12 +30,12 @@ def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
     written, 1 when the charter is invalid, 2 on a usage error (including a
     missing Chromium or an existing PDF file).
     """
-    from chartergen.commands.build import setup_logging
+    from chartergen.commands.build import parse_today, setup_logging
     from chartergen.edit.atomic import FileExists
     from chartergen.pdf import check_tools, chromium_path, print_charter
     from chartergen.pipeline import display_path
 
-    date = _date(today)
+    date = parse_today(today)
     charter_file = find_charter(charter)
     target = Path(out) if out else Path(f"{charter_file.stem}.pdf")
     if target.exists() and not force:
@@ -75,12 +74,3 @@ def find_charter(name: str | None, folder: Path = Path("charters")) -> Path:
         raise UsageError(f"{folder}/ holds {len(files)} charters: name the one to print ("
                          f"{', '.join(sorted(f.stem for f in files))})")
     return files[0]
-
-
-def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None

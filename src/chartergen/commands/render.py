@@ -7,7 +7,6 @@ MkDocs-based portal such as Backstage TechDocs.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,13 +50,14 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     """
     import sys
 
+    from chartergen.commands.build import parse_today
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
     from chartergen.render.mkdocs_config import copy_theme, dump_yaml, site_config
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
     from chartergen.render.site import default_site_name
 
-    date = _date(today)
+    date = parse_today(today)
     target = Path(out)
     _check_target(target)
     files = discover(paths)
@@ -99,12 +99,3 @@ def _check_target(target: Path) -> None:
             f"'{target}' is not empty and was not written by chartergen render: "
             "choose a new or empty folder"
         )
-
-
-def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None

@@ -34,10 +34,10 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from chartergen.commands.build import _check_date, load, setup_logging, site_config
+    from chartergen.commands.build import load, parse_today, setup_logging, site_config
     from chartergen.errors import abort_reason
 
-    _check_date(today)
+    parse_today(today)  # a clear message before MkDocs starts
     setup_logging(quiet=False)
     if today:
         # MkDocs reloads the configuration on every rebuild; the plugin reads this then.
