@@ -6,17 +6,12 @@ never splits a word of a company name ("Boulangeri/e") and every phone link is o
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitetools import build, example, write_project
+from sitetools import CHROMIUM, build, example, served, write_project
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium here")
 
 LONG_NAME = "Boulangerie-pâtisserie Lemonnier"
@@ -34,11 +29,6 @@ SPLIT_WORDS = """(selector) => [...document.querySelectorAll(selector)].map(el =
 })"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(module_tmp: Path) -> Iterator[str]:
     text = example("cidrerie-du-bocage").read_text(encoding="utf-8")
@@ -46,26 +36,8 @@ def base_url(module_tmp: Path) -> Iterator[str]:
     assert bakery != text
     site = build(write_project(module_tmp / "project", {
         "cidrerie-du-bocage": example("cidrerie-du-bocage"), "boulangerie-lemonnier": bakery}))
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield chromium
-        chromium.close()
+    with served(site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [390, 1000])
