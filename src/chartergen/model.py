@@ -45,6 +45,11 @@ def _percent(value: Any) -> float | None:
     return None if value is None else parse_percent(value)
 
 
+def _yes_no(value: Any) -> bool | None:
+    """A yes/no fact: None when the charter leaves it unset."""
+    return None if value is None else bool(value)
+
+
 def _money(value: Any) -> Money | None:
     return None if value is None else parse_money(value)
 
@@ -225,8 +230,9 @@ class Pillar:
     path: FieldPath
     description: str = ""
     share: float | None = None
-    promotional: bool = False
-    conversational: bool = False
+    promotional: bool | None = None
+    """None when the charter does not say (shown as "not stated", never as a no)."""
+    conversational: bool | None = None
     networks: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
@@ -347,7 +353,7 @@ class Role:
     hours_per_week: float | None = None
     skills: tuple[str, ...] = ()
     training: tuple[str, ...] = ()
-    speaks_for_company: bool = False
+    speaks_for_company: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -782,8 +788,8 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                     id=p["id"], name=_text(p["name"]), path=("content", "pillars", i),
                     description=_text(p.get("description")),
                     share=_percent(p.get("share")),
-                    promotional=bool(p.get("promotional")),
-                    conversational=bool(p.get("conversational")),
+                    promotional=_yes_no(p.get("promotional")),
+                    conversational=_yes_no(p.get("conversational")),
                     networks=_texts(p.get("networks")),
                     audiences=_texts(p.get("audiences")),
                     examples=_texts(p.get("examples")),
@@ -849,7 +855,7 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                         else None
                     ),
                     skills=_texts(r.get("skills")), training=_texts(r.get("training")),
-                    speaks_for_company=bool(r.get("speaks_for_company")),
+                    speaks_for_company=_yes_no(r.get("speaks_for_company")),
                 )
                 for i, r in enumerate(_list(team.get("roles")))
             ),
