@@ -150,6 +150,8 @@ class Kpi:
     source: str = ""
     owner: str = ""
     frequency: str = ""
+    per: str = ""
+    """For a recurring target: the period it counts over (``quarter``...)."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,12 @@ class Network:
     objectives: tuple[str, ...] = ()
     owner: str = ""
     backup: str = ""
+    has_backup: bool | None = None
+    """True, False (nobody takes over: said plainly) or None (not stated)."""
+    replies: bool | None = None
+    """True, False (nobody answers there: said plainly) or None (not stated)."""
+    automated: bool | None = None
+    """True when posts are published automatically and cost no writing time."""
     cadence: Cadence | None = None
     time_per_post: Duration | None = None
     engagement_time: Duration | None = None
@@ -225,8 +233,9 @@ class Pillar:
     path: FieldPath
     description: str = ""
     share: float | None = None
-    promotional: bool = False
-    conversational: bool = False
+    promotional: bool | None = None
+    """True, False or None (not stated); falsy unless stated true."""
+    conversational: bool | None = None
     networks: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
@@ -237,6 +246,7 @@ class Hub:
     name: str = ""
     url: str = ""
     publish_first: bool | None = None
+    subscribers: int | None = None
 
 
 @dataclass(frozen=True)
@@ -541,6 +551,14 @@ class Drills:
 
 
 @dataclass(frozen=True)
+class CrisisPlan:
+    exists: bool | None = None
+    """True, False (no crisis plan: said plainly) or None (not stated)."""
+    kept_in: str = ""
+    """Where the full plan lives when it is kept outside the charter."""
+
+
+@dataclass(frozen=True)
 class Crisis:
     issue_definition: str = ""
     crisis_definition: str = ""
@@ -551,6 +569,12 @@ class Crisis:
     scenarios: tuple[Scenario, ...] = ()
     after_action: AfterAction = field(default_factory=AfterAction)
     drills: Drills = field(default_factory=Drills)
+    plan: CrisisPlan = field(default_factory=CrisisPlan)
+
+    @property
+    def has_procedure(self) -> bool:
+        """Some crisis procedure is stated, here or in a plan kept elsewhere."""
+        return bool(self.plan.exists or self.plan.kept_in or not self.is_empty)
 
     @property
     def is_empty(self) -> bool:
@@ -591,6 +615,8 @@ class Independence:
     exports: Exports = field(default_factory=Exports)
     exit_plans: tuple[ExitPlan, ...] = ()
     max_share_per_network: float | None = None
+    keeps_copy: bool | None = None
+    """True, False (keeps no copy of content or audience: said plainly) or None."""
 
 
 @dataclass(frozen=True)
@@ -691,6 +717,7 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
     definitions = _map(crisis.get("definitions"))
     after_action = _map(crisis.get("after_action"))
     drills = _map(crisis.get("drills"))
+    plan = _map(crisis.get("plan"))
     measurement = _map(data.get("measurement"))
     independence = _map(data.get("independence"))
     exports = _map(independence.get("exports"))
@@ -769,6 +796,7 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                         source=_text(k.get("source")),
                         owner=_text(k.get("owner")),
                         frequency=_text(k.get("frequency")),
+                        per=_text(k.get("per")),
                     )
                     for j, k in enumerate(_list(o.get("kpis")))
                 ),
@@ -782,8 +810,8 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                     id=p["id"], name=_text(p["name"]), path=("content", "pillars", i),
                     description=_text(p.get("description")),
                     share=_percent(p.get("share")),
-                    promotional=bool(p.get("promotional")),
-                    conversational=bool(p.get("conversational")),
+                    promotional=p.get("promotional"),
+                    conversational=p.get("conversational"),
                     networks=_texts(p.get("networks")),
                     audiences=_texts(p.get("audiences")),
                     examples=_texts(p.get("examples")),
@@ -793,7 +821,8 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
             promotional_ceiling=_percent(content.get("promotional_ceiling")),
             formats=_texts(content.get("formats")),
             sources=_texts(content.get("sources")),
-            hub=Hub(_text(hub.get("name")), _text(hub.get("url")), hub.get("publish_first")),
+            hub=Hub(_text(hub.get("name")), _text(hub.get("url")), hub.get("publish_first"),
+                    hub.get("subscribers")),
             calendar=Calendar(
                 horizon=_duration(calendar.get("horizon")),
                 slots=tuple(
@@ -975,6 +1004,7 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                 covers=_texts(after_action.get("covers")),
             ),
             drills=Drills(_date(drills.get("last")), _text(drills.get("cadence"))),
+            plan=CrisisPlan(plan.get("exists"), _text(plan.get("kept_in"))),
         ),
         measurement=Measurement(
             reporting=tuple(
@@ -993,6 +1023,7 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
                 for e in _list(independence.get("exit_plans"))
             ),
             max_share_per_network=_percent(independence.get("max_share_per_network")),
+            keeps_copy=independence.get("keeps_copy"),
         ),
         reviews=tuple(
             Review(parse_date(r["date"]), _text(r["reviewer"]), _texts(r.get("items")),
@@ -1014,6 +1045,7 @@ def _network(n: dict[str, Any], i: int) -> Network:
         status=_text(n.get("status")), why=_text(n.get("why")),
         audiences=_texts(n.get("audiences")), objectives=_texts(n.get("objectives")),
         owner=_text(n.get("owner")), backup=_text(n.get("backup")),
+        has_backup=n.get("has_backup"), replies=n.get("replies"), automated=n.get("automated"),
         cadence=(
             Cadence(int(cadence["posts"]), _text(cadence.get("per")) or "week")
             if cadence.get("posts") is not None else None
