@@ -146,6 +146,7 @@ def _check_unique_slugs(portfolio: Portfolio) -> None:
 def duplicate_slugs(charters: Iterable[tuple[str, str]]) -> list[Diagnostic]:
     """An error for each charter, given as (slug, path), whose slug an earlier one has."""
     from chartergen.errors import Severity
+    from chartergen.messages import Msg
 
     found = []
     seen: dict[str, str] = {}
@@ -153,8 +154,9 @@ def duplicate_slugs(charters: Iterable[tuple[str, str]]) -> list[Diagnostic]:
         if slug in seen:
             found.append(Diagnostic(
                 path, 1, 1, Severity.ERROR,
-                f"another charter has the same file name ({seen[slug]}); the file name is "
-                "the charter's address on the site, so each must be unique",
+                Msg("another charter has the same file name ({other}); the file name is "
+                    "the charter's address on the site, so each must be unique",
+                    other=seen[slug]),
                 code="duplicate-slug",
             ))
         else:
