@@ -139,8 +139,8 @@ def load_file(path: str | Path, display: str | None = None) -> LoadResult:
         # refuse it without reading, so no byte of the target reaches a report
         return _fail(
             shown,
-            "this charter is a link to a file outside the project; it was not read "
-            "(replace the link with the charter file itself)",
+            Msg("this charter is a link to a file outside the project; it was not read "
+                "(replace the link with the charter file itself)"),
             "outside-link",
         )
     try:
@@ -148,13 +148,14 @@ def load_file(path: str | Path, display: str | None = None) -> LoadResult:
         if size > MAX_BYTES:
             return _fail(
                 shown,
-                f"the file is {size // 1024} KiB; a charter may be at most "
-                f"{MAX_BYTES // 1024} KiB, so it was not read",
+                Msg("the file is {size} KiB; a charter may be at most {most} KiB, so it was "
+                    "not read", size=size // 1024, most=MAX_BYTES // 1024),
                 "file-too-large",
             )
         raw = path.read_bytes()
     except OSError as exc:
-        return _fail(shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")
+        return _fail(shown, Msg("the file cannot be read: {reason}", reason=exc.strerror or exc),
+                     "unreadable")
     return load_bytes(raw, shown)
 
 

@@ -118,7 +118,7 @@ def _unknown(place: str, part: str, where: str, fields: Mapping[str, Rule]) -> s
                    part=part)
     owner = Msg("a field of '{where}'", where=where) if where else Msg(
         "a section of the charter")
-    prefix = f"'{place}': " if place.strip() != part else ""
+    prefix = Msg("'{place}': ", place=place) if place.strip() != part else ""
     return Msg("{prefix}'{part}' is not {owner}{hint}", prefix=prefix, part=part, owner=owner,
                hint=_hint(part, list(fields)))
 
