@@ -88,9 +88,19 @@ COMMANDS = {
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chartergen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on internal errors.")
+@click.option(
+    "--lang", metavar="LANGUAGE", default=None,
+    help="Language of messages not about one charter (en, fr); default: the locale's, else "
+    "English. Messages about a charter are in the charter's language.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
     """Validate, audit and publish social-media charters kept as YAML files."""
+    from chartergen.messages import choose_language, languages
+
+    if lang is not None and lang not in languages():
+        raise click.BadParameter(f"choose from {', '.join(languages())}", param_hint="--lang")
+    choose_language(lang)
     ctx.obj = {"debug": debug}
 
 

@@ -425,6 +425,7 @@ SCHEMA: dict[str, Rule] = {
             "vocabulary": section(
                 "Words to use and words to avoid.",
                 {"use": texts("Preferred words."), "avoid": texts("Words to avoid.")},
+                flatten="vocabulary_{}",
             ),
             "examples": entries(
                 "Example replies, good and bad.",
@@ -601,6 +602,7 @@ SCHEMA: dict[str, Rule] = {
                     "issue": text("An issue: handled by the usual team."),
                     "crisis": text("A crisis: the crisis cell takes over."),
                 },
+                flatten="{}_definition",
             ),
             "levels": entries(
                 "Severity levels, from least to most severe.",

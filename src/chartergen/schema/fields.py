@@ -12,6 +12,7 @@ validate; the audit, not the schema, says what is missing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 Rule = dict[str, Any]
@@ -109,9 +110,16 @@ def refs(kind: str, help: str) -> Rule:
     return _field({"type": "list", "schema": {"type": "string"}}, help, False, ref=kind)
 
 
-def section(help: str, fields: dict[str, Rule], *, required: bool = False) -> Rule:
-    """A mapping of named fields."""
-    return _field({"type": "dict", "schema": fields}, help, required)
+def section(help: str, fields: dict[str, Rule], *, required: bool = False,
+            flatten: str | None = None) -> Rule:
+    """A mapping of named fields.
+
+    ``flatten`` lifts the fields into the parent's typed object, each named by the pattern
+    (``"vocabulary_{}"``: ``vocabulary.use`` is ``Voice.vocabulary_use``), for a small
+    section that reads better as plain attributes.
+    """
+    return _field({"type": "dict", "schema": fields}, help, required,
+                  **({"flatten": flatten} if flatten else {}))
 
 
 def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None) -> Rule:
@@ -120,6 +128,19 @@ def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None) 
         {"type": "list", "schema": {"type": "dict", "schema": fields}},
         help, False, declares=declares,
     )
+
+
+def attributes(rules: Mapping[str, Rule]) -> dict[str, tuple[str, ...]]:
+    """The typed object's attribute for each field of a section, with the field's place
+    below the section: one name, or two for a field of a flattened sub-section."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name, rule in rules.items():
+        pattern = rule.get("meta", {}).get("flatten")
+        if pattern:
+            found.update({pattern.format(child): (name, child) for child in rule["schema"]})
+        else:
+            found[name] = (name,)
+    return found
 
 
 def help_of(rule: Rule) -> str:
