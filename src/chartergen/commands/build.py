@@ -147,7 +147,7 @@ def site_config(paths: Sequence[str], config_file: str | None) -> Iterator[Path]
 
 def default_config(folder: Path, charters: Path) -> Path:
     """A ``mkdocs.yml`` in ``folder`` for the charters at ``charters``, site in ./site."""
-    from chartergen.render.mkdocs_config import (
+    from chartergen.engines.mkdocs.config import (
         EXTRA_CSS,
         EXTRA_JAVASCRIPT,
         MARKDOWN_EXTENSIONS,

@@ -51,9 +51,9 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     import sys
 
     from chartergen.commands.build import parse_today
+    from chartergen.engines.mkdocs.config import copy_theme, dump_yaml, site_config
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
-    from chartergen.render.mkdocs_config import copy_theme, dump_yaml, site_config
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
     from chartergen.render.site import default_site_name
     from chartergen.sitedir import writing
