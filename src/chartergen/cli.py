@@ -72,8 +72,11 @@ class _Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(EXIT_INVALID)
-        except KeyboardInterrupt:
-            click.echo("chartergen: interrupted", err=True)
+        except KeyboardInterrupt as exc:
+            from chartergen.workers import Stopped
+
+            how = f" by {exc.name}" if isinstance(exc, Stopped) else ""
+            click.echo(f"chartergen: interrupted{how}", err=True)
             ctx.exit(EXIT_INVALID)
         except Exception as exc:  # an unexpected bug must still not dump a traceback
             if ctx.obj and ctx.obj.get("debug"):
@@ -122,4 +125,8 @@ def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from chartergen.workers import stop_on_signals
+
+    # SIGTERM (a CI timeout) and SIGHUP (a closed terminal) clean up as Ctrl+C does
+    stop_on_signals()
     cli.main(args=argv, prog_name="chartergen")

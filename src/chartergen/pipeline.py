@@ -104,7 +104,10 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     from chartergen.schema.structure import warm_up
 
     warm_up()  # build the validator once; forked workers inherit it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    from chartergen.workers import start_helper
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=start_helper,
+                                                  initargs=(os.getpid(),)) as pool:
         found = pool.map(_diagnostics_only, files, chunksize=max(1, len(files) // (workers * 4)))
     return list(zip(files, found, strict=True))
 
