@@ -104,7 +104,10 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     from chartergen.schema.structure import warm_up
 
     warm_up()  # build the validator once; forked workers inherit it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    from chartergen.workers import start_helper
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=start_helper,
+                                                  initargs=(os.getpid(),)) as pool:
         found = pool.map(_diagnostics_only, files, chunksize=max(1, len(files) // (workers * 4)))
     return list(zip(files, found, strict=True))
 
@@ -125,13 +128,13 @@ def load_and_validate(path: Path) -> tuple[Document | None, Checked]:
         diagnostics.extend(validate(loaded.document))
         language = language_of(loaded.document.data)
     else:
-        language = language_of(None, _text_of(path))
+        language = language_of(None, text_of(path))
     checked = Checked(sorted(d.said(language) for d in diagnostics))
     checked.language = language
     return loaded.document, checked
 
 
-def _text_of(path: Path) -> str:
+def text_of(path: Path) -> str:
     """The start of a file that did not load, to find which language it is written in."""
     if path.is_symlink() or not path.is_file():  # never follow a link or open a pipe
         return ""

@@ -162,7 +162,10 @@ class PortfolioRenderer:
             import multiprocessing
 
             _warm_up(options)
-            pool = multiprocessing.get_context("fork").Pool(self._workers(len(todo)))
+            from chartergen.workers import start_helper
+
+            pool = multiprocessing.get_context("fork").Pool(
+                self._workers(len(todo)), initializer=start_helper, initargs=(os.getpid(),))
             running = pool.imap_unordered(_numbered, [(i, jobs[i]) for i in todo])
             pool.close()  # no more tasks: the workers end once these are done
         return PendingRender(self, files, jobs, keys, outcomes, todo, slugs, options,
