@@ -77,7 +77,7 @@ def test_the_import_check_sees_imports_inside_functions(tmp_path: Path) -> None:
 # --- the layers: load -> validate -> model -> audit -> render -> site --------------------------
 
 LAYERS = (
-    ("load", ("errors", "messages", "loader", "output", "sitedir", "edit.atomic")),
+    ("load", ("errors", "messages", "loader", "output", "sitedir", "workers", "edit.atomic")),
     ("validate", ("schema", "i18n")),
     ("model", ("model", "public", "pipeline", "edit")),
     ("audit", ("audit", "diff")),
