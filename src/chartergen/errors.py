@@ -51,6 +51,8 @@ class Diagnostic:
     field_path: FieldPath = field(default=(), compare=False)
     hint: str | None = field(default=None, compare=False)
     code: str = field(default="", compare=False)
+    language: str = field(default="en", compare=False)
+    """The language the message is said in (see :meth:`said`)."""
 
     @property
     def field(self) -> str:
@@ -59,6 +61,15 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def said(self, language: str) -> Diagnostic:
+        """This diagnostic with its message and hint in ``language``."""
+        from dataclasses import replace
+
+        from chartergen.messages import say
+
+        return replace(self, message=say(self.message, language), hint=say(self.hint, language),
+                       language=language)
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"

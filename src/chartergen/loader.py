@@ -31,6 +31,7 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
+from chartergen.messages import Msg, plural
 
 MAX_BYTES = 1024 * 1024
 """A charter is a few hundred lines; anything over 1 MiB is refused unread."""
@@ -138,8 +139,8 @@ def load_file(path: str | Path, display: str | None = None) -> LoadResult:
         # refuse it without reading, so no byte of the target reaches a report
         return _fail(
             shown,
-            "this charter is a link to a file outside the project; it was not read "
-            "(replace the link with the charter file itself)",
+            Msg("this charter is a link to a file outside the project; it was not read "
+                "(replace the link with the charter file itself)"),
             "outside-link",
         )
     try:
@@ -147,13 +148,14 @@ def load_file(path: str | Path, display: str | None = None) -> LoadResult:
         if size > MAX_BYTES:
             return _fail(
                 shown,
-                f"the file is {size // 1024} KiB; a charter may be at most "
-                f"{MAX_BYTES // 1024} KiB, so it was not read",
+                Msg("the file is {size} KiB; a charter may be at most {most} KiB, so it was "
+                    "not read", size=size // 1024, most=MAX_BYTES // 1024),
                 "file-too-large",
             )
         raw = path.read_bytes()
     except OSError as exc:
-        return _fail(shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")
+        return _fail(shown, Msg("the file cannot be read: {reason}", reason=exc.strerror or exc),
+                     "unreadable")
     return load_bytes(raw, shown)
 
 
@@ -175,9 +177,10 @@ def _link_stays_inside(link: Path) -> bool:
 def load_bytes(raw: bytes, path: str) -> LoadResult:
     """Parse the bytes of a charter file shown to users as ``path``."""
     if len(raw) > MAX_BYTES:
-        return _fail(path, f"a charter may be at most {MAX_BYTES // 1024} KiB", "file-too-large")
+        return _fail(path, Msg("a charter may be at most {size} KiB", size=MAX_BYTES // 1024),
+                     "file-too-large")
     if b"\x00" in raw[:8192]:
-        return _fail(path, "this is a binary file, not a YAML charter", "binary")
+        return _fail(path, Msg("this is a binary file, not a YAML charter"), "binary")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -188,8 +191,8 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
             [
                 Diagnostic(
                     path, line, col, Severity.ERROR,
-                    "this byte is not valid UTF-8; save the file as UTF-8 "
-                    "(most editors offer it under 'Save with encoding')",
+                    Msg("this byte is not valid UTF-8; save the file as UTF-8 "
+                        "(most editors offer it under 'Save with encoding')"),
                     code="encoding",
                 )
             ],
@@ -218,26 +221,27 @@ def _finish(path: str, text: str, data: Any, tree: Any) -> LoadResult:
     if values > MAX_VALUES:
         return _fail(
             path,
-            f"the file holds {values:,} keys and list entries; a charter may hold at most "
-            f"{MAX_VALUES:,} (a complete one holds about 1,000), so it was not checked",
+            Msg("the file holds {values} keys and list entries; a charter may hold at most "
+                "{most} (a complete one holds about 1,000), so it was not checked",
+                values=f"{values:,}", most=f"{MAX_VALUES:,}"),
             "too-many-values",
         )
     if data is None:
         return _fail(
             path,
-            "the file is empty; a charter starts with 'format: 1' and a 'company' section "
-            "(run 'chartergen init NAME' for a starter charter)",
+            Msg("the file is empty; a charter starts with 'format: 1' and a 'company' section "
+                "(run 'chartergen init NAME' for a starter charter)"),
             "empty",
         )
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        kind = Msg("a list") if isinstance(data, list) else Msg("a single value")
         return LoadResult(
             None,
             [
                 Diagnostic(
                     path, 1, 1, Severity.ERROR,
-                    f"the file holds {kind}; a charter is a set of 'key: value' sections "
-                    "starting with 'format: 1'",
+                    Msg("the file holds {kind}; a charter is a set of 'key: value' sections "
+                        "starting with 'format: 1'", kind=kind),
                     code="not-a-mapping",
                 )
             ],
@@ -255,9 +259,10 @@ def _strict_load(text: str, path: str) -> LoadResult:
     except MarkedYAMLError as exc:
         return LoadResult(None, [_yaml_error(exc, path, text)])
     except RecursionError:
-        return _fail(path, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
+        return _fail(path, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
+                     "too-deep")
     except (YAMLError, ValueError, TypeError) as exc:
-        return _fail(path, f"this is not valid YAML: {exc}", "yaml")
+        return _fail(path, Msg("this is not valid YAML: {problem}", problem=str(exc)), "yaml")
     problems: list[Diagnostic] = []
     data = _to_plain(tree, (), problems, path, tree)
     if problems:
@@ -289,7 +294,8 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                add(event, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
+                add(event, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
+                    "too-deep")
                 break
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
@@ -299,16 +305,17 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
             if aliases_seen[event.anchor] == 1:
                 add(
                     event,
-                    f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
-                    "charters may not use aliases: write the value out in full",
+                    Msg("'*{anchor}' repeats another part of the file (a YAML alias); "
+                        "charters may not use aliases: write the value out in full",
+                        anchor=event.anchor),
                     "alias",
                 )
             continue
         if isinstance(event, NodeEvent) and event.anchor:
             add(
                 event,
-                f"'&{event.anchor}' marks a YAML anchor; charters may not use anchors "
-                "or aliases: remove it",
+                Msg("'&{anchor}' marks a YAML anchor; charters may not use anchors "
+                    "or aliases: remove it", anchor=event.anchor),
                 "anchor",
             )
         tag = getattr(event, "tag", None)
@@ -321,16 +328,18 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                 "tag:yaml.org,2002:") else tag
             add(
                 event,
-                f"'{shown}' is a YAML tag; charters may not use tags: write the value as "
-                "plain text, a number, true or false",
+                Msg("'{tag}' is a YAML tag; charters may not use tags: write the value as "
+                    "plain text, a number, true or false", tag=shown),
                 "tag",
             )
         if isinstance(event, ScalarEvent) and event.value == "<<" and not event.style:
-            add(event, "'<<' merge keys are not allowed in a charter; write the keys out", "merge")
+            add(event, Msg("'<<' merge keys are not allowed in a charter; write the keys out"),
+                "merge")
     return found
 
 
-_KIND_OF = {bool: "true/false", int: "a number", float: "a number", type(None): "empty"}
+_KIND_OF = {bool: Msg("true/false"), int: Msg("a number"), float: Msg("a number"),
+            type(None): Msg("empty")}
 
 
 def _to_plain(
@@ -346,8 +355,9 @@ def _to_plain(
                 problems.append(
                     Diagnostic(
                         file, key_line, key_col, Severity.ERROR,
-                        f"the key {key!r} is {_KIND_OF.get(type(key), 'not text')}; "
-                        "keys must be words: put it in quotes or rename it",
+                        Msg("the key {key} is {kind}; keys must be words: put it in quotes "
+                            "or rename it", key=repr(key),
+                            kind=_KIND_OF.get(type(key), Msg("not text"))),
                         path, code="key-type",
                     )
                 )
@@ -472,38 +482,39 @@ def _locate_in_nodes(
 
 
 _YAML_EXPLANATIONS = (
-    ("found character '\\t'", "a tab character is used here; YAML indentation must use spaces"),
+    ("found character '\\t'", Msg("a tab character is used here; YAML indentation must use "
+                                   "spaces: replace the tab with spaces")),
     (
         "mapping values are not allowed here",
-        "a ':' appears where YAML does not expect one; if the text itself contains ': ', "
-        "put the whole value in quotes",
+        Msg("a ':' appears where YAML does not expect one; if the text itself contains ': ', "
+            "put the whole value in quotes"),
     ),
-    ("found duplicate key", "this key appears twice in the same section; keep only one"),
+    ("found duplicate key", Msg("this key appears twice in the same section; keep only one")),
     (
         "expected <block end>",
-        "the indentation does not line up with the lines above; align this line with the "
-        "other keys of its section",
+        Msg("the indentation does not line up with the lines above; align this line with "
+            "the other keys of its section"),
     ),
     (
         "could not find expected ':'",
-        "a line here is missing its ':' after the key, or a quote is not closed",
+        Msg("a line here is missing its ':' after the key, or a quote is not closed"),
     ),
     (
         "found another document",
-        "the file holds more than one YAML document ('---'); keep one charter per file",
+        Msg("the file holds more than one YAML document ('---'); keep one charter per file"),
     ),
-    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("found unexpected end of stream", Msg("a quote or bracket opened here is never closed")),
     (
         "found undefined alias",
-        "'*' starts a YAML alias here; put text that starts with '*' in quotes",
+        Msg("'*' starts a YAML alias here; put text that starts with '*' in quotes"),
     ),
     (
         "found character '@' that cannot start any token",
-        "a value cannot start with '@' in YAML; put it in quotes, for example '@acme'",
+        Msg("a value cannot start with '@' in YAML; put it in quotes, for example '@acme'"),
     ),
     (
         "found character '`' that cannot start any token",
-        "a value cannot start with '`' in YAML; put it in quotes",
+        Msg("a value cannot start with '`' in YAML; put it in quotes"),
     ),
 )
 
@@ -512,18 +523,20 @@ def _yaml_error(exc: MarkedYAMLError, path: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(exc.problem or exc.context or "invalid YAML")
-    message = next(
+    message: str = next(
         (plain for needle, plain in _YAML_EXPLANATIONS if needle in problem),
-        f"this is not valid YAML ({problem})",
+        Msg("this is not valid YAML ({problem})", problem=problem),
     )
+    lines = text.splitlines()
     if "found character '\\t'" in problem and col > 1:
-        message = ("a tab character is used here; YAML needs spaces, also between a key "
-                   "and its value: replace the tab with a space")
+        message = Msg("a tab character is used here; YAML needs spaces, also between a key "
+                      "and its value: replace the tab with a space")
     if "duplicate key" in problem:
         match = re.search(r'duplicate key "([^"]*)"', problem)
         if match:
-            message = f"the key '{match.group(1)}' appears twice in the same section; keep one"
-    elif text and (likely := _likely_cause(text.splitlines(), line)):
+            message = Msg("the key '{key}' appears twice in the same section; keep one",
+                          key=match.group(1))
+    elif text and (likely := _likely_cause(lines, line, problem)):
         line, col, message = likely
     return Diagnostic(path, line, col, Severity.ERROR, message, code="yaml")
 
@@ -531,33 +544,95 @@ def _yaml_error(exc: MarkedYAMLError, path: str, text: str = "") -> Diagnostic:
 _DASH_WITHOUT_SPACE = re.compile(r"^(\s*)-(?=[^\s\-])")
 _TYPOGRAPHIC_QUOTE = re.compile("[\u201c\u201d\u2018\u2019]")
 _OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:\s+)?([\"'])")
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([\w.-]+):(?: +(\S.*))?$")
 
 
-def _likely_cause(lines: list[str], line: int) -> tuple[int, int, str] | None:
+def _likely_cause(lines: list[str], line: int, problem: str = "") -> tuple[int, int, str] | None:
     """What a person most likely typed wrong near a YAML error, when it is recognisable.
 
     The parser notices a mistake where the structure stops making sense, often a
-    line or more after the cause: a list item without a space after its dash, a
-    typographic quote where YAML needs a straight one, a quote never closed.
+    line or more after the cause: a bracket or brace never closed, a key indented
+    too far, a list item without a space after its dash, a typographic quote where
+    YAML needs a straight one, a quote never closed.
     """
+    if opened := _unclosed_bracket(lines, line):
+        index, column, bracket = opened
+        return (index + 1, column + 1,
+                Msg("the '{bracket}' opened here is never closed, so YAML read on until "
+                    "line {line}, where it gave up; close it with '{closing}'",
+                    bracket=bracket, closing="]" if bracket == "[" else "}", line=line))
+    if "mapping values are not allowed" in problem and (deeper := _indented_too_far(lines, line)):
+        return deeper
     nearby = range(max(0, line - 3), min(len(lines), line))
     for index in reversed(nearby):
         if match := _DASH_WITHOUT_SPACE.match(lines[index]):
             return (index + 1, len(match.group(1)) + 1,
-                    "a list item needs a space after its '-': write '- ' then the text")
+                    Msg("a list item needs a space after its '-': write '- ' then the text"))
     for index in reversed(nearby):
         if match := _TYPOGRAPHIC_QUOTE.search(lines[index]):
             stripped = lines[index].split(":", 1)[-1].strip()
             if stripped[:1] in "\u201c\u201d\u2018\u2019":
                 return (index + 1, match.start() + 1,
-                        "YAML only understands straight quotes (\" or '); replace the "
-                        "typographic quotes (\u201c \u201d) around this value")
+                        Msg("YAML only understands straight quotes (\" or '); replace the "
+                            "typographic quotes (\u201c \u201d) around this value"))
     for index in range(0, min(len(lines), line - 1)):
         quote = _OPENS_QUOTE.match(lines[index])
         if quote and not _quote_closed(lines[index][quote.end():], quote.group(1)):
             return (index + 1, quote.start(1) + 1,
-                    "the quote opened here is never closed; close it at the end of the "
-                    "value")
+                    Msg("the quote opened here is never closed; close it at the end of the "
+                        "value"))
+    return None
+
+
+def _indented_too_far(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A 'key: value' line indented deeper than the 'key: value' line above it.
+
+    YAML reads it as the rest of the value above, then trips on its ':'.
+    """
+    if not 1 < line <= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[line - 1])
+    above = next((lines[i] for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    before = _KEY_LINE.match(above)
+    if not (here and before and before.group(3) and not before.group(3).startswith(("|", ">"))):
+        return None
+    # where each key starts, after any "- " of a list item
+    indent, indent_above = here.start(2), before.start(2)
+    if indent <= indent_above:
+        return None
+    return (line, indent_above + 1,
+            Msg("'{key}' is indented {extra} more than '{above}' on the line above, so YAML "
+                "reads it as part of that value; line '{key}' up with '{above}' (if it is "
+                "text that goes on, put the whole value in quotes instead)",
+                key=here.group(2), above=before.group(2),
+                extra=plural(indent - indent_above, "{count} space", "{count} spaces")))
+
+
+def _unclosed_bracket(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """The '[' or '{' still open on a line before ``line`` (0-based line and column)."""
+    stack: list[tuple[int, int, str]] = []
+    for index, text in enumerate(lines[:line]):
+        quote = ""
+        previous = ""
+        for column, char in enumerate(text):
+            if quote:
+                if char == quote:
+                    quote = ""
+                continue
+            if char == "#" and (column == 0 or text[column - 1] in " \t"):
+                break
+            starts_value = not previous or previous in ":-[{," or bool(stack)
+            if char in "\"'" and (not previous or previous in ":-[{,"):
+                quote = char
+            elif char in "[{" and starts_value:
+                stack.append((index, column, char))
+            elif char in "]}" and stack:
+                stack.pop()
+            if not char.isspace():
+                previous = char
+    if stack and stack[0][0] < line - 1:
+        return stack[0]
     return None
 
 

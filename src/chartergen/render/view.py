@@ -304,13 +304,14 @@ class CharterView:
 
     def score_chart(self) -> dict[str, Any]:
         """Geometry of the nine-bar chart on the overview (drawn by ``_score.md.j2``)."""
-        from chartergen.render.site import mistake_titles
+        from chartergen.i18n import mistake_titles
 
         label_width, bar_width, row = 260, 220, 26
         titles = mistake_titles(self.charter.language)
         mistakes = self.audit.mistakes if self.audit else ()
         bars = [
             {"number": m.number, "title": titles.get(m.number, m.title), "score": m.score,
+             "completeness": m.completeness,
              "status": str(m.status), "y": i * row,
              "width": round(bar_width * max(0, min(100, m.score)) / 100, 1)}
             for i, m in enumerate(mistakes)
