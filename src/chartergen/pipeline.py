@@ -81,7 +81,7 @@ PARALLEL_FROM = 16
 
 def validate_files(files: Iterable[Path]) -> list[tuple[Path, Document | None, list[Diagnostic]]]:
     """Load and validate each file, in order; keeps the loaded documents."""
-    return [(path, *_load_and_validate(path)) for path in files]
+    return [(path, *load_and_validate(path)) for path in files]
 
 
 class Checked(list[Diagnostic]):
@@ -98,7 +98,7 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     """
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        return [(path, _load_and_validate(path)[1]) for path in files]
+        return [(path, load_and_validate(path)[1]) for path in files]
     import multiprocessing
 
     from chartergen.schema.structure import warm_up
@@ -113,10 +113,12 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
 
 
 def _diagnostics_only(path: Path) -> Checked:
-    return _load_and_validate(path)[1]
+    return load_and_validate(path)[1]
 
 
-def _load_and_validate(path: Path) -> tuple[Document | None, Checked]:
+def load_and_validate(path: Path) -> tuple[Document | None, Checked]:
+    """One file loaded and checked against the schema: the document (None when it could not
+    be read) and every problem found, in order."""
     from chartergen.messages import language_of
     from chartergen.schema import validate
 
