@@ -43,7 +43,8 @@ def test_text_report_groups_by_mistake_and_locates_findings(charters: Path) -> N
     path = charters / "beta.yaml"
     assert out.startswith(f"Beta <b>Tools</b> | Ltd ({path}): ")
     assert "\x1b[" not in out  # no colour off a terminal
-    headings = re.findall(r"^([✓!✗]) (\d)\. (.+) · score (\d+)/100$", out, re.MULTILINE)
+    headings = re.findall(r"^([✓!✗]) (\d)\. (.+) · (?:passed|to improve|failed) · "
+                          r"score (\d+)/100$", out, re.MULTILINE)
     assert [int(h[1]) for h in headings] == list(range(1, 10))
     assert headings[0][:3] == ("!", "1", "Present with no purpose")
     assert headings[4][0] == "✗"
@@ -75,7 +76,7 @@ def test_a_french_charter_reports_in_french(charters: Path) -> None:
     path = charters / "fr.yaml"
     path.write_text(to_yaml(data), encoding="utf-8")
     out = check(str(path)).stdout
-    assert "! 9. La dépendance aux plateformes · note 91/100" in out
+    assert "! 9. La dépendance aux plateformes · à améliorer · score 91/100" in out
     assert ("    ! m9.owned-hub  Le point d'ancrage «\u00a0Acme blog\u00a0» "
             "n'a pas d'adresse.") in out
     assert "    ✓ contrôles réussis\u00a0: 4" in out
@@ -126,7 +127,7 @@ def test_markdown_suits_a_pull_request_comment(charters: Path) -> None:
     assert "Every check passes and every item is confirmed." in out
     table = [line for line in out.splitlines() if re.match(r"\| \d \|", line)]
     assert len(table) == 18
-    assert "| 5 | Irregular presence | ❌ fail | " in out
+    assert "| 5 | Irregular presence | ❌ failed | " in out
     # charter text cannot inject HTML or break the table
     assert "### Beta \\<b\\>Tools\\</b\\> \\| Ltd: " in out
     assert "<b>" not in out
