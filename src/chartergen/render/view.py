@@ -289,6 +289,7 @@ class CharterView:
         mistakes = self.audit.mistakes if self.audit else ()
         bars = [
             {"number": m.number, "title": titles.get(m.number, m.title), "score": m.score,
+             "completeness": m.completeness,
              "status": str(m.status), "y": i * row,
              "width": round(bar_width * max(0, min(100, m.score)) / 100, 1)}
             for i, m in enumerate(mistakes)

@@ -67,6 +67,11 @@ OBJECTIVE_TYPES = {
 
 CADENCE_PERIODS = {"day": "per day", "week": "per week", "month": "per month"}
 
+TARGET_PERIODS = {
+    "week": "every week", "month": "every month", "quarter": "every quarter",
+    "half-year": "every six months", "year": "every year",
+}
+
 REVIEW_CADENCES = {
     "monthly": "every month",
     "quarterly": "every three months",
@@ -259,6 +264,11 @@ SCHEMA: dict[str, Rule] = {
                     "frequency": choice("How often it is measured.", REVIEW_CADENCES | {
                         "weekly": "every week"
                     }),
+                    "per": choice(
+                        "For a target that recurs (40 leads a quarter): the period the target "
+                        "counts over. A recurring target is measurable without a deadline.",
+                        TARGET_PERIODS,
+                    ),
                 },
                 also_on=("reporting",),
             )),
@@ -279,6 +289,19 @@ SCHEMA: dict[str, Rule] = {
             "objectives": refs("objective", "Objectives this network serves."),
             "owner": shown(ref("role", "Role responsible for the account.")),
             "backup": shown(ref("role", "Role that takes over during absences; not the owner.")),
+            "has_backup": shown(flag(
+                "Whether someone takes over during absences. false says plainly that nobody "
+                "does (the account stops when its owner is away): the audit counts it as "
+                "irregular presence; leave it out when the notes do not say."
+            )),
+            "replies": shown(flag(
+                "Whether someone reads and answers messages on this network. false says "
+                "plainly that nobody does: the audit counts it as irregular presence."
+            )),
+            "automated": flag(
+                "Whether posts are published here automatically (copied from another network "
+                "or a feed): they cost no writing time in the workload, replies still do."
+            ),
             "cadence": shown(_cadence),
             "time_per_post": typed(
                 "duration", "Time to prepare one post (writing, visuals, approval).",
@@ -328,6 +351,9 @@ SCHEMA: dict[str, Rule] = {
                     "url": typed("url", "Its address."),
                     "publish_first": flag(
                         "Whether content appears on the hub before it goes to social networks."
+                    ),
+                    "subscribers": integer(
+                        "Number of subscribers, for a newsletter or a members' list.", min=0
                     ),
                 },
                 also_on=("independence",),
@@ -662,6 +688,21 @@ SCHEMA: dict[str, Rule] = {
                     "covers": texts("What the review covers."),
                 },
             ),
+            "plan": section(
+                "The crisis plan as a whole, when some of it lives outside the charter.",
+                {
+                    "exists": flag(
+                        "Whether the company has a crisis plan. false says plainly that it "
+                        "has none: the audit counts it as image left unmanaged."
+                    ),
+                    "kept_in": text(
+                        "Where the full plan lives when it is kept outside the charter "
+                        "(crisis binder, intranet page), holding statements included. It "
+                        "counts as a crisis procedure.",
+                        example="the crisis binder at reception",
+                    ),
+                },
+            ),
             "drills": section(
                 "Crisis exercises.",
                 {
@@ -701,6 +742,11 @@ SCHEMA: dict[str, Rule] = {
                     "what": texts("What is exported."),
                     "owner": ref("role", "Role that runs the exports."),
                 },
+            ),
+            "keeps_copy": flag(
+                "Whether the company keeps its own copy of its content and its audience "
+                "(exports, backups, a customer list). false says plainly that it keeps none: "
+                "the audit counts it as dependence on the platforms."
             ),
             "exit_plans": entries(
                 "What the company does if a network closes, changes its rules or declines.",
