@@ -400,6 +400,17 @@ CASES = [
          ("Instagram: the hours covered are not stated.",
           "Instagram: the reply target is 2\u00a0h, but a message sent on Friday evening waits "
           "about 62 h if weekends are not covered.")),
+    Case("m5.weekend-gap", "warn",
+         setting(**{"networks.0.coverage": {"hours": "Weekdays", "weekends": False},
+                    "networks.0.reply_targets": {"comment": "1wd", "message": "4wh",
+                                                 "complaint": "2h"}}),
+         "Coverage gaps: 1.",
+         ("Instagram: the reply target is 2\u00a0h, but a message sent on Friday evening waits "
+          "about 62 h if weekends are not covered.",)),
+    Case("m5.weekend-gap", "pass",
+         setting(**{"networks.0.coverage": {"hours": "Weekdays", "weekends": False},
+                    "networks.0.reply_targets": {"message": "4wh", "complaint": "2wh"}}),
+         "Every network states its hours and its reply targets hold on weekends."),
     Case("m5.calendar-matches-cadence", "warn",
          setting(**{"content.calendar.slots": [{"day": "monday", "network": "instagram"},
                                                {"day": "tuesday", "network": "linkedin"},
