@@ -441,6 +441,8 @@ class Account:
     name: str = ""
     owner: str = ""
     admins: tuple[str, ...] = ()
+    admin_count: int | None = None
+    """How many admins there are, when the roles are not named."""
     mailbox: str = ""
     recovery: str = ""
     two_factor: bool | None = None
@@ -480,7 +482,9 @@ class Level:
     path: FieldPath
     criteria: tuple[str, ...] = ()
     lead: str = ""
+    co_leads: tuple[str, ...] = ()
     approver: str = ""
+    co_approvers: tuple[str, ...] = ()
     backup: str = ""
     notify: tuple[str, ...] = ()
     first_response: Duration | None = None

@@ -594,6 +594,11 @@ SCHEMA: dict[str, Rule] = {
                     ),
                     "owner": ref("role", "Role that owns the account."),
                     "admins": refs("role", "Roles with admin access (at least two)."),
+                    "admin_count": integer(
+                        "How many people have admin access, when the notes give the number "
+                        "but not the roles ('two admins per account'). It counts like "
+                        "'admins' in the audit.", min=0, max=100,
+                    ),
                     "mailbox": typed("email", "Shared company mailbox the account is tied to."),
                     "recovery": text("Recovery contact or method."),
                     "two_factor": flag("Whether two-factor authentication is on."),
@@ -642,7 +647,13 @@ SCHEMA: dict[str, Rule] = {
                     "name": shown(text("Name of the level.", required=True)),
                     "criteria": texts("What puts a situation at this level."),
                     "lead": shown(ref("role", "Role that leads the response.")),
+                    "co_leads": refs(
+                        "role", "Roles that lead the response together with 'lead' (two leads "
+                        "for one level)."),
                     "approver": shown(ref("role", "Role that approves public statements.")),
+                    "co_approvers": refs(
+                        "role", "Roles that must also approve public statements: every one of "
+                        "them and 'approver' must agree."),
                     "backup": shown(ref("role", "Role that approves when the approver is away.")),
                     "notify": refs("role", "Roles told at once."),
                     "first_response": shown(typed(
