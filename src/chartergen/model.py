@@ -442,7 +442,6 @@ class Account:
     owner: str = ""
     admins: tuple[str, ...] = ()
     admin_count: int | None = None
-    """How many admins there are, when the roles are not named."""
     mailbox: str = ""
     recovery: str = ""
     two_factor: bool | None = None

@@ -595,9 +595,8 @@ SCHEMA: dict[str, Rule] = {
                     "owner": ref("role", "Role that owns the account."),
                     "admins": refs("role", "Roles with admin access (at least two)."),
                     "admin_count": integer(
-                        "How many people have admin access, when the notes give the number "
-                        "but not the roles ('two admins per account'). It counts like "
-                        "'admins' in the audit.", min=0, max=100,
+                        "How many people have admin access, when the charter does not name "
+                        "their roles.", min=0, max=100,
                     ),
                     "mailbox": typed("email", "Shared company mailbox the account is tied to."),
                     "recovery": text("Recovery contact or method."),
