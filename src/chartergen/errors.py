@@ -36,6 +36,29 @@ def format_field_path(path: Sequence[str | int]) -> str:
     return out
 
 
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character, lone surrogate and direction override
+    written as an escape (``\\r``, ``\\x00``, ``\\ud800``).
+
+    A raw carriage return in a file name or a quoted value would move the cursor back
+    and hide the file and line printed before it; a lone surrogate cannot be printed
+    at all.
+    """
+    return _UNPRINTABLE.sub(_escape_one, text)
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem, located in a file: ``path:line:col: severity: message (field)``.
@@ -64,7 +87,7 @@ class Diagnostic:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.field_path:
             text += f" ({self.field})"
-        return text
+        return printable(text)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -18,7 +18,10 @@ that are empty, binary, not UTF-8, or larger than :data:`MAX_BYTES`.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,45 +134,97 @@ class LoadResult:
 
 def load_file(path: str | Path, display: str | None = None) -> LoadResult:
     """Read and parse one charter file; never raises for bad content."""
-    path = Path(path)
     shown = display or str(path)
-    if path.is_symlink() and not _link_stays_inside(path):
-        # a pull request could add charters/x.yaml -> /etc/passwd or ../secrets:
-        # refuse it without reading, so no byte of the target reaches a report
-        return _fail(
-            shown,
-            "this charter is a link to a file outside the project; it was not read "
-            "(replace the link with the charter file itself)",
-            "outside-link",
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _fail(
-                shown,
-                f"the file is {size // 1024} KiB; a charter may be at most "
-                f"{MAX_BYTES // 1024} KiB, so it was not read",
-                "file-too-large",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _fail(shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")
+    raw, refused = read_charter(path, shown)
+    if raw is None:
+        return LoadResult(None, refused)
     return load_bytes(raw, shown)
 
 
-def _link_stays_inside(link: Path) -> bool:
-    """Whether a symbolic link resolves inside the project (the current folder).
+def read_charter(
+    path: str | Path, display: str | None = None
+) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of one charter file, read the guarded way every command uses.
 
-    A link outside the current folder may only point within its own folder.
+    Refused without reading a byte: a link that leads out of the project, a broken
+    link, a loop of links, and anything that is not a plain file (a FIFO, a device
+    such as /dev/zero, a folder). The size cap is checked while reading, so a file
+    that grows or lies about its size is never read past :data:`MAX_BYTES`.
+    Returns the bytes, or ``None`` and the located reason.
     """
+    path = Path(path)
+    shown = display or str(path)
+    target = path
+    try:
+        if path.is_symlink():
+            # a pull request could add charters/x.yaml -> /etc/passwd or ../secrets:
+            # refuse it without reading, so no byte of the target reaches a report
+            problem = _link_problem(path)
+            if problem:
+                return None, _fail(shown, *problem).diagnostics
+            target = path.resolve(strict=True)
+        # O_NOFOLLOW: a link swapped in since the check is not followed;
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NOCTTY", 0))
+    except (OSError, RuntimeError) as exc:
+        return None, _unreadable(shown, exc)
+    with os.fdopen(fd, "rb") as stream:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else (
+                "not a plain file (a device, a pipe or a socket)")
+            return None, _fail(
+                shown,
+                f"this is {what}; a charter must be a plain YAML file, so it was not read",
+                "special-file",
+            ).diagnostics
+        try:
+            raw = stream.read(MAX_BYTES + 1)
+        except OSError as exc:
+            return None, _unreadable(shown, exc)
+    if len(raw) > MAX_BYTES:
+        return None, _fail(
+            shown,
+            f"the file is more than {MAX_BYTES // 1024} KiB; a charter may be at most "
+            f"{MAX_BYTES // 1024} KiB, so it was not read",
+            "file-too-large",
+        ).diagnostics
+    return raw, []
+
+
+def _unreadable(shown: str, exc: BaseException) -> list[Diagnostic]:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return _fail(shown, f"the file cannot be read: {reason}", "unreadable").diagnostics
+
+
+_LINK_LOOP = (
+    "this charter is a link that leads back to itself through other links (a loop); it was "
+    "not read (replace the link with the charter file itself)", "link-loop")
+
+
+def _link_problem(link: Path) -> tuple[str, str] | None:
+    """Why a symbolic link may not be read as a charter, or ``None`` when it may.
+
+    A link must resolve inside the project (the current folder); a link outside the
+    current folder may only point within its own folder.
+    """
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 reports a loop so
+        return _LINK_LOOP
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _LINK_LOOP
+        return ("this charter is a link to a file that does not exist; it was not read "
+                "(replace the link with the charter file itself)", "broken-link")
     here = Path.cwd().resolve()
     parent = link.parent.resolve()
     root = here if parent == here or here in parent.parents else parent
-    try:
-        target = link.resolve(strict=True)
-    except (OSError, RuntimeError):  # broken or looping link
-        return False
-    return target == root or root in target.parents
+    if target == root or root in target.parents:
+        return None
+    return ("this charter is a link to a file outside the project; it was not read "
+            "(replace the link with the charter file itself)", "outside-link")
 
 
 def load_bytes(raw: bytes, path: str) -> LoadResult:

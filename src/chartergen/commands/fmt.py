@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
+
+from chartergen.errors import Diagnostic
 
 EXIT_OK, EXIT_CHANGED = 0, 1
 
@@ -31,9 +34,8 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
     """
     import difflib
 
-    from chartergen.edit.atomic import write_atomic
     from chartergen.edit.fmt import format_file
-    from chartergen.output import styled
+    from chartergen.output import printable, styled
     from chartergen.pipeline import discover, display_path
 
     files = discover(paths)
@@ -55,16 +57,47 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
             click.echo("".join(difflib.unified_diff(
                 result.original.splitlines(keepends=True),
                 result.formatted.splitlines(keepends=True),
-                fromfile=f"{result.path} (now)", tofile=f"{result.path} (formatted)",
+                fromfile=f"{printable(result.path)} (now)",
+                tofile=f"{printable(result.path)} (formatted)",
             )), nl=False)
         if check or show_diff:
-            click.echo(f"would reformat {result.path}")
-        else:
-            write_atomic(path, result.formatted)
-            click.echo(f"reformatted {result.path}")
+            click.echo(f"would reformat {printable(result.path)}")
+            continue
+        problem = _write(path, result.path, result.formatted)
+        if problem is not None:
+            changed.pop()
+            failed += 1
+            click.echo(styled(problem), err=True)
+            continue
+        click.echo(f"reformatted {printable(result.path)}")
 
     click.echo(_summary(len(changed), unchanged, failed, dry=check or show_diff), err=True)
     sys.exit(EXIT_CHANGED if failed or ((check or show_diff) and changed) else EXIT_OK)
+
+
+def _write(path: Path, shown: str, text: str) -> Diagnostic | None:
+    """Replace one charter with its formatted text; why it could not be, or None."""
+    from chartergen.edit.atomic import write_atomic
+    from chartergen.errors import Severity
+
+    def problem(message: str, code: str) -> Diagnostic:
+        return Diagnostic(shown, 1, 1, Severity.ERROR, message, code=code)
+
+    if path.is_symlink():
+        # the link may be inside the project, but its target is another file:
+        # fmt rewrites only the files it was given
+        return problem("this charter is a link; fmt does not write through links, so it was "
+                       "left untouched (run fmt on the file the link points to)", "fmt-link")
+    try:
+        write_atomic(path, text)
+    except PermissionError:
+        return problem(f"the folder '{path.parent}' or the file is read-only, so the file "
+                       "was left untouched (make it writable, or run with --check)",
+                       "read-only")
+    except OSError as exc:
+        return problem(f"the file could not be rewritten ({exc.strerror or exc}); it was "
+                       "left as it was", "unwritable")
+    return None
 
 
 def _summary(changed: int, unchanged: int, failed: int, *, dry: bool) -> str:

@@ -37,7 +37,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
-from chartergen.loader import LoadResult, load_bytes, load_text
+from chartergen.loader import LoadResult, load_bytes, load_text, read_charter
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule
 
@@ -105,11 +105,9 @@ class Formatted:
 def format_file(path: Path, display: str | None = None) -> Formatted:
     """Read one file and compute its canonical text; nothing is written."""
     shown = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Formatted(shown, diagnostics=[_problem(
-            shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")])
+    raw, refused = read_charter(path, shown)
+    if raw is None:
+        return Formatted(shown, diagnostics=refused)
     return _format(load_bytes(raw, shown), shown)
 
 
