@@ -102,6 +102,35 @@ class Diagnostic:
         }
 
 
+MAX_PER_KIND = 200
+"""Problems of one kind (one code) listed per file; past that, one line says how many more."""
+
+
+def cap_per_kind(diagnostics: Sequence[Diagnostic],
+                 limit: int = MAX_PER_KIND) -> list[Diagnostic]:
+    """At most ``limit`` problems of each kind, in order, then one line per kind cut short.
+
+    100,000 numeric keys are one mistake repeated; listing them all buries the report
+    and takes longer to print than to find.
+    """
+    kept: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    first_left_out: dict[str, Diagnostic] = {}
+    for diagnostic in sorted(diagnostics):
+        count = seen[diagnostic.code] = seen.get(diagnostic.code, 0) + 1
+        if count <= limit or diagnostic.code == "more":
+            kept.append(diagnostic)
+        elif count == limit + 1:
+            first_left_out[diagnostic.code] = diagnostic
+    for code, first in first_left_out.items():
+        kept.append(Diagnostic(
+            first.path, first.line, first.col, first.severity,
+            f"{seen[code] - limit:,} more problems like the ones above are not listed; fix "
+            "those and validate again", first.field_path, code="more",
+        ))
+    return sorted(kept)
+
+
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 

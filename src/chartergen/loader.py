@@ -33,7 +33,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from chartergen.errors import Diagnostic, FieldPath, Severity
+from chartergen.errors import MAX_PER_KIND, Diagnostic, FieldPath, Severity, cap_per_kind
 
 MAX_BYTES = 1024 * 1024
 """A charter is a few hundred lines; anything over 1 MiB is refused unread."""
@@ -231,6 +231,14 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     """Parse the bytes of a charter file shown to users as ``path``."""
     if len(raw) > MAX_BYTES:
         return _fail(path, f"a charter may be at most {MAX_BYTES // 1024} KiB", "file-too-large")
+    wide = _wide_encoding(raw)
+    if wide:
+        return _fail(
+            path,
+            f"this file is saved as {wide}; a charter must be UTF-8: save it again choosing "
+            "UTF-8 as the encoding (most editors offer it under 'Save with encoding')",
+            "encoding",
+        )
     if b"\x00" in raw[:8192]:
         return _fail(path, "this is a binary file, not a YAML charter", "binary")
     try:
@@ -252,19 +260,159 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     return load_text(text, path)
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes are text in one of them (by mark or by shape)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4096]
+    if len(head) >= 8 and head.count(b"\x00") * 4 >= len(head) * 3 - 8 and (
+            head[0::4].count(b"\x00") == 0 or head[3::4].count(b"\x00") == 0):
+        return "UTF-32"
+    if len(head) >= 4 and (head[0::2].count(b"\x00") == 0) != (head[1::2].count(b"\x00") == 0) \
+            and max(head[0::2].count(b"\x00"), head[1::2].count(b"\x00")) * 2 >= len(head) - 2:
+        return "UTF-16"
+    return None
+
+
+# characters a charter may not hold, written raw or as a quoted escape: controls other
+# than tab and line feed, the C1 controls, and surrogates (halves of a character, which
+# cannot be printed or written to a page)
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_RAW_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_NAMED_ESCAPES = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x0D: "r", 0x1B: "e"}
+
+
+def _raw_characters(text: str, path: str) -> list[Diagnostic]:
+    """Each control character typed into the file itself, at its line and column."""
+    found = []
+    for match in _RAW_BAD.finditer(text):
+        offset = match.start()
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        found.append(Diagnostic(path, line, col, Severity.ERROR,
+                                _character_message(match.group(0), written=False),
+                                code="control-character"))
+    return found
+
+
+def _character_message(char: str, *, written: bool, pair: str = "") -> str:
+    code = f"U+{ord(char):04X}"
+    if pair:
+        return (f"'{pair}' writes one character as two halves (a surrogate pair), which a "
+                "charter cannot hold; type the character itself, or write it as "
+                f"'\\U{_combined(pair):08X}'")
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return (f"'\\u{ord(char):04x}' is half of a character (a lone surrogate), which a "
+                "charter cannot hold; remove it or type the whole character")
+    name = "a NUL character" if char == "\x00" else "a control character"
+    where = "this escape writes" if written else "here the file holds"
+    return (f"{where} {name} ({code}), which a charter cannot hold; remove it "
+            "(most editors do not show it)")
+
+
+def _combined(pair: str) -> int:
+    high, low = ord(pair[0]), ord(pair[1])
+    return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+
+
+def _value_characters(document: Document) -> list[Diagnostic]:
+    """Each control character or surrogate that a quoted escape put into a key or value."""
+    found: list[Diagnostic] = []
+    stack: list[tuple[FieldPath, Any]] = [((), document.data)]
+    while stack:
+        field_path, node = stack.pop()
+        items: list[tuple[str | int, Any]] = (
+            list(node.items()) if isinstance(node, dict)
+            else list(enumerate(node)) if isinstance(node, list) else [])
+        for part, child in items:
+            child_path = (*field_path, part)
+            if isinstance(part, str) and _BAD_CHARACTER.search(part):
+                found.extend(_text_problems(document, child_path, part, key=True))
+            if isinstance(child, str):
+                if _BAD_CHARACTER.search(child):
+                    found.extend(_text_problems(document, child_path, child, key=False))
+            elif isinstance(child, (dict, list)):
+                stack.append((child_path, child))
+    return sorted(found)
+
+
+def _text_problems(document: Document, field_path: FieldPath, text: str, *,
+                   key: bool) -> list[Diagnostic]:
+    line, col = document.locate(field_path, key=key)
+    lines = document.source.splitlines()
+    offset = (sum(len(x) + 1 for x in lines[:line - 1]) + col - 1) if line <= len(lines) else 0
+    found = []
+    index = 0
+    while index < len(text):
+        match = _BAD_CHARACTER.search(text, index)
+        if match is None:
+            break
+        char, index = match.group(0), match.end()
+        pair = ""
+        if "\ud800" <= char <= "\udbff" and index < len(text) and (
+                "\udc00" <= text[index] <= "\udfff"):
+            pair, index = char + text[index], index + 1
+        at, offset = _escape_at(document.source, offset, pair or char)
+        found.append(Diagnostic(
+            document.path, *(at or (line, col)), Severity.ERROR,
+            _character_message(char, written=True, pair=pair), field_path,
+            code="control-character",
+        ))
+    return found
+
+
+def _escape_at(source: str, start: int, chars: str) -> tuple[tuple[int, int] | None, int]:
+    """Where, from ``start`` on, the escape that wrote ``chars`` is, and the offset past it."""
+    spellings = []
+    for char in chars:
+        number = ord(char)
+        options = [f"\\x{number:02x}"] if number < 0x100 else []
+        options += [f"\\u{number:04x}", f"\\U{number:08x}"]
+        if number in _NAMED_ESCAPES:
+            options.append("\\" + _NAMED_ESCAPES[number])
+        spellings.append("(?:" + "|".join(re.escape(o) for o in options) + ")")
+    match = re.compile("".join(spellings), re.IGNORECASE).search(source, start)
+    if match is None:
+        return None, start
+    offset = match.start()
+    line = source.count("\n", 0, offset) + 1
+    col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    return (line, col), match.end()
+
+
 def load_text(text: str, path: str) -> LoadResult:
     """Parse charter text; the fast path first, the strict path when it must."""
+    loaded = _load_text(text, path)
+    if len(loaded.diagnostics) > MAX_PER_KIND:
+        loaded.diagnostics = cap_per_kind(loaded.diagnostics)
+    return loaded
+
+
+def _load_text(text: str, path: str) -> LoadResult:
+    raw_problems = _raw_characters(text, path)
+    if raw_problems:
+        return LoadResult(None, raw_problems)
     fast = _fast_yaml()
     try:
         # an exact scan of the C parser's events (a third of a load's time) finds any
-        # anchor, alias, tag, merge key or deep nesting; the strict path then reports it
-        # tabs: libyaml reads some that the round trip (which locates problems) refuses
-        if "\t" not in text and not _refuse_features(fast, text, path):
+        # anchor, alias, tag, merge key or deep nesting, and counts values as it goes,
+        # so a file of a million entries stops at the cap instead of being built first
+        refused: list[Diagnostic] | None = _refuse_features(fast, text, path)
+    except (YAMLError, RecursionError, ValueError, TypeError):
+        refused = None  # the strict path finds the same problem and locates it
+    too_many = [d for d in refused or () if d.code == "too-many-values"]
+    if too_many:
+        return LoadResult(None, too_many)
+    # tabs: libyaml reads some that the round trip (which locates problems) refuses
+    if refused == [] and "\t" not in text:
+        try:
             data = _fast_yaml().load(text)
             if _is_plain_tree(data):
                 return _finish(path, text, data, tree=None)
-    except (YAMLError, RecursionError, ValueError, TypeError):
-        pass  # the strict path finds the same problem and locates it
+        except (YAMLError, RecursionError, ValueError, TypeError):
+            pass  # the strict path finds the same problem and locates it
     return _strict_load(text, path)
 
 
@@ -297,7 +445,11 @@ def _finish(path: str, text: str, data: Any, tree: Any) -> LoadResult:
                 )
             ],
         )
-    return LoadResult(Document(path=path, source=text, data=data, _tree=tree), [])
+    document = Document(path=path, source=text, data=data, _tree=tree)
+    problems = _value_characters(document)
+    if problems:
+        return LoadResult(None, problems)
+    return LoadResult(document, [])
 
 
 def _strict_load(text: str, path: str) -> LoadResult:
@@ -305,13 +457,16 @@ def _strict_load(text: str, path: str) -> LoadResult:
     try:
         refused = _refuse_features(yaml, text, path)
         if refused:
-            return LoadResult(None, refused)
+            too_many = [d for d in refused if d.code == "too-many-values"]
+            return LoadResult(None, too_many or refused)
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
         return LoadResult(None, [_yaml_error(exc, path, text)])
     except RecursionError:
         return _fail(path, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
     except (YAMLError, ValueError, TypeError) as exc:
+        if long_number := _LONG_NUMBER.search(text):
+            return _long_number(text, path, long_number)
         return _fail(path, f"this is not valid YAML: {exc}", "yaml")
     problems: list[Diagnostic] = []
     data = _to_plain(tree, (), problems, path, tree)
@@ -320,12 +475,28 @@ def _strict_load(text: str, path: str) -> LoadResult:
     return _finish(path, text, data, tree)
 
 
+_LONG_NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d_]{4000,}")
+"""A run of digits Python refuses to turn into a number (past 4,300 digits)."""
+
+
+def _long_number(text: str, path: str, match: re.Match[str]) -> LoadResult:
+    offset = match.start()
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    digits = sum(char.isdigit() for char in match.group(0))
+    return LoadResult(None, [Diagnostic(
+        path, line, col, Severity.ERROR,
+        f"this number has {digits:,} digits; no value in a charter is that long a number "
+        "(if it is text, put it in quotes)", code="long-number")])
+
+
 def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
     """Report anchors, aliases, explicit tags, merge keys and deep nesting, all located."""
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
         CollectionStartEvent,
+        MappingStartEvent,
         NodeEvent,
         ScalarEvent,
     )
@@ -340,14 +511,35 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
 
     depth = 0
     aliases_seen: dict[str, int] = {}
+    # keys and list entries, counted as the parser goes: each node in a list, every
+    # other node (the keys) in a mapping
+    values = 0
+    children: list[int] = []
+    in_mapping: list[bool] = []
     for event in yaml.parse(text):
+        if isinstance(event, NodeEvent) and children:
+            if not in_mapping[-1] or children[-1] % 2 == 0:
+                values += 1
+            children[-1] += 1
+            if values > MAX_VALUES:
+                mark = event.start_mark
+                found[:] = [Diagnostic(
+                    path, mark.line + 1, mark.column + 1, Severity.ERROR,
+                    f"the file holds more than {MAX_VALUES:,} keys and list entries; a charter "
+                    f"may hold at most {MAX_VALUES:,} (a complete one holds about 1,000), so "
+                    "it was not checked", code="too-many-values")]
+                break
         if isinstance(event, CollectionStartEvent):
             depth += 1
+            children.append(0)
+            in_mapping.append(isinstance(event, MappingStartEvent))
             if depth > MAX_DEPTH:
                 add(event, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
                 break
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
+            children.pop()
+            in_mapping.pop()
         if isinstance(event, AliasEvent):
             # one report per alias name: a thousand uses of one alias is one problem
             aliases_seen[event.anchor] = aliases_seen.get(event.anchor, 0) + 1

@@ -90,6 +90,18 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, list[Diagnostic]]]:
     This is the ``validate`` command's path: documents stay in the workers, so
     only the (small) diagnostics cross between processes.
     """
+    results = _check_each(files)
+    # x.yaml beside x.yml: check, build and render refuse the pair, so validate does too
+    clashes: dict[str, list[Diagnostic]] = {}
+    for diagnostic in duplicate_slugs((path.stem, display_path(path)) for path in files):
+        clashes.setdefault(diagnostic.path, []).append(diagnostic)
+    if not clashes:
+        return results
+    return [(path, sorted(found + clashes.get(display_path(path), [])))
+            for path, found in results]
+
+
+def _check_each(files: Sequence[Path]) -> list[tuple[Path, list[Diagnostic]]]:
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
         return [(path, _load_and_validate(path)[1]) for path in files]

@@ -24,6 +24,7 @@ and every comment present, otherwise the file is left as it was.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,12 +136,24 @@ def _format(loaded: LoadResult, path: str, text: str = "") -> Formatted:
     _place_comments(tree, comments)
     out = io.StringIO()
     yaml.dump(tree, out)
-    result = _one_blank_before_sections(out.getvalue())
+    result = out.getvalue()
+    preamble = _PREAMBLE.match(text)
+    if preamble is not None and "#" in preamble.group(0):
+        # ruamel.yaml drops what is above '---' once a '%YAML' line is there: keep the
+        # original lines (comments, directives) as they were
+        result = preamble.group(0) + _one_blank_before_sections(
+            _WRITTEN_PREAMBLE.sub("", result, count=1))
+    else:
+        result = _one_blank_before_sections(result)
 
     problem = _verify(loaded.document.data, comment_lines(text), result, path)
     if problem is not None:
         return Formatted(path, text, diagnostics=[problem])
     return Formatted(path, text, result)
+
+
+_PREAMBLE = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n|%[^\n]*\n)*---(?:[ \t]+#[^\n]*)?[ \t]*\n")
+_WRITTEN_PREAMBLE = re.compile(r"\A(?:%[^\n]*\n)*---[ \t]*\n")
 
 
 # -- the comment model -------------------------------------------------------------------------

@@ -116,7 +116,7 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                     first_unlisted = at
     if unknown > MAX_REPORTED:
         add(first_unlisted, f"{unknown - MAX_REPORTED:,} more references to ids the charter "
-            "does not declare are not listed; fix those above and validate again")
+            "does not declare are not listed; fix those above and validate again", code="more")
 
     for path, _rule, value in walk(data):
         if path[-1:] == ("platform",) and value == "other":
