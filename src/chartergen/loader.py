@@ -33,7 +33,14 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from chartergen.errors import MAX_PER_KIND, Diagnostic, FieldPath, Severity, cap_per_kind
+from chartergen.errors import (
+    MAX_PER_KIND,
+    Diagnostic,
+    FieldPath,
+    Severity,
+    cap_per_kind,
+    printable,
+)
 
 MAX_BYTES = 1024 * 1024
 """A charter is a few hundred lines; anything over 1 MiB is refused unread."""
@@ -300,8 +307,8 @@ def _raw_characters(text: str, path: str) -> list[Diagnostic]:
 def _character_message(char: str, *, written: bool, pair: str = "") -> str:
     code = f"U+{ord(char):04X}"
     if pair:
-        return (f"'{pair}' writes one character as two halves (a surrogate pair), which a "
-                "charter cannot hold; type the character itself, or write it as "
+        return (f"'{printable(pair)}' writes one character as two halves (a surrogate pair), "
+                "which a charter cannot hold; type the character itself, or write it as "
                 f"'\\U{_combined(pair):08X}'")
     if 0xD800 <= ord(char) <= 0xDFFF:
         return (f"'\\u{ord(char):04x}' is half of a character (a lone surrogate), which a "
@@ -357,7 +364,8 @@ def _text_problems(document: Document, field_path: FieldPath, text: str, *,
         at, offset = _escape_at(document.source, offset, pair or char)
         found.append(Diagnostic(
             document.path, *(at or (line, col)), Severity.ERROR,
-            _character_message(char, written=True, pair=pair), field_path,
+            _character_message(char, written=True, pair=pair),
+            tuple(printable(p) if isinstance(p, str) else p for p in field_path),
             code="control-character",
         ))
     return found
