@@ -42,7 +42,7 @@ browser:
 		npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 test: $(VENV)/.installed-test browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks

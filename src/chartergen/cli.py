@@ -40,6 +40,23 @@ class _Group(click.Group):
         command: click.Command = getattr(module, attribute)
         return command
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """click's, with the closest command suggested for a mistyped one (valdate)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            from chartergen.messages import Msg, choose_language, default_language
+
+            choose_language(ctx.params.get("lang"))  # the group's callback has not run yet
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            message = Msg("no command '{name}'", name=name)
+            if close:
+                message = Msg("no command '{name}'; did you mean '{command}'?", name=name,
+                              command=close[0])
+            ctx.fail(message.say(default_language()))
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -55,8 +72,11 @@ class _Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(EXIT_INVALID)
-        except KeyboardInterrupt:
-            click.echo("chartergen: interrupted", err=True)
+        except KeyboardInterrupt as exc:
+            from chartergen.workers import Stopped
+
+            how = f" by {exc.name}" if isinstance(exc, Stopped) else ""
+            click.echo(f"chartergen: interrupted{how}", err=True)
             ctx.exit(EXIT_INVALID)
         except Exception as exc:  # an unexpected bug must still not dump a traceback
             if ctx.obj and ctx.obj.get("debug"):
@@ -88,11 +108,25 @@ COMMANDS = {
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chartergen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on internal errors.")
+@click.option(
+    "--lang", metavar="LANGUAGE", default=None,
+    help="Language of messages not about one charter (en, fr); default: the locale's, else "
+    "English. Messages about a charter are in the charter's language.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
     """Validate, audit and publish social-media charters kept as YAML files."""
+    from chartergen.messages import choose_language, languages
+
+    if lang is not None and lang not in languages():
+        raise click.BadParameter(f"choose from {', '.join(languages())}", param_hint="--lang")
+    choose_language(lang)
     ctx.obj = {"debug": debug}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from chartergen.workers import stop_on_signals
+
+    # SIGTERM (a CI timeout) and SIGHUP (a closed terminal) clean up as Ctrl+C does
+    stop_on_signals()
     cli.main(args=argv, prog_name="chartergen")

@@ -32,6 +32,7 @@ from chartergen.model import (
     Role,
 )
 from chartergen.schema.charter import PLATFORMS, SCHEMA
+from chartergen.schema.fields import attributes, marked, places
 
 if TYPE_CHECKING:
     from chartergen.audit import AuditReport
@@ -164,11 +165,8 @@ def filled_sections(charter: Charter) -> list[str]:
 
 
 def _changes(old: Charter, new: Charter) -> Iterable[Change]:
-    yield from _fields("Company", "", old.company, new.company, ("name", "language"))
-    yield from _fields("Document", "", old.document, new.document, (
-        "version", "status", "owner", "approved_by", "approved_on", "effective",
-        "review_cadence", "next_review", "classification",
-    ))
+    yield from _fields("Company", "", old.company, new.company, _shown("company"))
+    yield from _fields("Document", "", old.document, new.document, _shown("document"))
     old_filled, new_filled = set(filled_sections(old)), set(filled_sections(new))
     for name in SCHEMA:
         if name in new_filled and name not in old_filled:
@@ -176,51 +174,49 @@ def _changes(old: Charter, new: Charter) -> Iterable[Change]:
         elif name in old_filled and name not in new_filled:
             yield Change("Sections", "removed", name, "now empty")
 
-    yield from _entities("Networks", old.networks, new.networks, _describe_network, (
-        "status", "platform", "handle", "url", "owner", "backup", "cadence", "reply_targets",
-    ))
-    yield from _entities("Roles", old.team.roles, new.team.roles, _describe_role, (
-        "title", "holder", "email", "phone", "backup", "hours_per_week",
-        "speaks_for_company",
-    ))
+    yield from _entities("Networks", old.networks, new.networks, _describe_network,
+                         _shown("networks"))
+    yield from _entities("Roles", old.team.roles, new.team.roles, _describe_role,
+                         _shown("team.roles"))
     yield from _entities("Crisis contacts", old.crisis.contacts, new.crisis.contacts,
-                         _describe_contact, ("name", "role", "phone", "out_of_hours", "email"))
+                         _describe_contact, _shown("crisis.contacts"))
     yield from _entities("Crisis levels", old.crisis.levels, new.crisis.levels,
-                         lambda level: level.name, (
-                             "name", "lead", "approver", "backup", "first_response",
-                             "updates_every",
-                         ))
+                         lambda level: level.name, _shown("crisis.levels"))
     yield from _objectives(old.objectives, new.objectives)
     yield from _entities("Audiences", old.audiences, new.audiences,
-                         lambda audience: audience.name, ("name",))
+                         lambda audience: audience.name, _shown("audiences"))
     yield from _entities("Content pillars", old.content.pillars, new.content.pillars,
-                         _describe_pillar, ("name", "share", "promotional"))
-    yield from _fields("Content pillars", "", old.content, new.content,
-                       ("promotional_ceiling",))
+                         _describe_pillar, _shown("content.pillars"))
+    yield from _fields("Content pillars", "", old.content, new.content, _shown("content"))
     yield from _reviews(old, new)
     yield from _other_changes(old, new)
 
 
+_MARKED = {tuple(place.split(".")) for place in marked(SCHEMA, "diff")}
+"""The places the schema marks ``shown``: the comparisons above spell their changes out."""
+
+
+def _shown(where: str) -> tuple[str, ...]:
+    """The values (not lists of entries) in the section or list at ``where`` marked shown."""
+    parent = tuple(where.split("."))
+    return tuple(place[-1] for place, rule in places(SCHEMA)
+                 if place[:-1] == parent and place in _MARKED
+                 and not (rule.get("type") == "list" and rule["schema"].get("type") == "dict"))
+
+
 _SHOWN = {
-    "company": {"name", "language"},
-    "document": {"version", "status", "owner", "approved_by", "approved_on", "effective",
-                 "review_cadence", "next_review", "classification"},
-    "networks": {"*"},
-    "objectives": {"*"},
-    "audiences": {"*"},
-    "team": {"roles"},
-    "crisis": {"contacts", "levels"},
-    "content": {"pillars", "promotional_ceiling"},
-    "reviews": {"*"},
+    name: {"*"} if (name,) in _MARKED else {place[1] for place in _MARKED
+                                            if len(place) == 2 and place[0] == name}
+    for name in SCHEMA
 }
 """Fields the specific comparisons above report; everything else goes to "Other changes"."""
 
 _YAML_NAMES = {
-    ("voice", "vocabulary_use"): "vocabulary.use",
-    ("voice", "vocabulary_avoid"): "vocabulary.avoid",
-    ("crisis", "issue_definition"): "definitions.issue",
-    ("crisis", "crisis_definition"): "definitions.crisis",
+    (name, attribute): ".".join(place)
+    for name, rule in SCHEMA.items() if rule.get("type") == "dict"
+    for attribute, place in attributes(rule["schema"]).items() if len(place) > 1
 }
+"""Attributes of the model that a flattened sub-section's fields become, by their YAML name."""
 
 
 def _other_changes(old: Charter, new: Charter) -> Iterable[Change]:
@@ -299,7 +295,7 @@ def _moved(entry: Any, previous: Any) -> Any:
 
 def _objectives(old: Sequence[Objective], new: Sequence[Objective]) -> Iterable[Change]:
     yield from _entities("Objectives and KPIs", old, new, lambda o: o.statement,
-                         ("statement", "type"), skip=("kpis",))
+                         _shown("objectives"), skip=("kpis",))
     old_by_id = {objective.id: objective for objective in old}
     for objective in new:
         previous = old_by_id.get(objective.id)
@@ -322,7 +318,7 @@ def _kpis(objective: str, old: Sequence[Kpi], new: Sequence[Kpi]) -> Iterable[Ch
         previous = old_by_metric.get(kpi.metric)
         if previous is None:
             continue
-        for name in ("target", "deadline", "baseline", "owner"):
+        for name in _shown("objectives.kpis"):
             before, after = getattr(previous, name), getattr(kpi, name)
             if before != after:
                 yield Change(area, "changed", objective, name, _show(before), _show(after),
@@ -379,7 +375,7 @@ def _short(value: Any) -> bool:
     return len(_show(value)) <= 80
 
 
-_PERCENT_FIELDS = ("share", "promotional_ceiling", "max_share_per_network")
+_PERCENT_FIELDS = {place[-1] for place, rule in places(SCHEMA) if rule.get("type") == "percent"}
 
 
 def _show(value: Any, name: str = "") -> str:

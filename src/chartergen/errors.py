@@ -74,6 +74,8 @@ class Diagnostic:
     field_path: FieldPath = field(default=(), compare=False)
     hint: str | None = field(default=None, compare=False)
     code: str = field(default="", compare=False)
+    language: str = field(default="en", compare=False)
+    """The language the message is said in (see :meth:`said`)."""
 
     @property
     def field(self) -> str:
@@ -82,6 +84,15 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def said(self, language: str) -> Diagnostic:
+        """This diagnostic with its message and hint in ``language``."""
+        from dataclasses import replace
+
+        from chartergen.messages import say
+
+        return replace(self, message=say(self.message, language), hint=say(self.hint, language),
+                       language=language)
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
@@ -122,11 +133,14 @@ def cap_per_kind(diagnostics: Sequence[Diagnostic],
             kept.append(diagnostic)
         elif count == limit + 1:
             first_left_out[diagnostic.code] = diagnostic
+    from chartergen.messages import Msg
+
     for code, first in first_left_out.items():
         kept.append(Diagnostic(
             first.path, first.line, first.col, first.severity,
-            f"{seen[code] - limit:,} more problems like the ones above are not listed; fix "
-            "those and validate again", first.field_path, code="more",
+            Msg("{count} more problems like the ones above are not listed; fix those and "
+                "validate again", count=f"{seen[code] - limit:,}"),
+            first.field_path, code="more", language=first.language,
         ))
     return sorted(kept)
 

@@ -41,6 +41,7 @@ from chartergen.errors import (
     cap_per_kind,
     printable,
 )
+from chartergen.messages import Msg, plural
 
 MAX_BYTES = 1024 * 1024
 """A charter is a few hundred lines; anything over 1 MiB is refused unread."""
@@ -179,13 +180,11 @@ def read_charter(
     with os.fdopen(fd, "rb") as stream:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            what = "a folder" if stat.S_ISDIR(mode) else (
-                "not a plain file (a device, a pipe or a socket)")
-            return None, _fail(
-                shown,
-                f"this is {what}; a charter must be a plain YAML file, so it was not read",
-                "special-file",
-            ).diagnostics
+            message = Msg("this is a folder; a charter must be a plain YAML file, so it was "
+                          "not read") if stat.S_ISDIR(mode) else Msg(
+                "this is not a plain file (a device, a pipe or a socket); a charter must be a "
+                "plain YAML file, so it was not read")
+            return None, _fail(shown, message, "special-file").diagnostics
         try:
             raw = stream.read(MAX_BYTES + 1)
         except OSError as exc:
@@ -193,8 +192,8 @@ def read_charter(
     if len(raw) > MAX_BYTES:
         return None, _fail(
             shown,
-            f"the file is more than {MAX_BYTES // 1024} KiB; a charter may be at most "
-            f"{MAX_BYTES // 1024} KiB, so it was not read",
+            Msg("the file is more than {most} KiB; a charter may be at most {most} KiB, so it "
+                "was not read", most=MAX_BYTES // 1024),
             "file-too-large",
         ).diagnostics
     return raw, []
@@ -202,15 +201,16 @@ def read_charter(
 
 def _unreadable(shown: str, exc: BaseException) -> list[Diagnostic]:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return _fail(shown, f"the file cannot be read: {reason}", "unreadable").diagnostics
+    return _fail(shown, Msg("the file cannot be read: {reason}", reason=reason),
+                 "unreadable").diagnostics
 
 
 _LINK_LOOP = (
-    "this charter is a link that leads back to itself through other links (a loop); it was "
-    "not read (replace the link with the charter file itself)", "link-loop")
+    Msg("this charter is a link that leads back to itself through other links (a loop); it "
+        "was not read (replace the link with the charter file itself)"), "link-loop")
 
 
-def _link_problem(link: Path) -> tuple[str, str] | None:
+def _link_problem(link: Path) -> tuple[Msg, str] | None:
     """Why a symbolic link may not be read as a charter, or ``None`` when it may.
 
     A link must resolve inside the project (the current folder); a link outside the
@@ -223,31 +223,33 @@ def _link_problem(link: Path) -> tuple[str, str] | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return _LINK_LOOP
-        return ("this charter is a link to a file that does not exist; it was not read "
-                "(replace the link with the charter file itself)", "broken-link")
+        return (Msg("this charter is a link to a file that does not exist; it was not read "
+                    "(replace the link with the charter file itself)"), "broken-link")
     here = Path.cwd().resolve()
     parent = link.parent.resolve()
     root = here if parent == here or here in parent.parents else parent
     if target == root or root in target.parents:
         return None
-    return ("this charter is a link to a file outside the project; it was not read "
-            "(replace the link with the charter file itself)", "outside-link")
+    return (Msg("this charter is a link to a file outside the project; it was not read "
+                "(replace the link with the charter file itself)"), "outside-link")
 
 
 def load_bytes(raw: bytes, path: str) -> LoadResult:
     """Parse the bytes of a charter file shown to users as ``path``."""
     if len(raw) > MAX_BYTES:
-        return _fail(path, f"a charter may be at most {MAX_BYTES // 1024} KiB", "file-too-large")
+        return _fail(path, Msg("a charter may be at most {size} KiB", size=MAX_BYTES // 1024),
+                     "file-too-large")
     wide = _wide_encoding(raw)
     if wide:
         return _fail(
             path,
-            f"this file is saved as {wide}; a charter must be UTF-8: save it again choosing "
-            "UTF-8 as the encoding (most editors offer it under 'Save with encoding')",
+            Msg("this file is saved as {encoding}; a charter must be UTF-8: save it again "
+                "choosing UTF-8 as the encoding (most editors offer it under 'Save with "
+                "encoding')", encoding=wide),
             "encoding",
         )
     if b"\x00" in raw[:8192]:
-        return _fail(path, "this is a binary file, not a YAML charter", "binary")
+        return _fail(path, Msg("this is a binary file, not a YAML charter"), "binary")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -258,8 +260,8 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
             [
                 Diagnostic(
                     path, line, col, Severity.ERROR,
-                    "this byte is not valid UTF-8; save the file as UTF-8 "
-                    "(most editors offer it under 'Save with encoding')",
+                    Msg("this byte is not valid UTF-8; save the file as UTF-8 "
+                        "(most editors offer it under 'Save with encoding')"),
                     code="encoding",
                 )
             ],
@@ -304,19 +306,25 @@ def _raw_characters(text: str, path: str) -> list[Diagnostic]:
     return found
 
 
-def _character_message(char: str, *, written: bool, pair: str = "") -> str:
+def _character_message(char: str, *, written: bool, pair: str = "") -> Msg:
     code = f"U+{ord(char):04X}"
     if pair:
-        return (f"'{printable(pair)}' writes one character as two halves (a surrogate pair), "
-                "which a charter cannot hold; type the character itself, or write it as "
-                f"'\\U{_combined(pair):08X}'")
+        return Msg("'{pair}' writes one character as two halves (a surrogate pair), which a "
+                   "charter cannot hold; type the character itself, or write it as '{whole}'",
+                   pair=printable(pair), whole=f"\\U{_combined(pair):08X}")
     if 0xD800 <= ord(char) <= 0xDFFF:
-        return (f"'\\u{ord(char):04x}' is half of a character (a lone surrogate), which a "
-                "charter cannot hold; remove it or type the whole character")
-    name = "a NUL character" if char == "\x00" else "a control character"
-    where = "this escape writes" if written else "here the file holds"
-    return (f"{where} {name} ({code}), which a charter cannot hold; remove it "
-            "(most editors do not show it)")
+        return Msg("'{half}' is half of a character (a lone surrogate), which a charter "
+                   "cannot hold; remove it or type the whole character",
+                   half=f"\\u{ord(char):04x}")
+    if written:
+        return Msg("this escape writes a NUL character ({code}), which a charter cannot hold; "
+                   "remove it", code=code) if char == "\x00" else Msg(
+            "this escape writes a control character ({code}), which a charter cannot hold; "
+            "remove it", code=code)
+    return Msg("here the file holds a NUL character ({code}), which a charter cannot hold; "
+               "remove it (most editors do not show it)", code=code) if char == "\x00" else Msg(
+        "here the file holds a control character ({code}), which a charter cannot hold; "
+        "remove it (most editors do not show it)", code=code)
 
 
 def _combined(pair: str) -> int:
@@ -429,26 +437,27 @@ def _finish(path: str, text: str, data: Any, tree: Any) -> LoadResult:
     if values > MAX_VALUES:
         return _fail(
             path,
-            f"the file holds {values:,} keys and list entries; a charter may hold at most "
-            f"{MAX_VALUES:,} (a complete one holds about 1,000), so it was not checked",
+            Msg("the file holds {values} keys and list entries; a charter may hold at most "
+                "{most} (a complete one holds about 1,000), so it was not checked",
+                values=f"{values:,}", most=f"{MAX_VALUES:,}"),
             "too-many-values",
         )
     if data is None:
         return _fail(
             path,
-            "the file is empty; a charter starts with 'format: 1' and a 'company' section "
-            "(run 'chartergen init NAME' for a starter charter)",
+            Msg("the file is empty; a charter starts with 'format: 1' and a 'company' section "
+                "(run 'chartergen init NAME' for a starter charter)"),
             "empty",
         )
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        kind = Msg("a list") if isinstance(data, list) else Msg("a single value")
         return LoadResult(
             None,
             [
                 Diagnostic(
                     path, 1, 1, Severity.ERROR,
-                    f"the file holds {kind}; a charter is a set of 'key: value' sections "
-                    "starting with 'format: 1'",
+                    Msg("the file holds {kind}; a charter is a set of 'key: value' sections "
+                        "starting with 'format: 1'", kind=kind),
                     code="not-a-mapping",
                 )
             ],
@@ -471,11 +480,12 @@ def _strict_load(text: str, path: str) -> LoadResult:
     except MarkedYAMLError as exc:
         return LoadResult(None, [_yaml_error(exc, path, text)])
     except RecursionError:
-        return _fail(path, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
+        return _fail(path, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
+                     "too-deep")
     except (YAMLError, ValueError, TypeError) as exc:
         if long_number := _LONG_NUMBER.search(text):
             return _long_number(text, path, long_number)
-        return _fail(path, f"this is not valid YAML: {exc}", "yaml")
+        return _fail(path, Msg("this is not valid YAML: {problem}", problem=str(exc)), "yaml")
     problems: list[Diagnostic] = []
     data = _to_plain(tree, (), problems, path, tree)
     if problems:
@@ -494,8 +504,8 @@ def _long_number(text: str, path: str, match: re.Match[str]) -> LoadResult:
     digits = sum(char.isdigit() for char in match.group(0))
     return LoadResult(None, [Diagnostic(
         path, line, col, Severity.ERROR,
-        f"this number has {digits:,} digits; no value in a charter is that long a number "
-        "(if it is text, put it in quotes)", code="long-number")])
+        Msg("this number has {digits} digits; no value in a charter is that long a number (if "
+            "it is text, put it in quotes)", digits=f"{digits:,}"), code="long-number")])
 
 
 def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
@@ -533,16 +543,17 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                 mark = event.start_mark
                 found[:] = [Diagnostic(
                     path, mark.line + 1, mark.column + 1, Severity.ERROR,
-                    f"the file holds more than {MAX_VALUES:,} keys and list entries; a charter "
-                    f"may hold at most {MAX_VALUES:,} (a complete one holds about 1,000), so "
-                    "it was not checked", code="too-many-values")]
+                    Msg("the file holds more than {most} keys and list entries; a charter may "
+                        "hold at most {most} (a complete one holds about 1,000), so it was not "
+                        "checked", most=f"{MAX_VALUES:,}"), code="too-many-values")]
                 break
         if isinstance(event, CollectionStartEvent):
             depth += 1
             children.append(0)
             in_mapping.append(isinstance(event, MappingStartEvent))
             if depth > MAX_DEPTH:
-                add(event, f"the YAML nests deeper than {MAX_DEPTH} levels", "too-deep")
+                add(event, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
+                    "too-deep")
                 break
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
@@ -554,16 +565,17 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
             if aliases_seen[event.anchor] == 1:
                 add(
                     event,
-                    f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
-                    "charters may not use aliases: write the value out in full",
+                    Msg("'*{anchor}' repeats another part of the file (a YAML alias); "
+                        "charters may not use aliases: write the value out in full",
+                        anchor=event.anchor),
                     "alias",
                 )
             continue
         if isinstance(event, NodeEvent) and event.anchor:
             add(
                 event,
-                f"'&{event.anchor}' marks a YAML anchor; charters may not use anchors "
-                "or aliases: remove it",
+                Msg("'&{anchor}' marks a YAML anchor; charters may not use anchors "
+                    "or aliases: remove it", anchor=event.anchor),
                 "anchor",
             )
         tag = getattr(event, "tag", None)
@@ -576,16 +588,18 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                 "tag:yaml.org,2002:") else tag
             add(
                 event,
-                f"'{shown}' is a YAML tag; charters may not use tags: write the value as "
-                "plain text, a number, true or false",
+                Msg("'{tag}' is a YAML tag; charters may not use tags: write the value as "
+                    "plain text, a number, true or false", tag=shown),
                 "tag",
             )
         if isinstance(event, ScalarEvent) and event.value == "<<" and not event.style:
-            add(event, "'<<' merge keys are not allowed in a charter; write the keys out", "merge")
+            add(event, Msg("'<<' merge keys are not allowed in a charter; write the keys out"),
+                "merge")
     return found
 
 
-_KIND_OF = {bool: "true/false", int: "a number", float: "a number", type(None): "empty"}
+_KIND_OF = {bool: Msg("true/false"), int: Msg("a number"), float: Msg("a number"),
+            type(None): Msg("empty")}
 
 
 def _to_plain(
@@ -601,8 +615,9 @@ def _to_plain(
                 problems.append(
                     Diagnostic(
                         file, key_line, key_col, Severity.ERROR,
-                        f"the key {key!r} is {_KIND_OF.get(type(key), 'not text')}; "
-                        "keys must be words: put it in quotes or rename it",
+                        Msg("the key {key} is {kind}; keys must be words: put it in quotes "
+                            "or rename it", key=repr(key),
+                            kind=_KIND_OF.get(type(key), Msg("not text"))),
                         path, code="key-type",
                     )
                 )
@@ -727,38 +742,39 @@ def _locate_in_nodes(
 
 
 _YAML_EXPLANATIONS = (
-    ("found character '\\t'", "a tab character is used here; YAML indentation must use spaces"),
+    ("found character '\\t'", Msg("a tab character is used here; YAML indentation must use "
+                                   "spaces: replace the tab with spaces")),
     (
         "mapping values are not allowed here",
-        "a ':' appears where YAML does not expect one; if the text itself contains ': ', "
-        "put the whole value in quotes",
+        Msg("a ':' appears where YAML does not expect one; if the text itself contains ': ', "
+            "put the whole value in quotes"),
     ),
-    ("found duplicate key", "this key appears twice in the same section; keep only one"),
+    ("found duplicate key", Msg("this key appears twice in the same section; keep only one")),
     (
         "expected <block end>",
-        "the indentation does not line up with the lines above; align this line with the "
-        "other keys of its section",
+        Msg("the indentation does not line up with the lines above; align this line with "
+            "the other keys of its section"),
     ),
     (
         "could not find expected ':'",
-        "a line here is missing its ':' after the key, or a quote is not closed",
+        Msg("a line here is missing its ':' after the key, or a quote is not closed"),
     ),
     (
         "found another document",
-        "the file holds more than one YAML document ('---'); keep one charter per file",
+        Msg("the file holds more than one YAML document ('---'); keep one charter per file"),
     ),
-    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("found unexpected end of stream", Msg("a quote or bracket opened here is never closed")),
     (
         "found undefined alias",
-        "'*' starts a YAML alias here; put text that starts with '*' in quotes",
+        Msg("'*' starts a YAML alias here; put text that starts with '*' in quotes"),
     ),
     (
         "found character '@' that cannot start any token",
-        "a value cannot start with '@' in YAML; put it in quotes, for example '@acme'",
+        Msg("a value cannot start with '@' in YAML; put it in quotes, for example '@acme'"),
     ),
     (
         "found character '`' that cannot start any token",
-        "a value cannot start with '`' in YAML; put it in quotes",
+        Msg("a value cannot start with '`' in YAML; put it in quotes"),
     ),
 )
 
@@ -767,18 +783,20 @@ def _yaml_error(exc: MarkedYAMLError, path: str, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(exc.problem or exc.context or "invalid YAML")
-    message = next(
+    message: str = next(
         (plain for needle, plain in _YAML_EXPLANATIONS if needle in problem),
-        f"this is not valid YAML ({problem})",
+        Msg("this is not valid YAML ({problem})", problem=problem),
     )
+    lines = text.splitlines()
     if "found character '\\t'" in problem and col > 1:
-        message = ("a tab character is used here; YAML needs spaces, also between a key "
-                   "and its value: replace the tab with a space")
+        message = Msg("a tab character is used here; YAML needs spaces, also between a key "
+                      "and its value: replace the tab with a space")
     if "duplicate key" in problem:
         match = re.search(r'duplicate key "([^"]*)"', problem)
         if match:
-            message = f"the key '{match.group(1)}' appears twice in the same section; keep one"
-    elif text and (likely := _likely_cause(text.splitlines(), line)):
+            message = Msg("the key '{key}' appears twice in the same section; keep one",
+                          key=match.group(1))
+    elif text and (likely := _likely_cause(lines, line, problem)):
         line, col, message = likely
     return Diagnostic(path, line, col, Severity.ERROR, message, code="yaml")
 
@@ -786,33 +804,95 @@ def _yaml_error(exc: MarkedYAMLError, path: str, text: str = "") -> Diagnostic:
 _DASH_WITHOUT_SPACE = re.compile(r"^(\s*)-(?=[^\s\-])")
 _TYPOGRAPHIC_QUOTE = re.compile("[\u201c\u201d\u2018\u2019]")
 _OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:\s+)?([\"'])")
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([\w.-]+):(?: +(\S.*))?$")
 
 
-def _likely_cause(lines: list[str], line: int) -> tuple[int, int, str] | None:
+def _likely_cause(lines: list[str], line: int, problem: str = "") -> tuple[int, int, str] | None:
     """What a person most likely typed wrong near a YAML error, when it is recognisable.
 
     The parser notices a mistake where the structure stops making sense, often a
-    line or more after the cause: a list item without a space after its dash, a
-    typographic quote where YAML needs a straight one, a quote never closed.
+    line or more after the cause: a bracket or brace never closed, a key indented
+    too far, a list item without a space after its dash, a typographic quote where
+    YAML needs a straight one, a quote never closed.
     """
+    if opened := _unclosed_bracket(lines, line):
+        index, column, bracket = opened
+        return (index + 1, column + 1,
+                Msg("the '{bracket}' opened here is never closed, so YAML read on until "
+                    "line {line}, where it gave up; close it with '{closing}'",
+                    bracket=bracket, closing="]" if bracket == "[" else "}", line=line))
+    if "mapping values are not allowed" in problem and (deeper := _indented_too_far(lines, line)):
+        return deeper
     nearby = range(max(0, line - 3), min(len(lines), line))
     for index in reversed(nearby):
         if match := _DASH_WITHOUT_SPACE.match(lines[index]):
             return (index + 1, len(match.group(1)) + 1,
-                    "a list item needs a space after its '-': write '- ' then the text")
+                    Msg("a list item needs a space after its '-': write '- ' then the text"))
     for index in reversed(nearby):
         if match := _TYPOGRAPHIC_QUOTE.search(lines[index]):
             stripped = lines[index].split(":", 1)[-1].strip()
             if stripped[:1] in "\u201c\u201d\u2018\u2019":
                 return (index + 1, match.start() + 1,
-                        "YAML only understands straight quotes (\" or '); replace the "
-                        "typographic quotes (\u201c \u201d) around this value")
+                        Msg("YAML only understands straight quotes (\" or '); replace the "
+                            "typographic quotes (\u201c \u201d) around this value"))
     for index in range(0, min(len(lines), line - 1)):
         quote = _OPENS_QUOTE.match(lines[index])
         if quote and not _quote_closed(lines[index][quote.end():], quote.group(1)):
             return (index + 1, quote.start(1) + 1,
-                    "the quote opened here is never closed; close it at the end of the "
-                    "value")
+                    Msg("the quote opened here is never closed; close it at the end of the "
+                        "value"))
+    return None
+
+
+def _indented_too_far(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A 'key: value' line indented deeper than the 'key: value' line above it.
+
+    YAML reads it as the rest of the value above, then trips on its ':'.
+    """
+    if not 1 < line <= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[line - 1])
+    above = next((lines[i] for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    before = _KEY_LINE.match(above)
+    if not (here and before and before.group(3) and not before.group(3).startswith(("|", ">"))):
+        return None
+    # where each key starts, after any "- " of a list item
+    indent, indent_above = here.start(2), before.start(2)
+    if indent <= indent_above:
+        return None
+    return (line, indent_above + 1,
+            Msg("'{key}' is indented {extra} more than '{above}' on the line above, so YAML "
+                "reads it as part of that value; line '{key}' up with '{above}' (if it is "
+                "text that goes on, put the whole value in quotes instead)",
+                key=here.group(2), above=before.group(2),
+                extra=plural(indent - indent_above, "{count} space", "{count} spaces")))
+
+
+def _unclosed_bracket(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """The '[' or '{' still open on a line before ``line`` (0-based line and column)."""
+    stack: list[tuple[int, int, str]] = []
+    for index, text in enumerate(lines[:line]):
+        quote = ""
+        previous = ""
+        for column, char in enumerate(text):
+            if quote:
+                if char == quote:
+                    quote = ""
+                continue
+            if char == "#" and (column == 0 or text[column - 1] in " \t"):
+                break
+            starts_value = not previous or previous in ":-[{," or bool(stack)
+            if char in "\"'" and (not previous or previous in ":-[{,"):
+                quote = char
+            elif char in "[{" and starts_value:
+                stack.append((index, column, char))
+            elif char in "]}" and stack:
+                stack.pop()
+            if not char.isspace():
+                previous = char
+    if stack and stack[0][0] < line - 1:
+        return stack[0]
     return None
 
 

@@ -10,11 +10,16 @@ guarding each step. Entities that a reader or a rule may point at keep their
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, get_args, get_type_hints
 
 from chartergen.errors import FieldPath
+from chartergen.schema.charter import SCHEMA
+from chartergen.schema.fields import Rule, attributes
 from chartergen.schema.types import (
     Duration,
     Money,
@@ -31,22 +36,6 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    return None if value is None else parse_date(value)
-
-
-def _duration(value: Any) -> Duration | None:
-    return None if value is None else parse_duration(value)
-
-
-def _percent(value: Any) -> float | None:
-    return None if value is None else parse_percent(value)
-
-
-def _money(value: Any) -> Money | None:
-    return None if value is None else parse_money(value)
 
 
 def _map(value: Any) -> dict[str, Any]:
@@ -667,365 +656,118 @@ class Charter:
 
 
 def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
-    """Build the typed charter from data that passed validation without errors."""
-    company = _map(data.get("company"))
-    doc = _map(data.get("document"))
-    scope = _map(data.get("scope"))
-    strategy = _map(data.get("strategy"))
-    swot = _map(strategy.get("swot"))
-    content = _map(data.get("content"))
-    hub = _map(content.get("hub"))
-    calendar = _map(content.get("calendar"))
-    approval = _map(content.get("approval"))
-    pause = _map(content.get("pause"))
-    voice = _map(data.get("voice"))
-    vocabulary = _map(voice.get("vocabulary"))
-    team = _map(data.get("team"))
-    budget = _map(team.get("budget"))
-    engagement = _map(data.get("engagement"))
-    house_rules = _map(engagement.get("house_rules"))
-    staff = _map(data.get("staff"))
-    accounts = _map(data.get("accounts"))
-    monitoring = _map(data.get("monitoring"))
-    crisis = _map(data.get("crisis"))
-    definitions = _map(crisis.get("definitions"))
-    after_action = _map(crisis.get("after_action"))
-    drills = _map(crisis.get("drills"))
-    measurement = _map(data.get("measurement"))
-    independence = _map(data.get("independence"))
-    exports = _map(independence.get("exports"))
+    """Build the typed charter from data that passed validation without errors.
 
-    return Charter(
-        slug=slug,
-        source_path=source_path,
-        format=int(data["format"]),
-        present_sections=frozenset(data),
-        company=Company(
-            name=_text(company.get("name")),
-            language=_text(company.get("language")),
-            sector=_text(company.get("sector")),
-            description=_text(company.get("description")),
-            country=_text(company.get("country")),
-            website=_text(company.get("website")),
-        ),
-        document=DocumentControl(
-            version=_text(doc.get("version")),
-            status=_text(doc.get("status")),
-            owner=_text(doc.get("owner")),
-            approved_by=_text(doc.get("approved_by")),
-            approved_on=_date(doc.get("approved_on")),
-            effective=_date(doc.get("effective")),
-            review_cadence=_text(doc.get("review_cadence")),
-            next_review=_date(doc.get("next_review")),
-            classification=_text(doc.get("classification")),
-            history=tuple(
-                Revision(_text(h.get("version")), _date(h.get("date")), _text(h.get("author")),
-                         _text(h.get("summary")))
-                for h in _list(doc.get("history"))
-            ),
-        ),
-        scope=Scope(
-            applies_to=_texts(scope.get("applies_to")),
-            activities=_texts(scope.get("activities")),
-            out_of_scope=_texts(scope.get("out_of_scope")),
-            related_policies=tuple(
-                Link(_text(p.get("name")), _text(p.get("url")))
-                for p in _list(scope.get("related_policies"))
-            ),
-        ),
-        strategy=Strategy(
-            purpose=_text(strategy.get("purpose")),
-            orientations=_texts(strategy.get("orientations")),
-            coordination=_text(strategy.get("coordination")),
-            swot=Swot(
-                strengths=_texts(swot.get("strengths")),
-                weaknesses=_texts(swot.get("weaknesses")),
-                opportunities=_texts(swot.get("opportunities")),
-                threats=_texts(swot.get("threats")),
-            ),
-        ),
-        audiences=tuple(
-            Audience(
-                id=a["id"], name=_text(a["name"]), path=("audiences", i),
-                description=_text(a.get("description")),
-                needs=_texts(a.get("needs")),
-                expectations=_texts(a.get("expectations")),
-                where=_texts(a.get("where")),
-            )
-            for i, a in enumerate(_list(data.get("audiences")))
-        ),
-        objectives=tuple(
-            Objective(
-                id=o["id"], statement=_text(o["statement"]), path=("objectives", i),
-                type=_text(o.get("type")),
-                audiences=_texts(o.get("audiences")),
-                kpis=tuple(
-                    Kpi(
-                        metric=_text(k["metric"]), path=("objectives", i, "kpis", j),
-                        definition=_text(k.get("definition")),
-                        baseline=_text(k.get("baseline")),
-                        target=_text(k.get("target")),
-                        deadline=_date(k.get("deadline")),
-                        source=_text(k.get("source")),
-                        owner=_text(k.get("owner")),
-                        frequency=_text(k.get("frequency")),
-                    )
-                    for j, k in enumerate(_list(o.get("kpis")))
-                ),
-            )
-            for i, o in enumerate(_list(data.get("objectives")))
-        ),
-        networks=tuple(_network(n, i) for i, n in enumerate(_list(data.get("networks")))),
-        content=Content(
-            pillars=tuple(
-                Pillar(
-                    id=p["id"], name=_text(p["name"]), path=("content", "pillars", i),
-                    description=_text(p.get("description")),
-                    share=_percent(p.get("share")),
-                    promotional=bool(p.get("promotional")),
-                    conversational=bool(p.get("conversational")),
-                    networks=_texts(p.get("networks")),
-                    audiences=_texts(p.get("audiences")),
-                    examples=_texts(p.get("examples")),
-                )
-                for i, p in enumerate(_list(content.get("pillars")))
-            ),
-            promotional_ceiling=_percent(content.get("promotional_ceiling")),
-            formats=_texts(content.get("formats")),
-            sources=_texts(content.get("sources")),
-            hub=Hub(_text(hub.get("name")), _text(hub.get("url")), hub.get("publish_first")),
-            calendar=Calendar(
-                horizon=_duration(calendar.get("horizon")),
-                slots=tuple(
-                    Slot(
-                        day=_text(s["day"]), path=("content", "calendar", "slots", i),
-                        time=_text(s.get("time")), network=_text(s.get("network")),
-                        pillar=_text(s.get("pillar")), what=_text(s.get("what")),
-                    )
-                    for i, s in enumerate(_list(calendar.get("slots")))
-                ),
-                key_dates=tuple(
-                    KeyDate(parse_date(k["date"]), _text(k["name"]), _text(k.get("notes")),
-                            _date(k.get("until")))
-                    for k in _list(calendar.get("key_dates"))
-                ),
-                requests=_text(calendar.get("requests")),
-            ),
-            approval=Approval(
-                stages=_texts(approval.get("stages")),
-                rules=tuple(
-                    ApprovalRule(_text(r["content"]), _text(r.get("approver")),
-                                 _text(r.get("backup")), _duration(r.get("delay")))
-                    for r in _list(approval.get("rules"))
-                ),
-            ),
-            sensitive_topics=_texts(content.get("sensitive_topics")),
-            pause=Pause(_text(pause.get("who")), _text(pause.get("when"))),
-        ),
-        voice=Voice(
-            personality=_texts(voice.get("personality")),
-            address=_text(voice.get("address")),
-            we=_text(voice.get("we")),
-            do=_texts(voice.get("do")),
-            dont=_texts(voice.get("dont")),
-            emoji=_text(voice.get("emoji")),
-            vocabulary_use=_texts(vocabulary.get("use")),
-            vocabulary_avoid=_texts(vocabulary.get("avoid")),
-            examples=tuple(
-                Example(_text(e["situation"]), _text(e.get("good")), _text(e.get("bad")))
-                for e in _list(voice.get("examples"))
-            ),
-            accessibility=_texts(voice.get("accessibility")),
-        ),
-        team=Team(
-            roles=tuple(
-                Role(
-                    id=r["id"], title=_text(r["title"]), path=("team", "roles", i),
-                    holder=_text(r.get("holder")), email=_text(r.get("email")),
-                    phone=_text(r.get("phone")), backup=_text(r.get("backup")),
-                    duties=_texts(r.get("duties")),
-                    hours_per_week=(
-                        float(r["hours_per_week"]) if r.get("hours_per_week") is not None
-                        else None
-                    ),
-                    skills=_texts(r.get("skills")), training=_texts(r.get("training")),
-                    speaks_for_company=bool(r.get("speaks_for_company")),
-                )
-                for i, r in enumerate(_list(team.get("roles")))
-            ),
-            budget=Budget(
-                amount=_money(budget.get("amount")),
-                period=_text(budget.get("period")),
-                items=tuple(
-                    BudgetItem(_text(b["name"]), _money(b.get("amount")))
-                    for b in _list(budget.get("items"))
-                ),
-            ),
-            tools=tuple(
-                Tool(_text(t["name"]), _text(t.get("purpose")), _text(t.get("url")))
-                for t in _list(team.get("tools"))
-            ),
-            outside_help=tuple(
-                Helper(_text(h["name"]), _text(h.get("kind")), _text(h.get("scope")))
-                for h in _list(team.get("outside_help"))
-            ),
-        ),
-        engagement=Engagement(
-            principles=_texts(engagement.get("principles")),
-            community_actions=_texts(engagement.get("community_actions")),
-            routing=tuple(
-                Route(_text(r["message"]), _text(r.get("owner")), _duration(r.get("target")))
-                for r in _list(engagement.get("routing"))
-            ),
-            support_redirect=_text(engagement.get("support_redirect")),
-            house_rules=HouseRules(
-                removed=_texts(house_rules.get("removed")),
-                blocking=_text(house_rules.get("blocking")),
-                url=_text(house_rules.get("url")),
-            ),
-            log_deletions=engagement.get("log_deletions"),
-        ),
-        staff=Staff(
-            disclosure=_text(staff.get("disclosure")),
-            disclaimer=_text(staff.get("disclaimer")),
-            hashtag=_text(staff.get("hashtag")),
-            do=_texts(staff.get("do")),
-            dont=_texts(staff.get("dont")),
-            advocacy=_text(staff.get("advocacy")),
-            sanctions=_text(staff.get("sanctions")),
-            legal_basis=_text(staff.get("legal_basis")),
-        ),
-        accounts=Accounts(
-            register=tuple(
-                Account(
-                    path=("accounts", "register", i),
-                    network=_text(a.get("network")), name=_text(a.get("name")),
-                    owner=_text(a.get("owner")),
-                    admins=_texts(a.get("admins")), mailbox=_text(a.get("mailbox")),
-                    recovery=_text(a.get("recovery")), two_factor=a.get("two_factor"),
-                    password_manager=a.get("password_manager"),
-                    last_activity=_date(a.get("last_activity")),
-                )
-                for i, a in enumerate(_list(accounts.get("register")))
-            ),
-            offboarding=_text(accounts.get("offboarding")),
-            access_review=_text(accounts.get("access_review")),
-            dormant_rule=_text(accounts.get("dormant_rule")),
-            hacked_procedure=_texts(accounts.get("hacked_procedure")),
-        ),
-        monitoring=Monitoring(
-            keywords=_texts(monitoring.get("keywords")),
-            competitors=_texts(monitoring.get("competitors")),
-            tools=_texts(monitoring.get("tools")),
-            owner=_text(monitoring.get("owner")),
-            frequency=_text(monitoring.get("frequency")),
-            weekends=monitoring.get("weekends"),
-            time_per_week=_duration(monitoring.get("time_per_week")),
-            alert_thresholds=_texts(monitoring.get("alert_thresholds")),
-        ),
-        crisis=Crisis(
-            issue_definition=_text(definitions.get("issue")),
-            crisis_definition=_text(definitions.get("crisis")),
-            levels=tuple(
-                Level(
-                    id=lv["id"], name=_text(lv["name"]), path=("crisis", "levels", i),
-                    criteria=_texts(lv.get("criteria")), lead=_text(lv.get("lead")),
-                    approver=_text(lv.get("approver")), backup=_text(lv.get("backup")),
-                    notify=_texts(lv.get("notify")),
-                    first_response=_duration(lv.get("first_response")),
-                    updates_every=_duration(lv.get("updates_every")),
-                    pause_scheduled=lv.get("pause_scheduled"),
-                )
-                for i, lv in enumerate(_list(crisis.get("levels")))
-            ),
-            contacts=tuple(
-                Contact(
-                    id=c["id"], name=_text(c["name"]), path=("crisis", "contacts", i),
-                    role=_text(c.get("role")), phone=_text(c.get("phone")),
-                    out_of_hours=_text(c.get("out_of_hours")), email=_text(c.get("email")),
-                )
-                for i, c in enumerate(_list(crisis.get("contacts")))
-            ),
-            escalation=tuple(
-                EscalationStep(
-                    step=_text(e["step"]), path=("crisis", "escalation", i),
-                    contact=_text(e.get("contact")), when=_text(e.get("when")),
-                    within=_duration(e.get("within")),
-                )
-                for i, e in enumerate(_list(crisis.get("escalation")))
-            ),
-            holding_statements=tuple(
-                Statement(s["id"], _text(s["scenario"]), _text(s["text"]),
-                          ("crisis", "holding_statements", i))
-                for i, s in enumerate(_list(crisis.get("holding_statements")))
-            ),
-            scenarios=tuple(
-                Scenario(
-                    name=_text(s["name"]), level=_text(s.get("level")),
-                    statement=_text(s.get("statement")),
-                    first_15_minutes=_texts(s.get("first_15_minutes")),
-                    first_hour=_texts(s.get("first_hour")),
-                    first_day=_texts(s.get("first_day")),
-                )
-                for s in _list(crisis.get("scenarios"))
-            ),
-            after_action=AfterAction(
-                within=_duration(after_action.get("within")),
-                owner=_text(after_action.get("owner")),
-                covers=_texts(after_action.get("covers")),
-            ),
-            drills=Drills(_date(drills.get("last")), _text(drills.get("cadence"))),
-        ),
-        measurement=Measurement(
-            reporting=tuple(
-                Report(_text(r["frequency"]), _text(r.get("audience")), _text(r.get("owner")),
-                       _text(r.get("content")))
-                for r in _list(measurement.get("reporting"))
-            ),
-            time_per_week=_duration(measurement.get("time_per_week")),
-            tools=_texts(measurement.get("tools")),
-        ),
-        independence=Independence(
-            exports=Exports(_text(exports.get("frequency")), _texts(exports.get("what")),
-                            _text(exports.get("owner"))),
-            exit_plans=tuple(
-                ExitPlan(_text(e["plan"]), _text(e.get("network")))
-                for e in _list(independence.get("exit_plans"))
-            ),
-            max_share_per_network=_percent(independence.get("max_share_per_network")),
-        ),
-        reviews=tuple(
-            Review(parse_date(r["date"]), _text(r["reviewer"]), _texts(r.get("items")),
-                   _text(r.get("notes")))
-            for r in _list(data.get("reviews"))
-        ),
-        internal=_texts(data.get("internal")),
-        notes=_text(data.get("notes")),
-    )
+    The conversion walks the schema: each attribute of a class above is the schema field of
+    the same name (or of a flattened sub-section, see ``fields.section``), converted by the
+    field's type. Adding a field to the schema and an attribute to its class is enough.
+    """
+    return _plan(Charter, "")(data, (), slug=slug, source_path=source_path,
+                              present_sections=frozenset(data))
 
 
-def _network(n: dict[str, Any], i: int) -> Network:
-    cadence = _map(n.get("cadence"))
-    replies = _map(n.get("reply_targets"))
-    coverage = _map(n.get("coverage"))
-    return Network(
-        id=n["id"], platform=_text(n["platform"]), path=("networks", i),
-        name=_text(n.get("name")), handle=_text(n.get("handle")), url=_text(n.get("url")),
-        status=_text(n.get("status")), why=_text(n.get("why")),
-        audiences=_texts(n.get("audiences")), objectives=_texts(n.get("objectives")),
-        owner=_text(n.get("owner")), backup=_text(n.get("backup")),
-        cadence=(
-            Cadence(int(cadence["posts"]), _text(cadence.get("per")) or "week")
-            if cadence.get("posts") is not None else None
-        ),
-        time_per_post=_duration(n.get("time_per_post")),
-        engagement_time=_duration(n.get("engagement_time")),
-        reply_targets=ReplyTargets(
-            _duration(replies.get("comment")), _duration(replies.get("message")),
-            _duration(replies.get("complaint")),
-        ),
-        coverage=Coverage(_text(coverage.get("hours")), coverage.get("weekends"),
-                          _text(coverage.get("out_of_hours"))),
-        formats=_texts(n.get("formats")),
-        tone=_text(n.get("tone")),
-    )
+# --- the conversion, derived from the schema --------------------------------------------------
+
+_Convert = Callable[[Any, FieldPath], Any]
+
+_GIVEN = ("slug", "source_path", "present_sections")
+"""Attributes of :class:`Charter` that are not fields of the file."""
+
+_SCALARS: dict[str, Callable[[Any], Any]] = {
+    "date": parse_date,
+    "duration": parse_duration,
+    "percent": parse_percent,
+    "money": parse_money,
+    "number": float,
+    "integer": int,
+}
+"""Schema types read into something other than text; every other scalar is read as text."""
+
+
+def _cadence(value: Any, _path: FieldPath) -> Cadence | None:
+    # a cadence without a number of posts says nothing; the period defaults to a week
+    cadence = _map(value)
+    if cadence.get("posts") is None:
+        return None
+    return Cadence(int(cadence["posts"]), _text(cadence.get("per")) or "week")
+
+
+_HOOKS: dict[type, _Convert] = {Cadence: _cadence}
+"""Classes built by hand rather than field by field."""
+
+
+@cache
+def _plan(cls: type, where: str) -> Callable[..., Any]:
+    """A function building ``cls`` from the mapping of the schema section at ``where``
+    (dotted, "" for the whole charter) and the entry's path in the file."""
+    rules = _rules(where)
+    hints = get_type_hints(cls)
+    places = attributes(rules)
+    names = {spec.name for spec in dataclasses.fields(cls)}
+    unread = sorted(set(places) - names)
+    unknown = sorted(names - set(places) - {"path", *_GIVEN})
+    if unread or unknown:  # the classes mirror the schema: a test builds every one
+        raise TypeError(f"{cls.__name__} and the schema at {where or 'the top'} differ: "
+                        f"fields without an attribute {unread}, attributes without a field "
+                        f"{unknown}")
+    steps: list[tuple[str, tuple[str, ...], _Convert]] = []
+    for spec in dataclasses.fields(cls):
+        place = places.get(spec.name)
+        if place is None:
+            continue
+        rule = rules[place[0]] if len(place) == 1 else rules[place[0]]["schema"][place[1]]
+        steps.append((spec.name, place, _converter(hints[spec.name], rule,
+                                                  ".".join(filter(None, (where, *place))))))
+    has_path = "path" in names
+
+    def make(data: Any, path: FieldPath, **given: Any) -> Any:
+        data = _map(data)
+        values = dict(given)
+        if has_path:
+            values["path"] = path
+        for name, place, convert in steps:
+            value = data.get(place[0])
+            if len(place) == 2:
+                value = _map(value).get(place[1])
+            values[name] = convert(value, (*path, place[0]))
+        return cls(**values)
+
+    return make
+
+
+def _converter(hint: Any, rule: Rule, where: str) -> _Convert:
+    """How to read one field's value, from its schema rule and the attribute's type."""
+    target = _without_none(hint)
+    kind = rule.get("type")
+    if target in _HOOKS:
+        return _HOOKS[target]
+    if kind == "dict":
+        make = _plan(target, where)
+        return lambda value, path: make(value, path)
+    if kind == "list" and rule["schema"].get("type") == "dict":
+        entry = _plan(get_args(target)[0], where)
+        return lambda value, path: tuple(entry(item, (*path, i))
+                                         for i, item in enumerate(_list(value)))
+    if kind == "list":
+        return lambda value, _path: _texts(value)
+    if target is bool and hint is bool:  # a yes/no the model reads as "no" when left out
+        return lambda value, _path: bool(value)
+    if kind == "boolean":
+        return lambda value, _path: value
+    parse = _SCALARS.get(kind) if isinstance(kind, str) else None
+    if parse is not None:
+        return lambda value, _path: None if value is None else parse(value)
+    return lambda value, _path: _text(value)
+
+
+def _rules(where: str) -> Mapping[str, Rule]:
+    rules: Mapping[str, Rule] = SCHEMA
+    for name in filter(None, where.split(".")):
+        rule = rules[name]
+        rules = rule["schema"]["schema"] if rule.get("type") == "list" else rule["schema"]
+    return rules
+
+
+def _without_none(hint: Any) -> Any:
+    args = [arg for arg in get_args(hint) if arg is not type(None)]
+    return args[0] if len(args) == 1 and type(None) in get_args(hint) else hint

@@ -74,17 +74,21 @@ def styled(diagnostic: Diagnostic) -> str:
             f"{click.style(str(diagnostic.severity) + ':', fg=colour, bold=True)} {text}")
 
 
-def summary(files: int, diagnostics: Sequence[Diagnostic]) -> str:
+def summary(files: int, diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
+    """One line: how many charters are valid, or how many problems in how many charters."""
+    from chartergen.messages import Msg, plural
+
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     bad = len({d.path for d in diagnostics if d.is_error})
-    noun = "charter" if files == 1 else "charters"
     if not errors:
-        extra = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
-        return click.style(f"{files} {noun} valid{extra}", fg="green")
-    return click.style(
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-        f"in {bad} of {files} {noun}", fg="red",
-    )
-
-
+        line = plural(files, "{count} charter valid", "{count} charters valid")
+        if warnings:
+            line = Msg("{line} ({warnings})", line=line,
+                       warnings=plural(warnings, "{count} warning", "{count} warnings"))
+        return click.style(line.say(language), fg="green")
+    line = Msg("{errors}, {warnings} in {bad} of {files}",
+               errors=plural(errors, "{count} error", "{count} errors"),
+               warnings=plural(warnings, "{count} warning", "{count} warnings"),
+               bad=bad, files=plural(files, "{count} charter", "{count} charters"))
+    return click.style(line.say(language), fg="red")

@@ -95,7 +95,7 @@ def _build(charter_file: Path, folder: Path, today: dt.date, *, public: bool = F
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from chartergen.render.mkdocs_config import (
+    from chartergen.engines.mkdocs.config import (
         EXTRA_CSS,
         EXTRA_JAVASCRIPT,
         MARKDOWN_EXTENSIONS,

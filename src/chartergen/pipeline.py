@@ -81,10 +81,16 @@ PARALLEL_FROM = 16
 
 def validate_files(files: Iterable[Path]) -> list[tuple[Path, Document | None, list[Diagnostic]]]:
     """Load and validate each file, in order; keeps the loaded documents."""
-    return [(path, *_load_and_validate(path)) for path in files]
+    return [(path, *load_and_validate(path)) for path in files]
 
 
-def check_files(files: Sequence[Path]) -> list[tuple[Path, list[Diagnostic]]]:
+class Checked(list[Diagnostic]):
+    """The diagnostics of one file, said in ``language``: the charter's language."""
+
+    language: str = "en"
+
+
+def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     """Only the diagnostics of each file, in order, using every core for large batches.
 
     This is the ``validate`` command's path: documents stay in the workers, so
@@ -104,29 +110,56 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, list[Diagnostic]]]:
 def _check_each(files: Sequence[Path]) -> list[tuple[Path, list[Diagnostic]]]:
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        return [(path, _load_and_validate(path)[1]) for path in files]
+        return [(path, load_and_validate(path)[1]) for path in files]
     import multiprocessing
 
     from chartergen.schema.structure import warm_up
 
     warm_up()  # build the validator once; forked workers inherit it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    from chartergen.workers import start_helper
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=start_helper,
+                                                  initargs=(os.getpid(),)) as pool:
         found = pool.map(_diagnostics_only, files, chunksize=max(1, len(files) // (workers * 4)))
     return list(zip(files, found, strict=True))
 
 
-def _diagnostics_only(path: Path) -> list[Diagnostic]:
-    return _load_and_validate(path)[1]
+def _diagnostics_only(path: Path) -> Checked:
+    return load_and_validate(path)[1]
 
 
-def _load_and_validate(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+def load_and_validate(path: Path) -> tuple[Document | None, Checked]:
+    """One file loaded and checked against the schema: the document (None when it could not
+    be read) and every problem found, in order."""
+    from chartergen.messages import language_of
     from chartergen.schema import validate
 
     loaded = load_file(path, display_path(path))
     diagnostics = list(loaded.diagnostics)
     if loaded.document is not None:
         diagnostics.extend(validate(loaded.document))
-    return loaded.document, sorted(diagnostics)
+        language = language_of(loaded.document.data)
+    else:
+        language = language_of(None, text_of(path))
+    checked = Checked(sorted(d.said(language) for d in diagnostics))
+    checked.language = language
+    return loaded.document, checked
+
+
+def text_of(path: Path) -> str:
+    """The start of a file that did not load, to find which language it is written in."""
+    from chartergen.loader import read_charter
+
+    raw, _refused = read_charter(path)  # never a link out, a pipe or a device
+    return raw[:65536].decode("utf-8", "replace") if raw is not None else ""
+
+
+def common_language(languages: Iterable[str]) -> str:
+    """The one language of all these charters, else the language chosen for messages."""
+    from chartergen.messages import default_language
+
+    found = set(languages)
+    return found.pop() if len(found) == 1 else default_language()
 
 
 def _can_fork() -> bool:
@@ -158,6 +191,7 @@ def _check_unique_slugs(portfolio: Portfolio) -> None:
 def duplicate_slugs(charters: Iterable[tuple[str, str]]) -> list[Diagnostic]:
     """An error for each charter, given as (slug, path), whose slug an earlier one has."""
     from chartergen.errors import Severity
+    from chartergen.messages import Msg
 
     found = []
     seen: dict[str, str] = {}
@@ -165,8 +199,9 @@ def duplicate_slugs(charters: Iterable[tuple[str, str]]) -> list[Diagnostic]:
         if slug in seen:
             found.append(Diagnostic(
                 path, 1, 1, Severity.ERROR,
-                f"another charter has the same file name ({seen[slug]}); the file name is "
-                "the charter's address on the site, so each must be unique",
+                Msg("another charter has the same file name ({other}); the file name is "
+                    "the charter's address on the site, so each must be unique",
+                    other=seen[slug]),
                 code="duplicate-slug",
             ))
         else:

@@ -1,6 +1,6 @@
-"""Fixtures of the end-to-end tests: one site build, one local web server and one Chromium for
-the session's tests of this folder; a fresh browser context (cookies, storage, permissions)
-per test.
+"""Fixtures of the browser tests: one site build and one Chromium for the session's tests of
+this folder, the site on the local web server for each module; a fresh browser context
+(cookies, storage, permissions) per test. Every test that drives a browser lives here.
 
 The site is the repository's own: its mkdocs.yml and the example charters, built with
 ``chartergen build`` exactly as ``make site`` builds it.
@@ -8,35 +8,16 @@ The site is the repository's own: its mkdocs.yml and the example charters, built
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from e2etools import (
-    CHROMIUM_ARGS,
-    E2E,
-    ROOT,
-    TODAY,
-    Tab,
-    require_axe,
-    require_chromium,
-)
+from e2etools import E2E, ROOT, TODAY, Tab, require_axe, require_chromium, served
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A page left before the search index finished downloading: nothing to report."""
+from chartergen.pdf import CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -51,36 +32,12 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _Server:
-    """The site on a local web server (127.0.0.1, a free port), in a thread of this process."""
-
-    def __init__(self) -> None:
-        self._server: _QuietServer | None = None
-        self._thread: threading.Thread | None = None
-
-    def url(self, site: Path) -> str:
-        if self._server is None:
-            self._server = _QuietServer(
-                ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-            self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-            self._thread.start()
-        return f"http://127.0.0.1:{self._server.server_address[1]}/"
-
-    def stop(self) -> None:
-        if self._server is not None and self._thread is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join()
-        self._server, self._thread = None, None
-
-
-_SERVER = _Server()
-
-
-@pytest.fixture
-def base_url(site_dir: Path) -> str:
-    """The site served on 127.0.0.1, started for the first test that needs it."""
-    return _SERVER.url(site_dir)
+@pytest.fixture(scope="module")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The site served on 127.0.0.1 for the tests of one module (a module may serve another
+    site by defining its own ``base_url``)."""
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +64,7 @@ class _Chromium:
             self._playwright = sync_playwright().start()
             # Playwright starts each launch with a new, empty profile (user-data dir).
             self._browser = self._playwright.chromium.launch(
-                executable_path=str(executable), args=CHROMIUM_ARGS)
+                executable_path=str(executable), args=list(CHROMIUM_ARGS))
         return self._browser
 
     def stop(self) -> None:
@@ -124,14 +81,13 @@ _CHROMIUM = _Chromium()
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    """Leaving tests/e2e: stop Chromium and the web server's thread.
+    """Leaving tests/e2e: stop Chromium.
 
     Tests elsewhere may start their own Playwright, or fork worker processes, which
     they rightly refuse to do while another thread runs.
     """
     if nextitem is None or E2E not in Path(str(nextitem.path)).parents:
         _CHROMIUM.stop()
-        _SERVER.stop()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""Helpers of the end-to-end tests: Chromium's launch options, a tab that records what a page
-does wrong, axe-core and screenshots.
+"""Helpers of the browser tests: where Chromium is and how it starts (the same as
+``chartergen pdf``), the one local web server, a tab that records what a page does wrong,
+axe-core and screenshots.
 
 The folder has no __init__.py, so pytest puts it on sys.path and the tests import this as
 ``e2etools`` (as tests/website does with ``sitetools``).
@@ -7,22 +8,26 @@ The folder has no __init__.py, so pytest puts it on sys.path and the tests impor
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chartergen.pdf import chromium_path
+
 ROOT = Path(__file__).resolve().parents[2]
 E2E = Path(__file__).resolve().parent
 TODAY = "2026-11-23"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+CHROMIUM = chromium_path()
+"""Debian's Chromium, or CHARTERGEN_CHROMIUM: the browser ``chartergen pdf`` prints with."""
 AXE = E2E / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = E2E / "screenshots"
 """Written by the tests for a person to look at; ignored by git."""
@@ -59,6 +64,31 @@ def require_axe(path: Path = AXE) -> Path:
         pytest.fail(f"npm could not install axe-core ({result.stderr.strip()[-500:]}): "
                     f"{INSTALL}", pytrace=False)
     return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A page left before the search index finished downloading: nothing to report."""
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The base URL of ``site`` served on 127.0.0.1 (a free port) for the ``with`` block."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler,
+                                                              directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 class Tab:

@@ -112,7 +112,7 @@ def test_french_search_ignores_accents_and_finds_the_crisis_contact(tab: Tab):
     tab.assert_clean()
 
 
-def test_a_checklist_tick_survives_a_reload(tab: Tab):
+def test_a_checklist_tick_survives_a_reload_and_is_kept_per_charter(tab: Tab):
     page = tab.page
     tab.goto("northwind-studio/checklist.html")
     box = page.locator("ul.cg-manual input[data-cg-item]:not([disabled])").first
@@ -123,6 +123,9 @@ def test_a_checklist_tick_survives_a_reload(tab: Tab):
     assert same_box.is_checked()
     stored = page.evaluate("() => window.localStorage.getItem('chartergen:northwind-studio:0.3')")
     assert f'"{item}":true' in stored
+    page.click("[data-cg-reset]")
+    assert not same_box.is_checked()
+    box.check()
     # the same item of another charter stays unticked
     tab.goto("hartwell-pumps/checklist.html")
     other = page.locator(f'ul.cg-manual input[data-cg-item="{item}"]:not([disabled])')

@@ -7,7 +7,6 @@ subprocess (it drives its own Playwright), then the PDF is read back with pypdf.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from chartergen.pdf import chromium_path
+
 from .test_hostile_site import hostile_yaml
 
-CHROMIUM = Path(os.environ.get("CHARTERGEN_CHROMIUM") or "/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.is_file(), reason="needs Chromium")
+pytestmark = pytest.mark.skipif(not chromium_path().is_file(), reason="needs Chromium")
 
 
 @pytest.fixture(scope="module")

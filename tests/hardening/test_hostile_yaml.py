@@ -152,7 +152,7 @@ def test_thousands_of_problems_are_found_in_time_and_the_report_stays_short() ->
         f"    - {{id: r{i}, title: R, backup: x{i}}}\n" for i in range(2_000))
     report = _report(HEAD + roles)
     assert len(report) == 201
-    assert report[0] == ("pr.yaml:7:34: error: 'x0' is not a role of this charter "
+    assert report[0] == ("pr.yaml:7:34: error: 'x0' is not one of this charter's roles "
                          "(roles: " + ", ".join(f"r{i}" for i in range(30)) + ", ...) "
                          "(team.roles[0].backup)")
     assert report[-1].startswith("pr.yaml:207:36: error: 1,800 more references to ids the "

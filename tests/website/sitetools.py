@@ -9,13 +9,8 @@ fixtures) and its tests read the result.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import logging
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,33 +22,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = "2026-11-23"
 EDIT_URL = "https://git.example.org/comms/charters/-/edit/main/{path}"
 EXAMPLES = ("cidrerie-du-bocage", "hartwell-pumps", "northwind-studio")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The base URL of ``site`` served on 127.0.0.1 (a free port) for the ``with`` block."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def write_project(folder: Path, charters: dict[str, str | Path],
                   **plugin: Any) -> Path:
     """A MkDocs project in ``folder``: charters/, an empty docs folder and a mkdocs.yml."""
-    from chartergen.render.mkdocs_config import dump_yaml, theme_config
+    from chartergen.engines.mkdocs.config import dump_yaml, theme_config
 
     (folder / "charters").mkdir(parents=True)
     (folder / "pages").mkdir()

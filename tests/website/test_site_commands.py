@@ -137,7 +137,7 @@ def test_chartergen_build_usage_errors(tmp_path: Path):
 
 
 def test_serve_watches_the_charters_folder():
-    from chartergen.plugin import CharterPlugin
+    from chartergen.engines.mkdocs.plugin import CharterPlugin
 
     class Server:
         def __init__(self) -> None:
@@ -155,7 +155,7 @@ def test_serve_watches_the_charters_folder():
 
 
 def test_edit_url_comes_from_github_actions_or_gitlab_ci():
-    from chartergen.plugin import ci_edit_url
+    from chartergen.engines.mkdocs.plugin import ci_edit_url
 
     github = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/charters",
               "GITHUB_REF_NAME": "main"}

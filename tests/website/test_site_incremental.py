@@ -256,7 +256,7 @@ def preconverting(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-d
     for each page from them (normally it converts a page itself rather than wait)."""
     import time
 
-    from chartergen import preconvert
+    from chartergen.engines.mkdocs import preconvert
 
     monkeypatch.setattr(preconvert, "PAGES_FROM", 1)
     monkeypatch.setattr(preconvert.os, "cpu_count", lambda: 2)

@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from sitetools import ROOT, TODAY, build, example, parse
 
 from chartergen.cli import cli
-from chartergen.render.mkdocs_config import dump_yaml, theme_config
+from chartergen.engines.mkdocs.config import dump_yaml, theme_config
 
 
 def project(folder: Path, names: tuple[str, ...], site_name: str = "Social-media charters",

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from sitetools import FIXTURES, TODAY, build, write_project
 
-from chartergen import plugin as plugin_module
 from chartergen.cli import cli
 from chartergen.commands import build as build_command
+from chartergen.engines.mkdocs import plugin as plugin_module
 
 
 class Terminal(io.StringIO):

@@ -319,7 +319,7 @@ def test_invalid_yaml_is_reported_and_left_untouched(tmp_path: Path) -> None:
     result = run("fmt", str(tmp_path))
     assert result.exit_code == 1
     assert bad.read_text(encoding="utf-8") == text
-    assert f"{bad}:4:13: error: " in result.stderr
+    assert f"{bad}:4:3: error: 'language' is indented 2 spaces more" in result.stderr
     assert good.read_text(encoding="utf-8") == CANONICAL
     assert "1 charter reformatted, 1 charter left untouched because of errors" in result.stderr
 

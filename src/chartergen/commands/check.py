@@ -43,8 +43,9 @@ def check(paths: Sequence[str], output_format: str, fail_under: int | None,
     charter scores under --fail-under; 2 on a usage error.
     """
     from chartergen.audit import formats, run
+    from chartergen.messages import Msg, plural
     from chartergen.output import styled, summary
-    from chartergen.pipeline import load_portfolio
+    from chartergen.pipeline import common_language, load_portfolio
 
     portfolio = load_portfolio(paths)
     if not portfolio.ok:
@@ -81,25 +82,30 @@ def check(paths: Sequence[str], output_format: str, fail_under: int | None,
             for loaded, report in audited
         ))
 
+    language = common_language(loaded.charter.company.language for loaded, _ in audited)
     if output_format == "text":
         scores = ", ".join(f"{loaded.charter.slug} {report.score}" for loaded, report in audited)
-        noun = "charter" if len(audited) == 1 else "charters"
-        click.echo(f"\n{len(audited)} {noun} checked: {scores}", err=True)
+        checked = plural(len(audited), "{count} charter checked: {scores}",
+                         "{count} charters checked: {scores}", scores=scores)
+        click.echo("\n" + checked.say(language), err=True)
     if portfolio.diagnostics and output_format == "text":
-        click.echo(summary(len(portfolio.files), portfolio.diagnostics), err=True)
+        click.echo(summary(len(portfolio.files), portfolio.diagnostics, language), err=True)
     for loaded, report in below:
-        click.echo(click.style(
-            f"{loaded.document.path}: score {report.score} is under {fail_under}", fg="red"),
-            err=True)
+        click.echo(click.style(Msg("{path}: score {score} is under {least}",
+                                   path=loaded.document.path, score=report.score,
+                                   least=fail_under).say(language), fg="red"), err=True)
     sys.exit(EXIT_FAILED if below else EXIT_OK)
 
 
 def _report_invalid(diagnostics: Sequence[object], files: int, output_format: str) -> None:
     """Invalid charters cannot be audited: show the validation report instead."""
     from chartergen.errors import Diagnostic
+    from chartergen.messages import Msg
     from chartergen.output import styled, summary
+    from chartergen.pipeline import common_language
 
     found = [d for d in diagnostics if isinstance(d, Diagnostic)]
+    language = common_language(d.language for d in found)
     if output_format == "json":
         click.echo(json.dumps({
             "valid": False,
@@ -107,12 +113,12 @@ def _report_invalid(diagnostics: Sequence[object], files: int, output_format: st
             "diagnostics": [d.as_dict() for d in found],
         }, indent=2, ensure_ascii=False))
     elif output_format == "markdown":
-        click.echo("## chartergen check\n\nThe charters are not valid, so they were not "
-                   "audited:\n\n```")
+        click.echo("## chartergen check\n\n" + Msg(
+            "The charters are not valid, so they were not audited:").say(language) + "\n\n```")
         for diagnostic in found:
             click.echo(diagnostic.format())
         click.echo("```")
     else:
         for diagnostic in found:
             click.echo(styled(diagnostic))
-    click.echo(summary(files, found), err=True)
+    click.echo(summary(files, found, language), err=True)

@@ -40,6 +40,7 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
     1 when a charter as it is now is not valid, 2 on a usage error.
     """
     from chartergen.diff import compare, render_markdown, render_text
+    from chartergen.messages import Msg
 
     date = today.date() if today else dt.date.today()
     if rev is None:
@@ -62,7 +63,8 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
         if isinstance(old_raw, list):
             # refused unread (a link, a special file, too large): say why, and in the
             # two-file form it is the user's own file, so it counts as a problem
-            note = f"the version in {old_label} was not read: {old_raw[0].message}"
+            note = Msg("the version in {label} was not read: {reason}", label=old_label,
+                       reason=old_raw[0].message)
             if rev is None:
                 invalid += old_problems
         elif old_raw is not None and old is None:
@@ -143,18 +145,20 @@ def _committed(mode: str, obj: str, size: str, shown: str) -> Side:
     """A charter as committed: a link or an oversized file is refused without reading it."""
     from chartergen.errors import Severity
     from chartergen.loader import MAX_BYTES
+    from chartergen.messages import Msg
 
-    def refuse(message: str, code: str) -> Side:
+    def refuse(message: Msg, code: str) -> Side:
         return [Diagnostic(shown, 1, 1, Severity.ERROR, message, code=code)], shown
 
     if mode == "120000":
-        return refuse("this charter is a link; links are not followed, so it was not read "
-                      "(replace the link with the charter file itself)", "outside-link")
+        return refuse(Msg("this charter is a link; links are not followed, so it was not read "
+                          "(replace the link with the charter file itself)"), "outside-link")
     if not size.isdigit():
-        return refuse("this is not a charter file", "special-file")
+        return refuse(Msg("this is not a charter file"), "special-file")
     if int(size) > MAX_BYTES:
-        return refuse(f"the file is {int(size) // 1024} KiB; a charter may be at most "
-                      f"{MAX_BYTES // 1024} KiB, so it was not read", "file-too-large")
+        return refuse(Msg("the file is {size} KiB; a charter may be at most {most} KiB, so it "
+                          "was not read", size=int(size) // 1024, most=MAX_BYTES // 1024),
+                      "file-too-large")
     blob = _git("cat-file", "blob", obj, text=False)
     if blob.returncode != 0:
         return None, shown

@@ -56,6 +56,9 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
         except OSError as exc:
             if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
                 raise
-            raise ChartergenError(
-                f"the site could not be served at {dev_addr} ({exc.strerror}); stop what "
-                "uses it or choose another address with --dev-addr HOST:PORT") from None
+            from chartergen.messages import Msg
+
+            raise ChartergenError(Msg(
+                "the site could not be served at {address} ({reason}); stop what uses it or "
+                "choose another address with --dev-addr HOST:PORT", address=dev_addr,
+                reason=str(exc.strerror))) from None

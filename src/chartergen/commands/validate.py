@@ -30,7 +30,7 @@ def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
     every file is reported at once as file:line:col: severity: message.
     Exit code 0 when all charters are valid, 1 when any is not, 2 on a usage error.
     """
-    from chartergen.pipeline import check_files, discover, display_path
+    from chartergen.pipeline import check_files, common_language, discover, display_path
 
     results = check_files(discover(paths))
     diagnostics = [d for _path, found in results for d in found]
@@ -58,5 +58,6 @@ def validate(paths: Sequence[str], output_format: str, strict: bool) -> None:
     else:
         for diagnostic in diagnostics:
             click.echo(styled(diagnostic))
-        click.echo(summary(len(results), diagnostics), err=True)
+        language = common_language(found.language for _path, found in results)
+        click.echo(summary(len(results), diagnostics, language), err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)

@@ -18,6 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from chartergen.i18n import mistake_titles
 from chartergen.render import escape
 from chartergen.render.formatting import Formatter
 from chartergen.render.pages import relative_url
@@ -83,14 +84,6 @@ class Labels:
 
     def __contains__(self, key: Any) -> bool:
         return str(key) in self._data
-
-
-def mistake_titles(language: str) -> dict[int, str]:
-    """The nine mistakes' titles, from the audit's catalogue so both say the same."""
-    from chartergen.i18n import LANGUAGES, label
-
-    language = language if language in LANGUAGES else "en"
-    return {n: label(language, f"audit.mistakes.m{n}.title") for n in range(1, 10)}
 
 
 def portfolio_language(languages: Iterable[str]) -> str:
@@ -163,7 +156,7 @@ def render_charter(
     templates: str | Path | None = None,
 ) -> RenderedCharter:
     """The pages of one charter, in its own language, under the folder ``site_slug``."""
-    env = _environment(str(templates) if templates else "")
+    env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
                        use_directory_urls)
     pages, nav = _render_charter(env, view)
@@ -181,7 +174,7 @@ def render_home(
     templates: str | Path | None = None,
 ) -> RenderedPage:
     """The portfolio's home page: every charter of ``sources``, in that order."""
-    env = _environment(str(templates) if templates else "")
+    env = environment(str(templates) if templates else "")
     views = [CharterView(source, slugs[source.charter.slug],
                          labels_for(source.charter.language), today, use_directory_urls)
              for source in sources]
@@ -233,7 +226,7 @@ def render_print_page(
     order, rendered by its own template as a part (see ``_page.md.j2``). Not in
     the navigation.
     """
-    env = _environment(str(templates) if templates else "")
+    env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
                        use_directory_urls)
     view.here = f"{site_slug}/{PRINT_PAGE}"
@@ -335,7 +328,9 @@ def _finalize(value: Any) -> Any:
 
 
 @cache
-def _environment(user_templates: str) -> Any:
+def environment(user_templates: str) -> Any:
+    """The Jinja2 environment over ``user_templates`` (may be "") and the built-in templates,
+    one per folder for the process (``environment.cache_clear()`` forgets them)."""
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = []

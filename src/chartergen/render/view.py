@@ -282,7 +282,7 @@ class CharterView:
 
     def score_chart(self) -> dict[str, Any]:
         """Geometry of the nine-bar chart on the overview (drawn by ``_score.md.j2``)."""
-        from chartergen.render.site import mistake_titles
+        from chartergen.i18n import mistake_titles
 
         label_width, bar_width, row = 260, 220, 26
         titles = mistake_titles(self.charter.language)

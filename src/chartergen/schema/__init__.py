@@ -23,13 +23,15 @@ def _slug_errors(document: Document) -> list[Diagnostic]:
     import re
 
     from chartergen.errors import Severity
+    from chartergen.messages import Msg
     from chartergen.schema.fields import ID_PATTERN
 
     if re.match(ID_PATTERN, document.slug):
         return []
     return [Diagnostic(
         document.path, 1, 1, Severity.ERROR,
-        f"the file name '{document.slug}' is also the charter's address on the site; "
-        "rename the file with lowercase letters, digits and hyphens, e.g. acme-france.yaml",
+        Msg("the file name '{slug}' is also the charter's address on the site; rename the "
+            "file with lowercase letters, digits and hyphens, e.g. acme-france.yaml",
+            slug=document.slug),
         code="slug",
     )]

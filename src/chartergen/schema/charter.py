@@ -21,9 +21,11 @@ from chartergen.schema.fields import (
     ref,
     refs,
     section,
+    shown,
     text,
     texts,
     typed,
+    withheld,
 )
 
 FORMAT_VERSION = 1
@@ -128,51 +130,52 @@ SCHEMA: dict[str, Rule] = {
     "company": section(
         "The organisation the charter belongs to.",
         {
-            "name": text("Name of the company or organisation.", required=True),
-            "language": choice(
+            "name": shown(text("Name of the company or organisation.", required=True)),
+            "language": shown(choice(
                 "Language of the charter and of the generated site.",
                 {"en": "English", "fr": "French"},
                 required=True,
-            ),
+            )),
             "sector": text("Line of business, in a few words."),
             "description": markdown("What the company does, in two or three sentences."),
             "country": text("Main country of operation."),
             "website": typed("url", "The company's website."),
         },
-        required=True,
+        required=True, page="overview",
     ),
     "document": section(
         "Document control: version, status, owner, approval and review dates.",
         {
-            "version": text("Version of this charter, e.g. 2.1.", example="1.0"),
-            "status": choice(
+            "version": shown(text("Version of this charter, e.g. 2.1.", example="1.0")),
+            "status": shown(choice(
                 "Where the charter stands.",
                 {
                     "draft": "being written or revised",
                     "approved": "approved and in force",
                     "retired": "no longer in force",
                 },
-            ),
-            "owner": ref("role", "The role that owns the charter and keeps it up to date."),
-            "approved_by": text("Who approved the charter (name and position)."),
-            "approved_on": typed("date", "Date of approval (YYYY-MM-DD)."),
-            "effective": typed("date", "Date the charter takes effect."),
-            "review_cadence": choice("How often the charter is reviewed.", REVIEW_CADENCES),
-            "next_review": typed("date", "Date of the next planned review."),
-            "classification": choice(
+            )),
+            "owner": shown(ref("role", "The role that owns the charter and keeps it up to date.")),
+            "approved_by": shown(withheld(text("Who approved the charter (name and position)."))),
+            "approved_on": shown(typed("date", "Date of approval (YYYY-MM-DD).")),
+            "effective": shown(typed("date", "Date the charter takes effect.")),
+            "review_cadence": shown(choice("How often the charter is reviewed.", REVIEW_CADENCES)),
+            "next_review": shown(typed("date", "Date of the next planned review.")),
+            "classification": shown(withheld(choice(
                 "Who may read the charter.",
                 {"internal": "staff only", "public": "may be published"},
-            ),
+            ))),
             "history": entries(
                 "Revision history, newest first.",
                 {
                     "version": text("Version number."),
                     "date": typed("date", "Date of this version."),
-                    "author": text("Who wrote it."),
+                    "author": withheld(text("Who wrote it.")),
                     "summary": text("What changed."),
                 },
             ),
         },
+        page="overview",
     ),
     "scope": section(
         "Who and what the charter applies to.",
@@ -193,6 +196,7 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
         },
+        page="scope",
     ),
     "strategy": section(
         "Why the company is on social media and how that serves its strategy.",
@@ -218,27 +222,28 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
         },
+        page="strategy",
     ),
-    "audiences": entries(
+    "audiences": shown(entries(
         "The people the company wants a relationship with.",
         {
             "id": ident(),
-            "name": text("Name of the audience.", required=True),
+            "name": shown(text("Name of the audience.", required=True)),
             "description": markdown("Who they are."),
             "needs": texts("What they need or look for."),
             "expectations": texts("What they expect from the company on social media."),
             "where": choices("Platforms where they are found.", PLATFORMS),
         },
-        declares="audience",
-    ),
-    "objectives": entries(
+        declares="audience", page="strategy",
+    )),
+    "objectives": shown(entries(
         "What the presence must achieve, each measured by KPIs.",
         {
             "id": ident(),
-            "type": choice("Kind of objective.", OBJECTIVE_TYPES),
-            "statement": text("The objective in one sentence.", required=True),
+            "type": shown(choice("Kind of objective.", OBJECTIVE_TYPES)),
+            "statement": shown(text("The objective in one sentence.", required=True)),
             "audiences": refs("audience", "Audiences this objective is about."),
-            "kpis": entries(
+            "kpis": shown(entries(
                 "Indicators that show whether the objective is reached.",
                 {
                     "metric": text("What is measured.", required=True),
@@ -246,34 +251,35 @@ SCHEMA: dict[str, Rule] = {
                         "How it is computed (engagement rate has several definitions: "
                         "say which)."
                     ),
-                    "baseline": text("Value at the start."),
-                    "target": text("Value to reach."),
-                    "deadline": typed("date", "When the target must be reached."),
+                    "baseline": shown(text("Value at the start.")),
+                    "target": shown(text("Value to reach.")),
+                    "deadline": shown(typed("date", "When the target must be reached.")),
                     "source": text("Where the figure comes from (platform statistics, CRM...)."),
-                    "owner": ref("role", "Role that measures and reports it."),
+                    "owner": shown(ref("role", "Role that measures and reports it.")),
                     "frequency": choice("How often it is measured.", REVIEW_CADENCES | {
                         "weekly": "every week"
                     }),
                 },
-            ),
+                also_on=("reporting",),
+            )),
         },
-        declares="objective",
-    ),
-    "networks": entries(
+        declares="objective", page="strategy",
+    )),
+    "networks": shown(entries(
         "Every platform the company is on, plans to be on, or holds a name on.",
         {
             "id": ident(),
-            "platform": choice("The platform.", PLATFORMS, required=True),
+            "platform": shown(choice("The platform.", PLATFORMS, required=True)),
             "name": text("Display name, required when platform is 'other'."),
-            "handle": text("The account's handle, e.g. @acme.", example="@acme"),
-            "url": typed("url", "Link to the account."),
-            "status": choice("Whether the account is in use.", NETWORK_STATUSES),
+            "handle": shown(text("The account's handle, e.g. @acme.", example="@acme")),
+            "url": shown(typed("url", "Link to the account.")),
+            "status": shown(choice("Whether the account is in use.", NETWORK_STATUSES)),
             "why": markdown("Why the company is on this network rather than another."),
             "audiences": refs("audience", "Audiences reached on this network."),
             "objectives": refs("objective", "Objectives this network serves."),
-            "owner": ref("role", "Role responsible for the account."),
-            "backup": ref("role", "Role that takes over during absences; not the owner."),
-            "cadence": _cadence,
+            "owner": shown(ref("role", "Role responsible for the account.")),
+            "backup": shown(ref("role", "Role that takes over during absences; not the owner.")),
+            "cadence": shown(_cadence),
             "time_per_post": typed(
                 "duration", "Time to prepare one post (writing, visuals, approval).",
                 example="1h",
@@ -282,24 +288,24 @@ SCHEMA: dict[str, Rule] = {
                 "duration", "Time spent each week answering and animating the community.",
                 example="2h",
             ),
-            "reply_targets": _reply_targets,
+            "reply_targets": shown(_reply_targets),
             "coverage": _coverage,
             "formats": texts("Formats used (article, carousel, short video, live...)."),
             "tone": markdown("How the voice adapts to this network."),
         },
-        declares="network",
-    ),
+        declares="network", page="networks",
+    )),
     "content": section(
         "What the company publishes, how often, and who approves it.",
         {
-            "pillars": entries(
+            "pillars": shown(entries(
                 "Content pillars: the recurring themes and their share of output.",
                 {
                     "id": ident(),
-                    "name": text("Name of the pillar.", required=True),
+                    "name": shown(text("Name of the pillar.", required=True)),
                     "description": markdown("What it covers."),
-                    "share": typed("percent", "Share of all posts, e.g. 30%."),
-                    "promotional": flag("Whether it promotes the company's offer."),
+                    "share": shown(typed("percent", "Share of all posts, e.g. 30%.")),
+                    "promotional": shown(flag("Whether it promotes the company's offer.")),
                     "conversational": flag(
                         "Whether it invites conversation (questions, polls, user content)."
                     ),
@@ -308,11 +314,11 @@ SCHEMA: dict[str, Rule] = {
                     "examples": texts("Example posts or ideas."),
                 },
                 declares="pillar",
-            ),
-            "promotional_ceiling": typed(
+            )),
+            "promotional_ceiling": shown(typed(
                 "percent", "Highest share of promotional content the company allows itself.",
                 example="20%",
-            ),
+            )),
             "formats": texts("Formats the company produces."),
             "sources": texts("Where content comes from (blog, press, customers, curation...)."),
             "hub": section(
@@ -324,6 +330,7 @@ SCHEMA: dict[str, Rule] = {
                         "Whether content appears on the hub before it goes to social networks."
                     ),
                 },
+                also_on=("independence",),
             ),
             "calendar": section(
                 "The editorial calendar.",
@@ -377,8 +384,10 @@ SCHEMA: dict[str, Rule] = {
                     "who": ref("role", "Role that may pause every scheduled post."),
                     "when": text("When to do it."),
                 },
+                also_on=("crisis",),
             ),
         },
+        page="content",
     ),
     "voice": section(
         "Voice and tone: how the company sounds.",
@@ -399,6 +408,7 @@ SCHEMA: dict[str, Rule] = {
             "vocabulary": section(
                 "Words to use and words to avoid.",
                 {"use": texts("Preferred words."), "avoid": texts("Words to avoid.")},
+                flatten="vocabulary_{}",
             ),
             "examples": entries(
                 "Example replies, good and bad.",
@@ -412,30 +422,33 @@ SCHEMA: dict[str, Rule] = {
                 "Accessibility habits: alt text, captions, CamelCase hashtags, few emojis."
             ),
         },
+        page="voice",
     ),
     "team": section(
         "Roles, time, budget, tools and outside help.",
         {
-            "roles": entries(
+            "roles": shown(entries(
                 "The roles that run the presence, with the time each gives.",
                 {
                     "id": ident(),
-                    "title": text("Title of the role.", required=True),
-                    "holder": text("Name of the person in the role."),
-                    "email": typed("email", "Work email of the holder."),
-                    "phone": typed("phone", "Work phone of the holder."),
-                    "backup": ref("role", "Role that stands in during absences."),
+                    "title": shown(text("Title of the role.", required=True)),
+                    "holder": shown(withheld(text("Name of the person in the role."))),
+                    "email": shown(withheld(typed("email", "Work email of the holder."))),
+                    "phone": shown(withheld(typed("phone", "Work phone of the holder."))),
+                    "backup": shown(ref("role", "Role that stands in during absences.")),
                     "duties": texts("What the role does."),
-                    "hours_per_week": number(
+                    "hours_per_week": shown(number(
                         "Hours the role gives to social media each week.", min=0, max=80
-                    ),
+                    )),
                     "skills": texts("Skills the role needs (subject expertise, writing...)."),
                     "training": texts("Training planned for the role."),
-                    "speaks_for_company": flag("Whether the role may speak for the company."),
+                    "speaks_for_company": shown(
+                        flag("Whether the role may speak for the company.")
+                    ),
                 },
-                declares="role",
-            ),
-            "budget": section(
+                declares="role", page="roles",
+            )),
+            "budget": withheld(section(
                 "Money set aside for social media.",
                 {
                     "amount": typed("money", "Total amount, e.g. 12000 EUR.", example="12000 EUR"),
@@ -451,7 +464,7 @@ SCHEMA: dict[str, Rule] = {
                         },
                     ),
                 },
-            ),
+            )),
             "tools": entries(
                 "Tools used (scheduler, listening, analytics, password manager).",
                 {
@@ -477,6 +490,7 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
         },
+        page="resources",
     ),
     "engagement": section(
         "How the company answers, joins conversations and moderates.",
@@ -507,6 +521,7 @@ SCHEMA: dict[str, Rule] = {
             ),
             "log_deletions": flag("Whether every deletion is logged."),
         },
+        page="engagement",
     ),
     "staff": section(
         "Guidelines for employees' own accounts.",
@@ -526,11 +541,12 @@ SCHEMA: dict[str, Rule] = {
                 "rules after consulting the staff committee)."
             ),
         },
+        page="staff",
     ),
     "accounts": section(
         "The register of official accounts and how they are kept safe.",
         {
-            "register": entries(
+            "register": withheld(entries(
                 "One entry per official account.",
                 {
                     "network": ref("network", "The network of the account."),
@@ -546,12 +562,13 @@ SCHEMA: dict[str, Rule] = {
                     "password_manager": flag("Whether the password is kept in a manager."),
                     "last_activity": typed("date", "Date of the last post or login."),
                 },
-            ),
+            )),
             "offboarding": text("How access is revoked when someone leaves."),
             "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES),
             "dormant_rule": text("What is done with accounts left unused."),
             "hacked_procedure": texts("Steps when an account is hacked."),
         },
+        page="accounts",
     ),
     "monitoring": section(
         "Listening to what is said about the company (e-reputation).",
@@ -565,6 +582,7 @@ SCHEMA: dict[str, Rule] = {
             "time_per_week": typed("duration", "Time monitoring takes each week.", example="2h"),
             "alert_thresholds": texts("What triggers an alert."),
         },
+        page="monitoring",
     ),
     "crisis": section(
         "Preparing for, handling and learning from a crisis.",
@@ -575,37 +593,38 @@ SCHEMA: dict[str, Rule] = {
                     "issue": text("An issue: handled by the usual team."),
                     "crisis": text("A crisis: the crisis cell takes over."),
                 },
+                flatten="{}_definition",
             ),
-            "levels": entries(
+            "levels": shown(entries(
                 "Severity levels, from least to most severe.",
                 {
                     "id": ident(),
-                    "name": text("Name of the level.", required=True),
+                    "name": shown(text("Name of the level.", required=True)),
                     "criteria": texts("What puts a situation at this level."),
-                    "lead": ref("role", "Role that leads the response."),
-                    "approver": ref("role", "Role that approves public statements."),
-                    "backup": ref("role", "Role that approves when the approver is away."),
+                    "lead": shown(ref("role", "Role that leads the response.")),
+                    "approver": shown(ref("role", "Role that approves public statements.")),
+                    "backup": shown(ref("role", "Role that approves when the approver is away.")),
                     "notify": refs("role", "Roles told at once."),
-                    "first_response": typed(
+                    "first_response": shown(typed(
                         "duration", "Longest delay before a first public response.", example="1h"
-                    ),
-                    "updates_every": typed("duration", "Interval between updates."),
+                    )),
+                    "updates_every": shown(typed("duration", "Interval between updates.")),
                     "pause_scheduled": flag("Whether scheduled posts are paused."),
                 },
                 declares="level",
-            ),
-            "contacts": entries(
+            )),
+            "contacts": shown(withheld(entries(
                 "The crisis cell and other people to call.",
                 {
                     "id": ident(),
-                    "name": text("Name.", required=True),
-                    "role": text("Position or responsibility."),
-                    "phone": typed("phone", "Phone number."),
-                    "out_of_hours": typed("phone", "Phone number outside office hours."),
-                    "email": typed("email", "Email address."),
+                    "name": shown(text("Name.", required=True)),
+                    "role": shown(text("Position or responsibility.")),
+                    "phone": shown(typed("phone", "Phone number.")),
+                    "out_of_hours": shown(typed("phone", "Phone number outside office hours.")),
+                    "email": shown(typed("email", "Email address.")),
                 },
                 declares="contact",
-            ),
+            ))),
             "escalation": entries(
                 "Who escalates to whom, in order.",
                 {
@@ -651,6 +670,7 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
         },
+        page="crisis",
     ),
     "measurement": section(
         "How results are reported and reviewed (KPIs are set per objective).",
@@ -669,6 +689,7 @@ SCHEMA: dict[str, Rule] = {
             "time_per_week": typed("duration", "Time reporting takes each week.", example="1h"),
             "tools": texts("Analytics tools."),
         },
+        page="reporting",
     ),
     "independence": section(
         "Not depending on platforms the company does not control.",
@@ -695,8 +716,9 @@ SCHEMA: dict[str, Rule] = {
                 example="40%",
             ),
         },
+        page="independence",
     ),
-    "reviews": entries(
+    "reviews": shown(withheld(entries(
         "Manual checklist items a person has confirmed (ids from 'chartergen check').",
         {
             "date": typed("date", "Date of the review.", required=True),
@@ -704,7 +726,8 @@ SCHEMA: dict[str, Rule] = {
             "items": texts("Ids of the checklist items confirmed."),
             "notes": text("Notes."),
         },
-    ),
+        page="checklist",
+    ))),
     "internal": {
         "type": "list",
         "schema": {"type": "string"},
@@ -721,10 +744,10 @@ SCHEMA: dict[str, Rule] = {
             "example": ["team.tools", "strategy.swot", "networks.tiktok"],
         },
     },
-    "notes": markdown(
+    "notes": withheld(markdown(
         "Internal notes for the charter's editors: open questions, decisions to take, "
         "where the figures come from. Shown on the internal site only; never published "
         "in a public build."
-    ),
+    )),
 }
 """The whole charter schema, in canonical order."""

@@ -15,19 +15,20 @@ from typing import Any
 
 from chartergen.errors import Diagnostic, FieldPath, Severity, format_field_path
 from chartergen.loader import Document
+from chartergen.messages import Msg
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule
 from chartergen.schema.types import parse_date, parse_percent
 
 PLURALS = {
-    "role": "roles",
-    "audience": "audiences",
-    "objective": "objectives",
-    "network": "networks",
-    "pillar": "content pillars",
-    "contact": "crisis contacts",
-    "level": "crisis levels",
-    "statement": "holding statements",
+    "role": Msg("roles"),
+    "audience": Msg("audiences"),
+    "objective": Msg("objectives"),
+    "network": Msg("networks"),
+    "pillar": Msg("content pillars"),
+    "contact": Msg("crisis contacts"),
+    "level": Msg("crisis levels"),
+    "statement": Msg("holding statements"),
 }
 
 
@@ -115,14 +116,15 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                 elif unknown == MAX_REPORTED + 1:
                     first_unlisted = at
     if unknown > MAX_REPORTED:
-        add(first_unlisted, f"{unknown - MAX_REPORTED:,} more references to ids the charter "
-            "does not declare are not listed; fix those above and validate again", code="more")
+        add(first_unlisted, Msg("{count} more references to ids the charter does not declare "
+                                "are not listed; fix those above and validate again",
+                                count=f"{unknown - MAX_REPORTED:,}"), code="more")
 
     for path, _rule, value in walk(data):
         if path[-1:] == ("platform",) and value == "other":
             network = _get(data, path[:-1])
             if isinstance(network, dict) and not network.get("name"):
-                add(path, "platform is 'other': give the platform's name in 'name'",
+                add(path, Msg("platform is 'other': give the platform's name in 'name'"),
                     code="platform-name")
 
     document_section = data.get("document")
@@ -131,14 +133,15 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
         next_review = _date_or_none(document_section.get("next_review"))
         if approved and next_review and next_review <= approved:
             add(("document", "next_review"),
-                f"the next review ({next_review}) must come after the approval "
-                f"({approved})", code="dates")
+                Msg("the next review ({next_review}) must come after the approval "
+                    "({approved})", next_review=next_review, approved=approved), code="dates")
 
     for path, _rule, value in walk(data):
         if path[-1:] == ("until",) and isinstance(parent := _get(data, path[:-1]), dict):
             start, end = _date_or_none(parent.get("date")), _date_or_none(value)
             if start and end and end < start:
-                add(path, f"the last day ({end}) comes before the first ({start})",
+                add(path, Msg("the last day ({end}) comes before the first ({start})", end=end,
+                              start=start),
                     code="dates")
 
     _pillar_total(data, add)
@@ -158,8 +161,9 @@ def _duplicate_ids(document: Document, add: Any) -> None:
             if ident in seen:
                 first_line, _ = document.locate((*path, seen[ident], "id"))
                 add((*path, index, "id"),
-                    f"the id '{ident}' is used twice among the {PLURALS[kind]} "
-                    f"(first on line {first_line}); give each one its own id",
+                    Msg("the id '{ident}' is used twice among the {plural} (first on line "
+                        "{line}); give each one its own id", ident=ident, plural=PLURALS[kind],
+                        line=first_line),
                     code="duplicate-id")
             else:
                 seen[ident] = index
@@ -169,17 +173,17 @@ def _unknown_reference(target: str, kind: str, known: Mapping[str, FieldPath]) -
     plural = PLURALS[kind]
     if not known:
         where = declaring_paths().get(kind, plural)
-        return (f"'{target}' refers to one of the {plural}, but the charter declares none "
-                f"yet; add them under '{where}'")
+        return Msg("'{target}' refers to one of the {plural}, but the charter declares none "
+                   "yet; add them under '{where}'", target=target, plural=plural, where=where)
     import difflib
 
     # a hostile file may declare thousands of ids: keep each message short and quick
     close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6) if len(
         known) <= 1000 else []
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    article = "an" if kind[0] in "aeiou" else "a"
+    hint = Msg("did you mean '{name}'? ", name=close[0]) if close else ""
     listed = ", ".join(list(known)[:30]) + (", ..." if len(known) > 30 else "")
-    return f"'{target}' is not {article} {kind} of this charter ({hint}{plural}: {listed})"
+    return Msg("'{target}' is not one of this charter's {plural} ({hint}{plural}: {listed})",
+               target=target, plural=plural, hint=hint, listed=listed)
 
 
 def _pillar_total(data: Any, add: Any) -> None:
@@ -196,7 +200,7 @@ def _pillar_total(data: Any, add: Any) -> None:
                 return  # already reported by the schema
     if shares and abs(sum(shares) - 100) > 0.5:
         add(("content", "pillars"),
-            f"the pillars' shares add up to {sum(shares):g}%, not 100%",
+            Msg("the pillars' shares add up to {total}%, not 100%", total=f"{sum(shares):g}"),
             Severity.WARNING, "pillar-shares")
 
 

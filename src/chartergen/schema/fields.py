@@ -12,6 +12,7 @@ validate; the audit, not the schema, says what is missing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 Rule = dict[str, Any]
@@ -109,17 +110,88 @@ def refs(kind: str, help: str) -> Rule:
     return _field({"type": "list", "schema": {"type": "string"}}, help, False, ref=kind)
 
 
-def section(help: str, fields: dict[str, Rule], *, required: bool = False) -> Rule:
-    """A mapping of named fields."""
-    return _field({"type": "dict", "schema": fields}, help, required)
+def section(help: str, fields: dict[str, Rule], *, required: bool = False,
+            flatten: str | None = None, page: str | None = None,
+            also_on: tuple[str, ...] = ()) -> Rule:
+    """A mapping of named fields.
+
+    ``flatten`` lifts the fields into the parent's typed object, each named by the pattern
+    (``"vocabulary_{}"``: ``vocabulary.use`` is ``Voice.vocabulary_use``), for a small
+    section that reads better as plain attributes. ``page`` and ``also_on``: see above.
+    """
+    return _field({"type": "dict", "schema": fields}, help, required,
+                  **_optional(flatten=flatten, page=page, also_on=also_on))
 
 
-def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None) -> Rule:
+def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None,
+            page: str | None = None, also_on: tuple[str, ...] = ()) -> Rule:
     """A list of mappings; ``declares`` names the id kind the list defines, if any."""
     return _field(
         {"type": "list", "schema": {"type": "dict", "schema": fields}},
-        help, False, declares=declares,
+        help, False, declares=declares, **_optional(page=page, also_on=also_on),
     )
+
+
+def _optional(**meta: Any) -> dict[str, Any]:
+    return {key: value for key, value in meta.items() if value}
+
+
+# --- what the consumers of the schema read besides validation ---------------------------------
+#
+# Each field's ``meta`` holds, besides its help text:
+#   declares / ref / id  the kind of id a list declares or a field refers to (entries, ref, refs)
+#   public: "withheld"   left out of every public build (withheld)
+#   diff: True           diff shows the field's old and new value, or for a list of entries,
+#                        matches them by id and lists those added, removed and changed (shown)
+#   page / also_on       the charter page that shows a section or list, and other pages that
+#                        list it (section, entries); a field without one is on its parent's page
+#   flatten              the typed object's attribute names for a sub-section's fields (section)
+
+
+def withheld(rule: Rule) -> Rule:
+    """``rule`` for a field the public build always leaves out, listed in ``internal`` or not."""
+    return _marked(rule, public="withheld")
+
+
+def shown(rule: Rule) -> Rule:
+    """``rule`` for a field whose change ``chartergen diff`` spells out (see above)."""
+    return _marked(rule, diff=True)
+
+
+def _marked(rule: Rule, **meta: Any) -> Rule:
+    return {**rule, "meta": {**rule.get("meta", {}), **meta}}
+
+
+def places(rules: Mapping[str, Rule], path: tuple[str, ...] = ()
+           ) -> Iterator[tuple[tuple[str, ...], Rule]]:
+    """Every field below ``rules``, with its place (its names from the top; lists add none),
+    parents before their fields, in schema order."""
+    for name, rule in rules.items():
+        here = (*path, name)
+        yield here, rule
+        if rule.get("type") == "dict":
+            yield from places(rule["schema"], here)
+        elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+            yield from places(rule["schema"]["schema"], here)
+
+
+def marked(rules: Mapping[str, Rule], key: str, value: Any = True) -> tuple[str, ...]:
+    """Dotted places of the fields whose ``meta[key]`` is ``value``, in schema order."""
+    return tuple(".".join(place) for place, rule in places(rules)
+                 if rule.get("meta", {}).get(key) == value)
+
+
+def attributes(rules: Mapping[str, Rule]) -> dict[str, tuple[str, ...]]:
+    """The typed object's attribute for each field of a section, with the field's place
+    below the section: one name, or two for a field of a flattened sub-section."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name, rule in rules.items():
+        pattern = rule.get("meta", {}).get("flatten")
+        if pattern:
+            found.update({pattern.format(child): (name, child) for child in rule["schema"]})
+        else:
+            found[name] = (name,)
+    return found
 
 
 def help_of(rule: Rule) -> str:

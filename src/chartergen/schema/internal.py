@@ -22,6 +22,7 @@ from typing import Any
 
 from chartergen.errors import Diagnostic, Severity
 from chartergen.loader import Document
+from chartergen.messages import Msg
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule
 
@@ -50,8 +51,8 @@ def resolve(place: str, ids: Mapping[str, Any]) -> tuple[Step, ...]:
     parts = place.strip().split(".")
     if not place.strip() or any(not part for part in parts):
         raise PlaceError(
-            f"'{place}' is not a place in the charter: write section and field names "
-            "joined by dots, for example team.budget"
+            Msg("'{place}' is not a place in the charter: write section and field names "
+                "joined by dots, for example team.budget", place=place)
         )
     steps: list[Step] = []
     fields: Mapping[str, Rule] = SCHEMA
@@ -97,13 +98,13 @@ def internal_path_errors(document: Document) -> list[Diagnostic]:
             continue  # the schema reports it
         message = ""
         if place.strip() in KEPT:
-            message = (f"'{place.strip()}' cannot be left out of a public build: every page "
-                       "needs it")
+            message = Msg("'{place}' cannot be left out of a public build: every page "
+                          "needs it", place=place.strip())
         else:
             try:
                 resolve(place, ids)
             except PlaceError as exc:
-                message = str(exc)
+                message = exc.args[0]
         if message:
             line, col = document.locate(("internal", index))
             found.append(Diagnostic(document.path, line, col, Severity.ERROR, message,
@@ -113,10 +114,13 @@ def internal_path_errors(document: Document) -> list[Diagnostic]:
 
 def _unknown(place: str, part: str, where: str, fields: Mapping[str, Rule]) -> str:
     if not fields:
-        return f"'{place}': '{where}' has no part named '{part}'"
-    owner = f"a field of '{where}'" if where else "a section of the charter"
-    prefix = f"'{place}': " if place.strip() != part else ""
-    return f"{prefix}'{part}' is not {owner}{_hint(part, list(fields))}"
+        return Msg("'{place}': '{where}' has no part named '{part}'", place=place, where=where,
+                   part=part)
+    owner = Msg("a field of '{where}'", where=where) if where else Msg(
+        "a section of the charter")
+    prefix = Msg("'{place}': ", place=place) if place.strip() != part else ""
+    return Msg("{prefix}'{part}' is not {owner}{hint}", prefix=prefix, part=part, owner=owner,
+               hint=_hint(part, list(fields)))
 
 
 def _unknown_in_list(place: str, part: str, where: str, fields: Mapping[str, Rule],
@@ -124,12 +128,14 @@ def _unknown_in_list(place: str, part: str, where: str, fields: Mapping[str, Rul
     known_ids = list(ids.get(kind, {})) if kind else []
     hint = _hint(part, [*fields, *known_ids])
     if not kind:
-        return f"'{place}': '{part}' is not a field of the entries of '{where}'{hint}"
-    listing = "" if hint or not known_ids else f" (ids: {', '.join(known_ids)})"
-    return (f"'{place}': '{part}' is neither a field of the entries of '{where}' nor the id "
-            f"of one of them{hint}{listing}")
+        return Msg("'{place}': '{part}' is not a field of the entries of '{where}'{hint}",
+                   place=place, part=part, where=where, hint=hint)
+    listing = "" if hint or not known_ids else Msg(" (ids: {ids})", ids=", ".join(known_ids))
+    return Msg("'{place}': '{part}' is neither a field of the entries of '{where}' nor the id "
+               "of one of them{hint}{listing}", place=place, part=part, where=where, hint=hint,
+               listing=listing)
 
 
 def _hint(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return Msg("; did you mean '{name}'?", name=close[0]) if close else ""

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from chartergen.errors import Diagnostic, Severity
 from chartergen.loader import Document
+from chartergen.messages import Msg
 from chartergen.schema.crossref import walk
 
 # "key: value #word" or "- value #word": a plain (unquoted) value cut by a comment that
@@ -36,14 +37,16 @@ def source_warnings(document: Document) -> list[Diagnostic]:
             if written and written != repr(value):
                 found.append(Diagnostic(
                     document.path, line, col, Severity.WARNING,
-                    f"{written} is read as the number {value:g}; put it in quotes "
-                    f"('{written}') to keep it as written", path, code="number-as-text"))
+                    Msg("{written} is read as the number {value}; put it in quotes "
+                        "('{written}') to keep it as written", written=written,
+                        value=f"{value:g}"), path, code="number-as-text"))
         elif kind == "percent" and isinstance(value, (int, float)) and 0 < value < 1:
             line, col = document.locate(path)
             found.append(Diagnostic(
                 document.path, line, col, Severity.WARNING,
-                f"{value:g} is read as {value:g}%; for {value * 100:g}% write "
-                f"{value * 100:g}%", path, code="small-percent"))
+                Msg("{value} is read as {value}%; for {percent}% write {percent}%",
+                    value=f"{value:g}", percent=f"{value * 100:g}"), path,
+                code="small-percent"))
     return found
 
 
@@ -67,8 +70,8 @@ def _hashtag_comments(document: Document) -> Iterator[Diagnostic]:
             col = line.index("#", match.end(2)) + 1
             yield Diagnostic(
                 document.path, number, col, Severity.WARNING,
-                "the text from ' #' on is read as a comment and left out of the value; "
-                "put the whole value in quotes to keep it", code="hashtag-comment")
+                Msg("the text from ' #' on is read as a comment and left out of the value; "
+                    "put the whole value in quotes to keep it"), code="hashtag-comment")
 
 
 def _token_at(source: str, line: int, col: int) -> str:

@@ -21,6 +21,7 @@ from cerberus.schema import DefinitionSchema
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
+from chartergen.messages import Msg, trimmed
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule
 from chartergen.schema.types import PARSERS
@@ -146,8 +147,8 @@ def structure_errors(document: Document) -> list[Diagnostic]:
         line, col = document.locate(path)
         found.append(Diagnostic(
             document.path, line, col, Severity.ERROR,
-            f"{len(errors) - MAX_REPORTED:,} more problems like the ones above are not "
-            "listed; fix those and validate again",
+            Msg("{count} more problems like the ones above are not listed; fix those and "
+                "validate again", count=f"{len(errors) - MAX_REPORTED:,}"),
             path, code="more",
         ))
     return found
@@ -184,39 +185,47 @@ def _leaf_errors(errors: Any) -> Iterator[Any]:
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "list": "a list (lines starting with '- ')",
-    "dict": "a section of 'key: value' lines",
+    "string": Msg("text"),
+    "number": Msg("a number"),
+    "integer": Msg("a whole number"),
+    "boolean": Msg("true or false"),
+    "list": Msg("a list (lines starting with '- ')"),
+    "dict": Msg("a section of 'key: value' lines"),
 }
 
 
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return Msg("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return Msg("true/false")
     if isinstance(value, float) and math.isnan(value):
-        return "YAML's .nan, which stands for 'not a number'"
+        return Msg("YAML's .nan, which stands for 'not a number'")
     if isinstance(value, float) and math.isinf(value):
-        return f"YAML's {'-' if value < 0 else ''}.inf, which stands for infinity"
+        return Msg("YAML's {sign}.inf, which stands for infinity", sign="-" if value < 0 else "")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return Msg("the number {value}", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
+        return Msg("the text '{value}'", value=shown)
     if isinstance(value, list):
-        return "a list"
-    return "a section"
+        return Msg("a list")
+    return Msg("a section")
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return Msg("; did you mean '{name}'?", name=close[0]) if close else ""
+
+
+def _either(words: list[str]) -> str:
+    """'a or b or c', in the message's language."""
+    out = words[0]
+    for word in words[1:]:
+        out = Msg("{first} or {second}", first=out, second=word)
+    return out
 
 
 def _explain(error: Any, document: Document) -> Diagnostic:
@@ -224,10 +233,12 @@ def _explain(error: Any, document: Document) -> Diagnostic:
     code = error.code
     field = _field_name(path)
 
-    def diag(message: str, *, key: bool = False, at: FieldPath | None = None) -> Diagnostic:
+    def diag(message: str, *, key: bool = False, at: FieldPath | None = None,
+             hint: str | None = None) -> Diagnostic:
         line, col = document.locate(path if at is None else at, key=key)
         return Diagnostic(
-            document.path, line, col, Severity.ERROR, message, path, code=error.rule or "schema"
+            document.path, line, col, Severity.ERROR, message, path, hint=hint or None,
+            code=error.rule or "schema",
         )
 
     if code == cerberus_errors.UNKNOWN_FIELD.code:
@@ -235,17 +246,19 @@ def _explain(error: Any, document: Document) -> Diagnostic:
         known = list((parent or {}).get("schema", {})) if parent else list(SCHEMA)
         if parent and parent.get("type") == "list":
             known = list(parent.get("schema", {}).get("schema", {}))
-        where = "the charter" if len(path) == 1 else f"'{_section_name(path[:-1])}'"
+        where = _where(path)
         hint = _did_you_mean(str(field), known)
-        listing = "" if hint else f" (fields: {', '.join(known)})"
-        return diag(f"'{field}' is not a field of {where}{hint}{listing}", key=True)
+        listing = "" if hint else Msg(" (fields: {names})", names=", ".join(known))
+        return diag(Msg("'{field}' is not a field of {where}{hint}{listing}", field=field,
+                        where=where, hint=hint, listing=listing), key=True,
+                    hint=trimmed(hint or listing))
 
     if code == cerberus_errors.REQUIRED_FIELD.code:
-        where = "the charter" if len(path) == 1 else f"'{_section_name(path[:-1])}'"
-        return diag(f"'{field}' is missing from {where}; it is required", at=path[:-1])
+        return diag(Msg("'{field}' is missing from {where}; it is required", field=field,
+                        where=_where(path)), at=path[:-1])
 
     if code in (cerberus_errors.NOT_NULLABLE.code, cerberus_errors.EMPTY_NOT_ALLOWED.code):
-        return diag(f"'{field}' is empty; it is required")
+        return diag(Msg("'{field}' is empty; it is required", field=field))
 
     if code == cerberus_errors.BAD_TYPE.code:
         expected = error.constraint
@@ -255,47 +268,60 @@ def _explain(error: Any, document: Document) -> Diagnostic:
             try:
                 PARSERS[custom[0]](error.value)
             except ValueError as exc:
-                return diag(str(exc))
-        words = " or ".join(
+                return diag(exc.args[0])
+        words = _either([
             _TYPE_WORDS.get(str(name), str(name)) for name in expected if not (
                 name == "number" and "string" in expected
             )
-        )
+        ])
         hint = ""
         if "string" in expected and isinstance(error.value, (bool, type(None))):
-            hint = "; put the value in quotes"
+            hint = Msg("; put the value in quotes")
         is_entry = bool(path) and isinstance(path[-1], int)
         if isinstance(error.value, str) and "dict" in expected:
-            hint = ("; write each entry as 'key: value' lines after its '- '" if is_entry
-                    else "; indent the lines of this section under its name")
+            hint = (Msg("; write each entry as 'key: value' lines after its '- '") if is_entry
+                    else Msg("; indent the lines of this section under its name"))
         hint = _type_hint(expected, error.value) or hint
-        subject = field if is_entry else f"'{field}'"
-        return diag(f"{subject} should be {words}, not {_kind_of(error.value)}{hint}")
+        subject = field if is_entry else Msg("'{field}'", field=field)
+        return diag(Msg("{subject} should be {kind}, not {value}{hint}", subject=subject,
+                        kind=words, value=_kind_of(error.value), hint=hint),
+                    hint=trimmed(hint) if hint else None)
 
     if code in (cerberus_errors.UNALLOWED_VALUE.code, cerberus_errors.UNALLOWED_VALUES.code):
         options = [str(option) for option in error.constraint]
         value = error.value
         if path == ("format",):
-            return diag(
-                f"format {value!r} is not supported; this version of chartergen reads "
-                f"format {options[0]}"
-            )
+            return diag(Msg(
+                "format {value} is not supported; this version of chartergen reads "
+                "format {supported}", value=repr(value), supported=options[0],
+            ))
         hint = _did_you_mean(str(value), options)
         name = _section_name(path)
-        return diag(f"'{value}' is not a valid {name}{hint} (choose from: {', '.join(options)})")
+        return diag(Msg("'{value}' is not a valid {name}{hint} (choose from: {options})",
+                        value=value, name=name, hint=hint, options=", ".join(options)),
+                    hint=trimmed(hint) if hint else None)
 
     if code == cerberus_errors.REGEX_MISMATCH.code:
-        return diag(
-            f"'{error.value}' is not a valid id: use lowercase letters, digits and hyphens, "
-            "for example head-of-comms"
-        )
+        return diag(Msg(
+            "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+            "for example head-of-comms", value=error.value,
+        ))
 
     if code == cerberus_errors.MIN_VALUE.code:
-        return diag(f"'{field}' must be at least {error.constraint}, not {error.value}")
+        return diag(Msg("'{field}' must be at least {least}, not {value}", field=field,
+                        least=error.constraint, value=error.value))
     if code == cerberus_errors.MAX_VALUE.code:
-        return diag(f"'{field}' must be at most {error.constraint}, not {error.value}")
+        return diag(Msg("'{field}' must be at most {most}, not {value}", field=field,
+                        most=error.constraint, value=error.value))
 
-    return diag(f"'{field}' is not valid ({error.rule}: {error.constraint})")
+    return diag(Msg("'{field}' is not valid ({rule}: {constraint})", field=field,
+                    rule=error.rule, constraint=error.constraint))
+
+
+def _where(path: FieldPath) -> str:
+    if len(path) == 1:
+        return Msg("the charter")
+    return Msg("'{section}'", section=_section_name(path[:-1]))
 
 
 _YES_NO = {"yes", "no", "y", "n", "on", "off", "oui", "non", "vrai", "faux", "true.", "false."}
@@ -307,24 +333,25 @@ def _type_hint(expected: list[Any], value: Any) -> str:
         return ""
     text = value.strip()
     if "list" in expected and text.startswith("-") and text[1:2] not in (" ", ""):
-        return "; a list item needs a space after its '-'"
+        return Msg("; a list item needs a space after its '-'")
     if ({"number", "integer"} & set(expected)) and re.fullmatch(r"\d+,\d+", text):
-        return f"; write decimals with a dot: {text.replace(',', '.')}"
+        return Msg("; write decimals with a dot: {number}", number=text.replace(",", "."))
     if "boolean" in expected and text.lower() in _YES_NO:
-        return " (YAML reads only true and false, in English)"
+        return Msg(" (YAML reads only true and false, in English)")
     return ""
 
 
 def _field_name(path: FieldPath) -> str:
     """How to name the field in a sentence: 'owner', or 'entry 2 of roles' for list items."""
     if not path:
-        return "charter"
+        return Msg("charter")
     if isinstance(path[-1], int):
-        return f"entry {path[-1] + 1} of {_section_name(path[:-1])}"
+        return Msg("entry {number} of {section}", number=path[-1] + 1,
+                   section=_section_name(path[:-1]))
     return str(path[-1])
 
 
 def _section_name(path: FieldPath) -> str:
     """The last named part of a path: ('networks', 2, 'status') -> 'status'."""
     names = [part for part in path if isinstance(part, str)]
-    return names[-1] if names else "charter"
+    return names[-1] if names else Msg("charter")

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
+from chartergen.messages import Msg
 from chartergen.schema.types import URL_SCHEMES
 
 _INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
@@ -48,8 +49,9 @@ def link_scheme_errors(document: Document) -> list[Diagnostic]:
             line, col = _locate(document, path, written)
             found.append(Diagnostic(
                 document.path, line, col, Severity.ERROR,
-                f"a link in this text starts with '{scheme}:'; links may only start with "
-                "http://, https:// or mailto: (remove the link or give a web address)",
+                Msg("a link in this text starts with '{scheme}:'; links may only start with "
+                    "http://, https:// or mailto: (remove the link or give a web address)",
+                    scheme=scheme),
                 path, code="link-scheme",
             ))
     return found

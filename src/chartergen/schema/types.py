@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from chartergen.messages import Msg
+
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|wd|h|d|w)", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|wd|h|d|w)\s*)+$", re.IGNORECASE)
 _MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "wd": 24 * 60, "w": 7 * 24 * 60}
@@ -42,8 +44,8 @@ def parse_duration(value: object) -> Duration:
         )
         return Duration(minutes, value.strip())
     raise ValueError(
-        f"{_show(value)} is not a duration: write a number and a unit, "
-        "for example 30min, 4h, 2d, 1wd (working day) or 1w"
+        Msg("{value} is not a duration: write a number and a unit, "
+            "for example 30min, 4h, 2d, 1wd (working day) or 1w", value=_show(value))
     )
 
 
@@ -58,10 +60,12 @@ def parse_date(value: object) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(
-                f"{_show(value)} is not a real date (check the day and the month)"
+                Msg("{value} is not a real date (check the day and the month)",
+                    value=_show(value))
             ) from None
     raise ValueError(
-        f"{_show(value)} is not a date: write it as YYYY-MM-DD, for example 2027-03-31"
+        Msg("{value} is not a date: write it as YYYY-MM-DD, for example 2027-03-31",
+            value=_show(value))
     )
 
 
@@ -75,9 +79,10 @@ def parse_percent(value: object) -> float:
     elif isinstance(value, str) and (match := _PERCENT.match(value)):
         number = float(match.group(1).replace(",", "."))
     if number is None:
-        raise ValueError(f"{_show(value)} is not a percentage: write it as 20% or 20")
+        raise ValueError(Msg("{value} is not a percentage: write it as 20% or 20",
+                             value=_show(value)))
     if not 0 <= number <= 100:
-        raise ValueError(f"{_show(value)} is not between 0% and 100%")
+        raise ValueError(Msg("{value} is not between 0% and 100%", value=_show(value)))
     return number
 
 
@@ -105,8 +110,9 @@ def parse_money(value: object) -> Money:
         digits = re.sub(r"[\s_\u202f]", "", match.group(1)).replace(",", ".")
         return Money(Decimal(digits), match.group(2))
     raise ValueError(
-        f"{_show(value)} is not an amount of money: write the amount then the "
-        "three-letter currency code, for example 12000 EUR or 4500.50 USD"
+        Msg("{value} is not an amount of money: write the amount then the "
+            "three-letter currency code, for example 12000 EUR or 4500.50 USD",
+            value=_show(value))
     )
 
 
@@ -126,11 +132,12 @@ def parse_url(value: object) -> str:
             return text
         if scheme and scheme not in URL_SCHEMES:
             raise ValueError(
-                f"links may only start with http://, https:// or mailto:, not '{scheme}:'"
+                Msg("links may only start with http://, https:// or mailto:, not "
+                    "'{scheme}:'", scheme=scheme)
             )
     raise ValueError(
-        f"{_show(value)} is not a web address: write it in full, "
-        "for example https://www.example.com/page"
+        Msg("{value} is not a web address: write it in full, "
+            "for example https://www.example.com/page", value=_show(value))
     )
 
 
@@ -144,7 +151,8 @@ def parse_email_ok(text: str) -> bool:
 def parse_email(value: object) -> str:
     if isinstance(value, str) and parse_email_ok(value.strip()):
         return value.strip()
-    raise ValueError(f"{_show(value)} is not an email address, such as name@example.com")
+    raise ValueError(Msg("{value} is not an email address, such as name@example.com",
+                         value=_show(value)))
 
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]{4,22}[0-9]$")
@@ -155,12 +163,13 @@ def parse_phone(value: object) -> str:
         return value.strip()
     if isinstance(value, int) and not isinstance(value, bool):
         raise ValueError(
-            "put phone numbers in quotes, for example '+33 1 99 00 01 01': without them "
-            f"YAML reads the number as {value} and drops any leading 0 or +"
+            Msg("put phone numbers in quotes, for example '+33 1 99 00 01 01': without them "
+                "YAML reads the number as {value} and drops any leading 0 or +", value=value)
         )
     raise ValueError(
-        f"{_show(value)} is not a phone number: use digits, spaces and an optional "
-        "leading +, and put it in quotes, for example '+33 4 72 00 00 00'"
+        Msg("{value} is not a phone number: use digits, spaces and an optional "
+            "leading +, and put it in quotes, for example '+33 4 72 00 00 00'",
+            value=_show(value))
     )
 
 
@@ -170,7 +179,8 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 def parse_time(value: object) -> str:
     if isinstance(value, str) and (match := _TIME.match(value.strip())):
         return f"{int(match.group(1)):02d}:{match.group(2)}"
-    raise ValueError(f"{_show(value)} is not a time of day: write it as HH:MM, for example 09:30")
+    raise ValueError(Msg("{value} is not a time of day: write it as HH:MM, for example 09:30",
+                         value=_show(value)))
 
 
 PARSERS = {

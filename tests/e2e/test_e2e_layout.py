@@ -6,13 +6,13 @@ never splits a word of a company name ("Boulangeri/e") and every phone link is o
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
-from sitetools import CHROMIUM, build, example, served, write_project
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium here")
+from e2etools import ROOT, TODAY, served
 
 LONG_NAME = "Boulangerie-pâtisserie Lemonnier"
 
@@ -30,19 +30,27 @@ SPLIT_WORDS = """(selector) => [...document.querySelectorAll(selector)].map(el =
 
 
 @pytest.fixture(scope="module")
-def base_url(module_tmp: Path) -> Iterator[str]:
-    text = example("cidrerie-du-bocage").read_text(encoding="utf-8")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This module's own site: the cider maker and a bakery with a long name."""
+    folder = tmp_path_factory.mktemp("layout")
+    cidrerie = ROOT / "charters" / "cidrerie-du-bocage.yaml"
+    text = cidrerie.read_text(encoding="utf-8")
     bakery = text.replace("  name: Cidrerie du Bocage\n", f"  name: {LONG_NAME}\n", 1)
     assert bakery != text
-    site = build(write_project(module_tmp / "project", {
-        "cidrerie-du-bocage": example("cidrerie-du-bocage"), "boulangerie-lemonnier": bakery}))
-    with served(site) as url:
+    (folder / "charters").mkdir()
+    (folder / "charters" / cidrerie.name).write_text(text, encoding="utf-8")
+    (folder / "charters" / "boulangerie-lemonnier.yaml").write_text(bakery, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "chartergen", "build", "charters", "--site-dir", "site",
+         "--today", TODAY, "-q"], cwd=folder, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    with served(folder / "site") as url:
         yield url
 
 
 @pytest.mark.parametrize("width", [390, 1000])
-def test_company_names_wrap_between_words_only(browser: object, base_url: str, width: int):
-    page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+def test_company_names_wrap_between_words_only(browser: Any, base_url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(base_url, wait_until="networkidle")
     names = page.evaluate(SPLIT_WORDS, ".cg-portfolio td:first-child a, .cg-heatmap tbody th a")
     assert len(names) == 4
@@ -52,9 +60,9 @@ def test_company_names_wrap_between_words_only(browser: object, base_url: str, w
 
 
 @pytest.mark.parametrize("width", [390, 1000])
-def test_phone_numbers_stay_on_one_line(browser: object, base_url: str, width: int):
-    page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
-    page.goto(base_url + "cidrerie-du-bocage/crisis/", wait_until="networkidle")
+def test_phone_numbers_stay_on_one_line(browser: Any, base_url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url + "cidrerie-du-bocage/crisis.html", wait_until="networkidle")
     lines = page.evaluate("""() => [...document.querySelectorAll('a[href^="tel:"]')]
         .map(a => [a.textContent, a.getClientRects().length])""")
     assert len(lines) >= 10

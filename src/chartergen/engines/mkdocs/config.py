@@ -60,7 +60,7 @@ def theme_dir() -> Path:
     try:
         folder = Path(str(resources.files("chartergen.theme")))
     except ModuleNotFoundError:  # pragma: no cover - a broken install
-        folder = Path(__file__).resolve().parents[3] / "theme"
+        folder = Path(__file__).resolve().parents[4] / "theme"
     return folder
 
 

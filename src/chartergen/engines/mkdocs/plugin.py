@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from chartergen.preconvert import Converted, Preconverter
+    from chartergen.engines.mkdocs.preconvert import Converted, Preconverter
     from chartergen.render.portfolio import PendingRender
     from chartergen.render.site import RenderedPage, RenderedSite
 
@@ -76,7 +76,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     """Adds every charter's pages, and the portfolio's home page, to the site."""
 
     def __init__(self) -> None:
-        from chartergen.pagecache import PageCache
+        from chartergen.engines.mkdocs.pagecache import PageCache
         from chartergen.render.portfolio import PortfolioRenderer
 
         self._pages: dict[str, RenderedPage] = {}
@@ -105,7 +105,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        from chartergen.render.mkdocs_config import (
+        from chartergen.engines.mkdocs.config import (
             EXTRA_CSS,
             EXTRA_JAVASCRIPT,
             MARKDOWN_EXTENSIONS,
@@ -257,7 +257,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return self.pages.content(page, html, clean)
         converted = self._converted.pop(page.file.src_uri, None)
         if converted is not None:
-            from chartergen.preconvert import restore
+            from chartergen.engines.mkdocs.preconvert import restore
 
             return restore(page, converted, files)
         return clean(html)
@@ -356,7 +356,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         return self._pending
 
     def _start_preconverting(self, config: MkDocsConfig, files: Files) -> None:
-        from chartergen.preconvert import Preconverter, helpers_for
+        from chartergen.engines.mkdocs.preconvert import Preconverter, helpers_for
         from chartergen.render.sanitize import clean
 
         self.preconverted = []
@@ -432,7 +432,7 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
     from a CDN unless a polyfill named "iframe-worker" is already listed; either
     order of the two plugins ends with the theme's own copy and no outside request.
     """
-    from chartergen.render.mkdocs_config import IFRAME_WORKER
+    from chartergen.engines.mkdocs.config import IFRAME_WORKER
 
     offline = next((p for name, p in config.plugins.items()
                     if name in ("offline", "material/offline")), None)
