@@ -101,13 +101,15 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     clashes: dict[str, list[Diagnostic]] = {}
     for diagnostic in duplicate_slugs((path.stem, display_path(path)) for path in files):
         clashes.setdefault(diagnostic.path, []).append(diagnostic)
-    if not clashes:
-        return results
-    return [(path, sorted(found + clashes.get(display_path(path), [])))
-            for path, found in results]
+    for path, found in results:
+        extra = clashes.get(display_path(path), []) if clashes else []
+        if extra:
+            found.extend(d.said(found.language) for d in extra)
+            found.sort()
+    return results
 
 
-def _check_each(files: Sequence[Path]) -> list[tuple[Path, list[Diagnostic]]]:
+def _check_each(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
         return [(path, load_and_validate(path)[1]) for path in files]
