@@ -186,7 +186,7 @@ def test_platform_catalogues_name_every_platform_of_the_schema():
 
     for language in ("en", "fr"):
         named = set(catalogue(language)["site"]["enums"]["platform"])
-        assert named == set(PLATFORMS) - {"other"}, language
+        assert named == set(PLATFORMS), language
 
 
 # --- phrasing: facts are separated, sentences agree ---------------------------------------------
@@ -233,3 +233,37 @@ def test_times_and_dates_read_the_languages_way_and_never_break_across_lines(sit
             "verger)") in fr(site, "networks/instagram.md")
     assert '<span class="cg-slot__time">9\u202fh\u202f30</span>' in fr(site, "content.md")
     assert "Délai entre deux mises à jour" in fr(site, "crisis.md")
+
+
+# --- every value and fact has its words in every language --------------------------------------
+
+def test_every_closed_list_value_has_a_label_in_every_language():
+    from chartergen.i18n import LANGUAGES, catalogue
+    from chartergen.schema.charter import SCHEMA
+    from chartergen.schema.fields import places
+
+    missing, unlabelled = [], []
+    for place, rule in places(SCHEMA):
+        meta = rule["meta"]
+        if "options" not in meta or place == ("company", "language"):  # the site's own language
+            continue
+        if not meta.get("labels"):
+            unlabelled.append(".".join(place))
+        for group in meta.get("labels", ()):
+            for language in LANGUAGES:
+                named = catalogue(language)["site"]["enums"].get(group, {})
+                missing += [f"{language}: enums.{group}.{value} ({'.'.join(place)})"
+                            for value in meta["options"] if not named.get(value)]
+    assert unlabelled == []
+    assert missing == []
+
+
+def test_every_fact_a_page_expects_has_a_label_in_every_language():
+    from chartergen.i18n import LANGUAGES, catalogue
+    from chartergen.render.pages import FACT_MISTAKES, NETWORK_FACTS, PAGES
+
+    facts = {fact for page in PAGES for fact in page.facts} | set(NETWORK_FACTS)
+    assert facts == set(FACT_MISTAKES)
+    missing = [f"{language}: facts.{fact}" for language in LANGUAGES for fact in sorted(facts)
+               if not catalogue(language)["site"]["facts"].get(fact)]
+    assert missing == []

@@ -139,7 +139,7 @@ class CharterView:
 
     def network_label(self, network: Network) -> str:
         if network.platform == "other" or not network.platform:
-            return network.name or str(self.labels["enums"]["platform_other"])
+            return network.name or str(self.labels["enums"]["platform"]["other"])
         platform = self.fmt.enum("platform", network.platform)
         return f"{platform} ({network.name})" if network.name else platform
 
@@ -202,7 +202,7 @@ class CharterView:
 
     def platforms(self, keys: tuple[str, ...]) -> list[str]:
         """Platform names in the charter's language (the schema's help is English only)."""
-        other = str(self.labels["enums"]["platform_other"])
+        other = str(self.labels["enums"]["platform"]["other"])
         return [other if k == "other" else self.fmt.enum("platform", k) for k in keys]
 
     def cadence(self, network: Network) -> str:
@@ -289,6 +289,7 @@ class CharterView:
         mistakes = self.audit.mistakes if self.audit else ()
         bars = [
             {"number": m.number, "title": titles.get(m.number, m.title), "score": m.score,
+             "completeness": m.completeness,
              "status": str(m.status), "y": i * row,
              "width": round(bar_width * max(0, min(100, m.score)) / 100, 1)}
             for i, m in enumerate(mistakes)

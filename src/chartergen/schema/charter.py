@@ -67,6 +67,11 @@ OBJECTIVE_TYPES = {
 
 CADENCE_PERIODS = {"day": "per day", "week": "per week", "month": "per month"}
 
+TARGET_PERIODS = {
+    "week": "every week", "month": "every month", "quarter": "every quarter",
+    "half-year": "every six months", "year": "every year",
+}
+
 REVIEW_CADENCES = {
     "monthly": "every month",
     "quarterly": "every three months",
@@ -97,7 +102,8 @@ _cadence = section(
     "How often the company publishes on this network.",
     {
         "posts": integer("Number of posts in each period.", min=0, max=1000),
-        "per": choice("The period the number of posts counts over.", CADENCE_PERIODS),
+        "per": choice("The period the number of posts counts over.", CADENCE_PERIODS,
+                      labels=("cadence_per", "cadence_per_one")),
     },
 )
 
@@ -154,16 +160,19 @@ SCHEMA: dict[str, Rule] = {
                     "approved": "approved and in force",
                     "retired": "no longer in force",
                 },
+                labels=("document_status",),
             )),
             "owner": shown(ref("role", "The role that owns the charter and keeps it up to date.")),
             "approved_by": shown(withheld(text("Who approved the charter (name and position)."))),
             "approved_on": shown(typed("date", "Date of approval (YYYY-MM-DD).")),
             "effective": shown(typed("date", "Date the charter takes effect.")),
-            "review_cadence": shown(choice("How often the charter is reviewed.", REVIEW_CADENCES)),
+            "review_cadence": shown(choice("How often the charter is reviewed.", REVIEW_CADENCES,
+                                           labels=("cadence",))),
             "next_review": shown(typed("date", "Date of the next planned review.")),
             "classification": shown(withheld(choice(
                 "Who may read the charter.",
                 {"internal": "staff only", "public": "may be published"},
+                labels=("classification",),
             ))),
             "history": entries(
                 "Revision history, newest first.",
@@ -232,7 +241,7 @@ SCHEMA: dict[str, Rule] = {
             "description": markdown("Who they are."),
             "needs": texts("What they need or look for."),
             "expectations": texts("What they expect from the company on social media."),
-            "where": choices("Platforms where they are found.", PLATFORMS),
+            "where": choices("Platforms where they are found.", PLATFORMS, labels=("platform",)),
         },
         declares="audience", page="strategy",
     )),
@@ -240,7 +249,8 @@ SCHEMA: dict[str, Rule] = {
         "What the presence must achieve, each measured by KPIs.",
         {
             "id": ident(),
-            "type": shown(choice("Kind of objective.", OBJECTIVE_TYPES)),
+            "type": shown(choice("Kind of objective.", OBJECTIVE_TYPES,
+                                 labels=("objective_type",))),
             "statement": shown(text("The objective in one sentence.", required=True)),
             "audiences": refs("audience", "Audiences this objective is about."),
             "kpis": shown(entries(
@@ -256,9 +266,15 @@ SCHEMA: dict[str, Rule] = {
                     "deadline": shown(typed("date", "When the target must be reached.")),
                     "source": text("Where the figure comes from (platform statistics, CRM...)."),
                     "owner": shown(ref("role", "Role that measures and reports it.")),
-                    "frequency": choice("How often it is measured.", REVIEW_CADENCES | {
-                        "weekly": "every week"
-                    }),
+                    "frequency": choice(
+                        "How often it is measured.", REVIEW_CADENCES | {"weekly": "every week"},
+                        labels=("cadence",),
+                    ),
+                    "per": choice(
+                        "For a target that recurs (40 leads a quarter): the period the target "
+                        "counts over. A recurring target is measurable without a deadline.",
+                        TARGET_PERIODS, labels=("target_period",),
+                    ),
                 },
                 also_on=("reporting",),
             )),
@@ -269,16 +285,31 @@ SCHEMA: dict[str, Rule] = {
         "Every platform the company is on, plans to be on, or holds a name on.",
         {
             "id": ident(),
-            "platform": shown(choice("The platform.", PLATFORMS, required=True)),
+            "platform": shown(choice("The platform.", PLATFORMS, required=True,
+                                     labels=("platform",))),
             "name": text("Display name, required when platform is 'other'."),
             "handle": shown(text("The account's handle, e.g. @acme.", example="@acme")),
             "url": shown(typed("url", "Link to the account.")),
-            "status": shown(choice("Whether the account is in use.", NETWORK_STATUSES)),
+            "status": shown(choice("Whether the account is in use.", NETWORK_STATUSES,
+                                   labels=("network_status",))),
             "why": markdown("Why the company is on this network rather than another."),
             "audiences": refs("audience", "Audiences reached on this network."),
             "objectives": refs("objective", "Objectives this network serves."),
             "owner": shown(ref("role", "Role responsible for the account.")),
             "backup": shown(ref("role", "Role that takes over during absences; not the owner.")),
+            "has_backup": shown(flag(
+                "Whether someone takes over during absences. false says plainly that nobody "
+                "does (the account stops when its owner is away): the audit counts it as "
+                "irregular presence; leave it out when the notes do not say."
+            )),
+            "replies": shown(flag(
+                "Whether someone reads and answers messages on this network. false says "
+                "plainly that nobody does: the audit counts it as irregular presence."
+            )),
+            "automated": flag(
+                "Whether posts are published here automatically (copied from another network "
+                "or a feed): they cost no writing time in the workload, replies still do."
+            ),
             "cadence": shown(_cadence),
             "time_per_post": typed(
                 "duration", "Time to prepare one post (writing, visuals, approval).",
@@ -329,6 +360,9 @@ SCHEMA: dict[str, Rule] = {
                     "publish_first": flag(
                         "Whether content appears on the hub before it goes to social networks."
                     ),
+                    "subscribers": integer(
+                        "Number of subscribers, for a newsletter or a members' list.", min=0
+                    ),
                 },
                 also_on=("independence",),
             ),
@@ -339,7 +373,8 @@ SCHEMA: dict[str, Rule] = {
                     "slots": entries(
                         "Recurring weekly publishing slots.",
                         {
-                            "day": choice("Day of the week.", WEEKDAYS, required=True),
+                            "day": choice("Day of the week.", WEEKDAYS, required=True,
+                                          labels=("weekday",)),
                             "time": typed("time", "Time of day, HH:MM.", example="09:30"),
                             "network": ref("network", "Network the slot is for."),
                             "pillar": ref("pillar", "Pillar the slot serves."),
@@ -400,6 +435,7 @@ SCHEMA: dict[str, Rule] = {
                     "informal": "informal address ('tu' in French)",
                     "depends": "depends on the network (see each network's tone)",
                 },
+                labels=("address",),
             ),
             "we": text("How the company speaks of itself (e.g. 'we' on brand accounts)."),
             "do": texts("What the voice does."),
@@ -455,6 +491,7 @@ SCHEMA: dict[str, Rule] = {
                     "period": choice(
                         "Period the amount covers.",
                         {"month": "per month", "quarter": "per quarter", "year": "per year"},
+                        labels=("budget_period",),
                     ),
                     "items": entries(
                         "How it is split.",
@@ -485,6 +522,7 @@ SCHEMA: dict[str, Rule] = {
                             "expert": "an expert or consultant",
                             "other": "other",
                         },
+                        labels=("helper_kind",),
                     ),
                     "scope": text("What they do."),
                 },
@@ -564,7 +602,8 @@ SCHEMA: dict[str, Rule] = {
                 },
             )),
             "offboarding": text("How access is revoked when someone leaves."),
-            "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES),
+            "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES,
+                                    labels=("cadence",)),
             "dormant_rule": text("What is done with accounts left unused."),
             "hacked_procedure": texts("Steps when an account is hacked."),
         },
@@ -577,7 +616,8 @@ SCHEMA: dict[str, Rule] = {
             "competitors": texts("Competitors watched."),
             "tools": texts("Listening tools."),
             "owner": ref("role", "Role that watches."),
-            "frequency": choice("How often.", MONITORING_FREQUENCIES),
+            "frequency": choice("How often.", MONITORING_FREQUENCIES,
+                                labels=("monitoring_frequency",)),
             "weekends": flag("Whether weekends are watched."),
             "time_per_week": typed("duration", "Time monitoring takes each week.", example="2h"),
             "alert_thresholds": texts("What triggers an alert."),
@@ -662,11 +702,27 @@ SCHEMA: dict[str, Rule] = {
                     "covers": texts("What the review covers."),
                 },
             ),
+            "plan": section(
+                "The crisis plan as a whole, when some of it lives outside the charter.",
+                {
+                    "exists": flag(
+                        "Whether the company has a crisis plan. false says plainly that it "
+                        "has none: the audit counts it as image left unmanaged."
+                    ),
+                    "kept_in": text(
+                        "Where the full plan lives when it is kept outside the charter "
+                        "(crisis binder, intranet page), holding statements included. It "
+                        "counts as a crisis procedure.",
+                        example="the crisis binder at reception",
+                    ),
+                },
+            ),
             "drills": section(
                 "Crisis exercises.",
                 {
                     "last": typed("date", "Date of the last drill."),
-                    "cadence": choice("How often drills are held.", REVIEW_CADENCES),
+                    "cadence": choice("How often drills are held.", REVIEW_CADENCES,
+                                      labels=("cadence", "cadence_every")),
                 },
             ),
         },
@@ -679,7 +735,8 @@ SCHEMA: dict[str, Rule] = {
                 "Reports: how often, to whom, by whom.",
                 {
                     "frequency": choice(
-                        "How often.", {"weekly": "every week"} | REVIEW_CADENCES, required=True
+                        "How often.", {"weekly": "every week"} | REVIEW_CADENCES, required=True,
+                        labels=("cadence",),
                     ),
                     "audience": text("Who receives it."),
                     "owner": ref("role", "Role that writes it."),
@@ -697,10 +754,16 @@ SCHEMA: dict[str, Rule] = {
             "exports": section(
                 "Regular exports of content and audience data.",
                 {
-                    "frequency": choice("How often.", REVIEW_CADENCES | {"weekly": "every week"}),
+                    "frequency": choice("How often.", REVIEW_CADENCES | {"weekly": "every week"},
+                                        labels=("cadence",)),
                     "what": texts("What is exported."),
                     "owner": ref("role", "Role that runs the exports."),
                 },
+            ),
+            "keeps_copy": flag(
+                "Whether the company keeps its own copy of its content and its audience "
+                "(exports, backups, a customer list). false says plainly that it keeps none: "
+                "the audit counts it as dependence on the platforms."
             ),
             "exit_plans": entries(
                 "What the company does if a network closes, changes its rules or declines.",

@@ -75,15 +75,19 @@ def flag(help: str) -> Rule:
     return _field({"type": "boolean"}, help, False)
 
 
-def choice(help: str, options: dict[str, str], *, required: bool = False) -> Rule:
-    """One of a closed list of values; ``options`` maps each value to its meaning."""
-    return _field({"type": "string", "allowed": list(options)}, help, required, options=options)
+def choice(help: str, options: dict[str, str], *, required: bool = False,
+           labels: tuple[str, ...] = ()) -> Rule:
+    """One of a closed list of values; ``options`` maps each value to its meaning, and
+    ``labels`` names the groups of the site's catalogues (``enums.<group>``) that say each
+    value to a reader, in every language."""
+    return _field({"type": "string", "allowed": list(options)}, help, required, options=options,
+                  **_optional(labels=labels))
 
 
-def choices(help: str, options: dict[str, str]) -> Rule:
+def choices(help: str, options: dict[str, str], *, labels: tuple[str, ...] = ()) -> Rule:
     return _field(
         {"type": "list", "schema": {"type": "string", "allowed": list(options)}},
-        help, False, options=options,
+        help, False, options=options, **_optional(labels=labels),
     )
 
 
@@ -145,6 +149,7 @@ def _optional(**meta: Any) -> dict[str, Any]:
 #                        matches them by id and lists those added, removed and changed (shown)
 #   page / also_on       the charter page that shows a section or list, and other pages that
 #                        list it (section, entries); a field without one is on its parent's page
+#   labels               the catalogue groups that label a closed list's values (choice)
 #   flatten              the typed object's attribute names for a sub-section's fields (section)
 
 
