@@ -441,6 +441,7 @@ class Account:
     name: str = ""
     owner: str = ""
     admins: tuple[str, ...] = ()
+    admin_count: int | None = None
     mailbox: str = ""
     recovery: str = ""
     two_factor: bool | None = None

@@ -40,7 +40,15 @@ CONTROL = ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\r", "\x1b", "\x7f", "\x85",
            "\ud800", "\udfff", "\ud83d\ude00", "\u2028"]
 CONTROL_ESCAPES = ["\\0", "\\a", "\\b", "\\e", "\\r", "\\x00", "\\x1b", "\\u0007", "\\ud800",
                    "\\udc00", "\\ud83d\\ude00", "\\U0000d800", "\\x85"]
+_EMPHASIS = st.one_of(
+    # runs of emphasis markers, which Python-Markdown takes quadratic time over
+    st.text(st.sampled_from("*_ a\n&"), min_size=20, max_size=600),
+    st.sampled_from(["*_", "*a", "**_", "*a*_b_", "*a*\n\n", "- *a*\n"]).flatmap(
+        lambda run: st.integers(10, 1500).map(lambda times: run * times)),
+)
+
 _TEXT = st.one_of(
+    _EMPHASIS,
     st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
     st.text(st.characters(categories=("Cc", "Cs")), min_size=1, max_size=3),
     st.sampled_from(CONTROL).map(lambda c: f"a{c}b"),

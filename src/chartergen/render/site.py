@@ -56,7 +56,13 @@ class RenderedSite:
 def labels_for(language: str) -> dict[str, Any]:
     from chartergen.i18n import LANGUAGES, catalogue
 
-    return dict(catalogue(language if language in LANGUAGES else "en")["site"])
+    labels = catalogue(language if language in LANGUAGES else "en")
+    site = dict(labels["site"])
+    # the verdict words are the audit's, declared once (audit.status), capitalised here
+    verdicts = labels["audit"]["status"].items()
+    site["checklist"] = {**site["checklist"], "status": {
+        verdict: word[:1].upper() + word[1:] for verdict, word in verdicts}}
+    return site
 
 
 class Labels:

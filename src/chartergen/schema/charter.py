@@ -594,6 +594,10 @@ SCHEMA: dict[str, Rule] = {
                     ),
                     "owner": ref("role", "Role that owns the account."),
                     "admins": refs("role", "Roles with admin access (at least two)."),
+                    "admin_count": integer(
+                        "How many people have admin access, when the charter does not name "
+                        "their roles.", min=0, max=100,
+                    ),
                     "mailbox": typed("email", "Shared company mailbox the account is tied to."),
                     "recovery": text("Recovery contact or method."),
                     "two_factor": flag("Whether two-factor authentication is on."),
