@@ -61,7 +61,8 @@ def test_score_chart_labels_are_text_of_at_least_12_px(phone: Tab):
 def test_home_table_shows_name_status_and_score_on_a_phone(phone: Tab):
     phone.goto("index.html")
     headers = phone.page.eval_on_selector_all(
-        "#cg-portfolio thead th", "ths => ths.filter(th => th.offsetParent).map(th => th.innerText)")
+        "#cg-portfolio thead th",
+        "ths => ths.filter(th => th.offsetParent).map(th => th.innerText)")
     assert headers == ["Company", "Status", "Score"]
     for cell in phone.page.locator("#cg-portfolio tbody td").all():
         if cell.is_visible():
