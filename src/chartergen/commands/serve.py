@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
 
@@ -52,3 +53,12 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
         except exceptions.Abort as exc:
             raise ChartergenError(
                 f"the site could not be served ({abort_reason(exc)})") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+                raise
+            from chartergen.messages import Msg
+
+            raise ChartergenError(Msg(
+                "the site could not be served at {address} ({reason}); stop what uses it or "
+                "choose another address with --dev-addr HOST:PORT", address=dev_addr,
+                reason=str(exc.strerror))) from None
