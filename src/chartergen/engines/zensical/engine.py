@@ -40,7 +40,7 @@ CANNOT = (
     "the pages are written, so charter text still cannot add markup",
     "only the charters, site_name, site_dir and the theme's language are taken from a "
     "mkdocs.yml: its own pages (docs_dir), other plugins and other theme settings are not",
-    "no progress bars",
+    "no progress bars, and no previous/next links at the foot of charter pages",
 )
 """What this engine does not do of what chartergen offers with MkDocs (docs/hosting.md)."""
 
@@ -126,8 +126,9 @@ def build(request: BuildRequest) -> Path:
     proj = project(request)
     target = proj.site_dir
     check_site_dir(target, **protected_folders(proj))
-    say(request, "Zensical engine: " + "; ".join(CANNOT[:1]))
-    site = render(proj, _renderer())
+    for limit in CANNOT:
+        say(request, f"Zensical engine: {limit} (docs/hosting.md)")
+    site, _ = render_checked(proj, _renderer(), strict=request.strict)
     with tempfile.TemporaryDirectory(prefix="chartergen-zensical-") as folder:
         write_project(Path(folder), proj, site)
         run_build(Path(folder), strict=request.strict, quiet=request.quiet)
@@ -172,16 +173,16 @@ def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> Non
             watcher.stop()
 
 
-def render(proj: Project, renderer: PortfolioRenderer,
-           last: RenderedSite | None = None, *, problems: bool = False) -> RenderedSite:
-    return render_checked(proj, renderer, last, problems=problems)[0]
+def render(proj: Project, renderer: PortfolioRenderer) -> RenderedSite:
+    return render_checked(proj, renderer)[0]
 
 
 def render_checked(proj: Project, renderer: PortfolioRenderer,
-                   last: RenderedSite | None = None, *,
-                   problems: bool = False) -> tuple[RenderedSite, bool]:
-    """The site's pages; an invalid charter stops the build (or, with ``problems``, gives
-    pages listing its problems, as ``serve`` on MkDocs shows them)."""
+                   last: RenderedSite | None = None, *, problems: bool = False,
+                   strict: bool = False) -> tuple[RenderedSite, bool]:
+    """The site's pages, and whether every charter is valid; an invalid charter stops the
+    build (or, with ``problems``, gives pages listing its problems, as ``serve`` on MkDocs
+    shows them); so does a warning with ``strict``."""
     from chartergen.output import styled
     from chartergen.pipeline import discover
 
@@ -191,6 +192,8 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
     for diagnostic in result.diagnostics:
         if not diagnostic.is_error:
             click.echo(styled(diagnostic), err=True)
+    if strict and len(errors) < len(result.diagnostics):
+        raise ChartergenError("the site was not built (charter warnings, and --strict)")
     if errors or result.site is None:
         listing = "\n".join(d.format() for d in errors)
         if not problems:
