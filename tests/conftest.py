@@ -22,6 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CHARTERS = ROOT / "charters"
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch):
+    """Messages not about a charter in English, whatever the machine's locale, and no
+    ``--lang`` of an earlier test carried over (it is kept for the process)."""
+    from chartergen.messages import choose_language
+
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    choose_language(None)
+    yield
+    choose_language(None)
+
+
 @pytest.fixture
 def write_charter(tmp_path: Path):
     """Write charter text to ``tmp_path/<name>.yaml`` and return the path."""

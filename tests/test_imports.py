@@ -1,4 +1,5 @@
-"""The validate path stays light: no MkDocs, Material or Jinja2 (house style, issue 2)."""
+"""The validate path stays light (no MkDocs, Material or Jinja2), and the modules keep to their
+layers: load -> validate -> model -> audit -> render -> site, with no import cycle."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import chartergen
 
@@ -63,3 +66,101 @@ def test_the_import_check_sees_imports_inside_functions(tmp_path: Path) -> None:
     module.write_text("def f():\n    from mkdocs.config import load_config\n"
                       "    import material.plugins\n    from . import x\n")
     assert imported_modules(module) == {"mkdocs.config", "material.plugins"}
+
+
+# --- the layers: load -> validate -> model -> audit -> render -> site --------------------------
+
+LAYERS = (
+    ("load", ("errors", "messages", "loader", "output", "sitedir", "workers", "edit.atomic")),
+    ("validate", ("schema", "i18n")),
+    ("model", ("model", "public", "pipeline", "edit")),
+    ("audit", ("audit", "diff")),
+    ("render", ("render",)),
+    ("site", ("engines", "commands", "pdf", "cli", "__main__")),
+)
+"""Each module of chartergen (by its place below the package, the longest prefix wins) in one
+layer; a module imports from its own layer or those before it, never after."""
+
+
+def package_imports() -> dict[str, set[str]]:
+    """chartergen's modules ("render.site") and the modules of chartergen each imports.
+
+    ``from chartergen.audit import score`` imports the module ``audit.score``; the package
+    ``audit`` itself is not counted then, as Python's own import of a submodule is no cycle.
+    """
+    package = Path(chartergen.__file__).parent
+    modules = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+
+    def known(name: str) -> str:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name
+
+    graph = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if node.module.split(".")[0] != "chartergen":
+                    continue
+                base = node.module.partition(".")[2]
+                subs = {f"{base}.{a.name}".lstrip(".") for a in node.names}
+                found |= {s for s in subs if s in modules} or {known(base)}
+            elif isinstance(node, ast.Import):
+                found |= {known(a.name.partition(".")[2]) for a in node.names
+                          if a.name.split(".")[0] == "chartergen"}
+        graph[name] = found - {name, ""}
+    return graph
+
+
+def layer_of(module: str) -> int:
+    best, layer = -1, -1
+    for index, (_name, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best:
+                best, layer = len(prefix), index
+    return layer
+
+
+def test_every_module_has_a_layer() -> None:
+    assert [m for m in package_imports() if m and layer_of(m) < 0] == []
+
+
+def test_no_module_imports_from_a_later_layer() -> None:
+    wrong = [f"{module} ({LAYERS[layer_of(module)][0]}) imports {other} "
+             f"({LAYERS[layer_of(other)][0]})"
+             for module, imported in sorted(package_imports().items()) if module
+             for other in sorted(imported) if layer_of(other) > layer_of(module)]
+    assert wrong == []
+
+
+def test_no_import_cycle() -> None:
+    graph = package_imports()
+    cycles = []
+
+    def visit(module: str, trail: tuple[str, ...]) -> None:
+        for other in sorted(graph.get(module, ())):
+            if other in trail:
+                cycles.append(" -> ".join((*trail[trail.index(other):], other)))
+            elif other not in done:
+                visit(other, (*trail, other))
+        done.add(module)
+
+    done: set[str] = set()
+    for module in sorted(graph):
+        if module not in done:
+            visit(module, (module,))
+    assert cycles == []
+
+
+def test_the_layer_checks_see_a_cycle_and_a_layer_broken(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = package_imports()
+    broken = {**real, "model": real["model"] | {"render.site"}}
+    monkeypatch.setattr(sys.modules[__name__], "package_imports", lambda: broken)
+    with pytest.raises(AssertionError, match=r"model \(model\) imports render\.site"):
+        test_no_module_imports_from_a_later_layer()
+    with pytest.raises(AssertionError, match=r"model -> render\.site"):
+        test_no_import_cycle()

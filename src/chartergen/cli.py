@@ -40,6 +40,23 @@ class _Group(click.Group):
         command: click.Command = getattr(module, attribute)
         return command
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """click's, with the closest command suggested for a mistyped one (valdate)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            from chartergen.messages import Msg, choose_language, default_language
+
+            choose_language(ctx.params.get("lang"))  # the group's callback has not run yet
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            message = Msg("no command '{name}'", name=name)
+            if close:
+                message = Msg("no command '{name}'; did you mean '{command}'?", name=name,
+                              command=close[0])
+            ctx.fail(message.say(default_language()))
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -55,8 +72,11 @@ class _Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(EXIT_INVALID)
-        except KeyboardInterrupt:
-            click.echo("chartergen: interrupted", err=True)
+        except KeyboardInterrupt as exc:
+            from chartergen.workers import Stopped
+
+            how = f" by {exc.name}" if isinstance(exc, Stopped) else ""
+            click.echo(f"chartergen: interrupted{how}", err=True)
             ctx.exit(EXIT_INVALID)
         except Exception as exc:  # an unexpected bug must still not dump a traceback
             if ctx.obj and ctx.obj.get("debug"):
@@ -105,4 +125,8 @@ def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from chartergen.workers import stop_on_signals
+
+    # SIGTERM (a CI timeout) and SIGHUP (a closed terminal) clean up as Ctrl+C does
+    stop_on_signals()
     cli.main(args=argv, prog_name="chartergen")

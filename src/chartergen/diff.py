@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from chartergen.messages import Msg, plural, say
 from chartergen.model import (
     Charter,
     Contact,
@@ -32,6 +33,7 @@ from chartergen.model import (
     Role,
 )
 from chartergen.schema.charter import PLATFORMS, SCHEMA
+from chartergen.schema.fields import attributes, marked, places
 
 if TYPE_CHECKING:
     from chartergen.audit import AuditReport
@@ -40,20 +42,22 @@ Kind = Literal["added", "removed", "changed"]
 Status = Literal["added", "removed", "changed", "unchanged"]
 
 AREAS = (
-    "Company",
-    "Document",
-    "Sections",
-    "Networks",
-    "Roles",
-    "Crisis contacts",
-    "Crisis levels",
-    "Objectives and KPIs",
-    "Audiences",
-    "Content pillars",
-    "Reviews",
-    "Other changes",
+    Msg("Company"),
+    Msg("Document"),
+    Msg("Sections"),
+    Msg("Networks"),
+    Msg("Roles"),
+    Msg("Crisis contacts"),
+    Msg("Crisis levels"),
+    Msg("Objectives and KPIs"),
+    Msg("Audiences"),
+    Msg("Content pillars"),
+    Msg("Reviews"),
+    Msg("Other changes"),
 )
-"""Headings, in the order they are printed."""
+"""Headings, in the order they are printed (each is its English name, said in the
+charter's language when printed)."""
+_AREA_WORDS = {str(area): area for area in AREAS}
 
 
 @dataclass(frozen=True)
@@ -164,63 +168,58 @@ def filled_sections(charter: Charter) -> list[str]:
 
 
 def _changes(old: Charter, new: Charter) -> Iterable[Change]:
-    yield from _fields("Company", "", old.company, new.company, ("name", "language"))
-    yield from _fields("Document", "", old.document, new.document, (
-        "version", "status", "owner", "approved_by", "approved_on", "effective",
-        "review_cadence", "next_review", "classification",
-    ))
+    yield from _fields("Company", "", old.company, new.company, _shown("company"))
+    yield from _fields("Document", "", old.document, new.document, _shown("document"))
     old_filled, new_filled = set(filled_sections(old)), set(filled_sections(new))
     for name in SCHEMA:
         if name in new_filled and name not in old_filled:
-            yield Change("Sections", "added", name, "now filled in")
+            yield Change("Sections", "added", name, Msg("now filled in"))
         elif name in old_filled and name not in new_filled:
-            yield Change("Sections", "removed", name, "now empty")
+            yield Change("Sections", "removed", name, Msg("now empty"))
 
-    yield from _entities("Networks", old.networks, new.networks, _describe_network, (
-        "status", "platform", "handle", "url", "owner", "backup", "cadence", "reply_targets",
-    ))
-    yield from _entities("Roles", old.team.roles, new.team.roles, _describe_role, (
-        "title", "holder", "email", "phone", "backup", "hours_per_week",
-        "speaks_for_company",
-    ))
+    yield from _entities("Networks", old.networks, new.networks, _describe_network,
+                         _shown("networks"))
+    yield from _entities("Roles", old.team.roles, new.team.roles, _describe_role,
+                         _shown("team.roles"))
     yield from _entities("Crisis contacts", old.crisis.contacts, new.crisis.contacts,
-                         _describe_contact, ("name", "role", "phone", "out_of_hours", "email"))
+                         _describe_contact, _shown("crisis.contacts"))
     yield from _entities("Crisis levels", old.crisis.levels, new.crisis.levels,
-                         lambda level: level.name, (
-                             "name", "lead", "approver", "backup", "first_response",
-                             "updates_every",
-                         ))
+                         lambda level: level.name, _shown("crisis.levels"))
     yield from _objectives(old.objectives, new.objectives)
     yield from _entities("Audiences", old.audiences, new.audiences,
-                         lambda audience: audience.name, ("name",))
+                         lambda audience: audience.name, _shown("audiences"))
     yield from _entities("Content pillars", old.content.pillars, new.content.pillars,
-                         _describe_pillar, ("name", "share", "promotional"))
-    yield from _fields("Content pillars", "", old.content, new.content,
-                       ("promotional_ceiling",))
+                         _describe_pillar, _shown("content.pillars"))
+    yield from _fields("Content pillars", "", old.content, new.content, _shown("content"))
     yield from _reviews(old, new)
     yield from _other_changes(old, new)
 
 
+_MARKED = {tuple(place.split(".")) for place in marked(SCHEMA, "diff")}
+"""The places the schema marks ``shown``: the comparisons above spell their changes out."""
+
+
+def _shown(where: str) -> tuple[str, ...]:
+    """The values (not lists of entries) in the section or list at ``where`` marked shown."""
+    parent = tuple(where.split("."))
+    return tuple(place[-1] for place, rule in places(SCHEMA)
+                 if place[:-1] == parent and place in _MARKED
+                 and not (rule.get("type") == "list" and rule["schema"].get("type") == "dict"))
+
+
 _SHOWN = {
-    "company": {"name", "language"},
-    "document": {"version", "status", "owner", "approved_by", "approved_on", "effective",
-                 "review_cadence", "next_review", "classification"},
-    "networks": {"*"},
-    "objectives": {"*"},
-    "audiences": {"*"},
-    "team": {"roles"},
-    "crisis": {"contacts", "levels"},
-    "content": {"pillars", "promotional_ceiling"},
-    "reviews": {"*"},
+    name: {"*"} if (name,) in _MARKED else {place[1] for place in _MARKED
+                                            if len(place) == 2 and place[0] == name}
+    for name in SCHEMA
 }
 """Fields the specific comparisons above report; everything else goes to "Other changes"."""
 
 _YAML_NAMES = {
-    ("voice", "vocabulary_use"): "vocabulary.use",
-    ("voice", "vocabulary_avoid"): "vocabulary.avoid",
-    ("crisis", "issue_definition"): "definitions.issue",
-    ("crisis", "crisis_definition"): "definitions.crisis",
+    (name, attribute): ".".join(place)
+    for name, rule in SCHEMA.items() if rule.get("type") == "dict"
+    for attribute, place in attributes(rule["schema"]).items() if len(place) > 1
 }
+"""Attributes of the model that a flattened sub-section's fields become, by their YAML name."""
 
 
 def _other_changes(old: Charter, new: Charter) -> Iterable[Change]:
@@ -254,7 +253,7 @@ def _fields(area: str, prefix: str, old: Any, new: Any, names: Sequence[str]) ->
     for name in names:
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
-            yield Change(area, "changed", prefix + name.replace("_", " "), "",
+            yield Change(area, "changed", prefix + name, "",
                          _show(before, name), _show(after, name))
 
 
@@ -282,12 +281,13 @@ def _entities(area: str, old: Sequence[Any], new: Sequence[Any],
             if before == after:
                 continue
             if item.name in notable:
-                yield Change(area, "changed", entry.id, item.name.replace("_", " "),
+                yield Change(area, "changed", entry.id, item.name,
                              _show(before, item.name), _show(after, item.name))
             else:
                 others.append(item.name)
         if others:
-            yield Change(area, "changed", entry.id, "also changed: " + ", ".join(others))
+            yield Change(area, "changed", entry.id,
+                         Msg("also changed: {names}", names=", ".join(others)))
 
 
 def _moved(entry: Any, previous: Any) -> Any:
@@ -299,7 +299,7 @@ def _moved(entry: Any, previous: Any) -> Any:
 
 def _objectives(old: Sequence[Objective], new: Sequence[Objective]) -> Iterable[Change]:
     yield from _entities("Objectives and KPIs", old, new, lambda o: o.statement,
-                         ("statement", "type"), skip=("kpis",))
+                         _shown("objectives"), skip=("kpis",))
     old_by_id = {objective.id: objective for objective in old}
     for objective in new:
         previous = old_by_id.get(objective.id)
@@ -322,7 +322,7 @@ def _kpis(objective: str, old: Sequence[Kpi], new: Sequence[Kpi]) -> Iterable[Ch
         previous = old_by_metric.get(kpi.metric)
         if previous is None:
             continue
-        for name in ("target", "deadline", "baseline", "owner"):
+        for name in _shown("objectives.kpis"):
             before, after = getattr(previous, name), getattr(kpi, name)
             if before != after:
                 yield Change(area, "changed", objective, name, _show(before), _show(after),
@@ -333,9 +333,10 @@ def _reviews(old: Charter, new: Charter) -> Iterable[Change]:
     seen = set(old.reviews)
     for review in new.reviews:
         if review not in seen:
-            items = f" ({len(review.items)} item{'s' * (len(review.items) != 1)})"
+            items = plural(len(review.items), " ({count} item)", " ({count} items)")
             yield Change("Reviews", "added", review.date.isoformat(),
-                         f"by {review.reviewer}{items if review.items else ''}")
+                         Msg("by {reviewer}{items}", reviewer=review.reviewer,
+                             items=items if review.items else ""))
 
 
 def _describe_network(network: Network) -> str:
@@ -356,7 +357,8 @@ def _describe_contact(contact: Contact) -> str:
 
 def _describe_pillar(pillar: Pillar) -> str:
     share = f", {pillar.share:g}%" if pillar.share is not None else ""
-    return pillar.name + share + (", promotional" if pillar.promotional else "")
+    return Msg("{name}{share}{promotional}", name=pillar.name, share=share,
+               promotional=Msg(", promotional") if pillar.promotional else "")
 
 
 def _section(charter: Charter, name: str) -> Any:
@@ -379,53 +381,64 @@ def _short(value: Any) -> bool:
     return len(_show(value)) <= 80
 
 
-_PERCENT_FIELDS = ("share", "promotional_ceiling", "max_share_per_network")
+_PERCENT_FIELDS = {place[-1] for place, rule in places(SCHEMA) if rule.get("type") == "percent"}
 
 
 def _show(value: Any, name: str = "") -> str:
     """A value as a reviewer reads it."""
     if value is None or value == "" or value == ():
-        return "(empty)"
+        return Msg("(empty)")
     if name in _PERCENT_FIELDS and isinstance(value, (int, float)):
         return f"{value:g}%"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return Msg("yes") if value else Msg("no")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, tuple):
-        return ", ".join(_show(v) for v in value)
+        return _joined([_show(v) for v in value])
     if type(value).__name__ == "Cadence":
-        return f"{value.posts} per {value.per}"
+        return Msg("{posts} per {per}", posts=value.posts, per=value.per)
     if dataclasses.is_dataclass(value) and not hasattr(value, "text"):
-        shown = [f"{f.name.replace('_', ' ')} {_show(getattr(value, f.name))}"
+        shown = [Msg("{name} {value}", name=f.name, value=_show(getattr(value, f.name)))
                  for f in dataclasses.fields(value)
                  if getattr(value, f.name) not in (None, "", ())]
-        return ", ".join(shown) or "(empty)"
+        return _joined(shown) or Msg("(empty)")
     return " ".join(str(value).split())
 
 
 # -- printing ---------------------------------------------------------------------------------
 
 _MARKS = {"added": "+", "removed": "-", "changed": "~"}
-_STATUS_WORDS = {"added": "new charter", "removed": "charter removed", "changed": "changed",
-                 "unchanged": "no change"}
+_STATUS_WORDS = {"added": Msg("new charter"), "removed": Msg("charter removed"),
+                 "changed": Msg("changed"), "unchanged": Msg("no change")}
+_KIND_WORDS = {"added": Msg("added"), "removed": Msg("removed"), "changed": Msg("changed")}
 
 
-def render_text(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str) -> str:
-    """A plain report, one block per charter that changed."""
+def _joined(parts: Sequence[str]) -> str:
+    """``parts`` joined by commas; a message when one of them is (to be said later)."""
+    if not any(isinstance(part, Msg) for part in parts):
+        return ", ".join(parts)
+    return Msg(", ".join(f"{{p{i}}}" for i in range(len(parts))),
+               **{f"p{i}": part for i, part in enumerate(parts)})
+
+
+def render_text(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str,
+                language: str = "en") -> str:
+    """A plain report, one block per charter that changed, in ``language``."""
     shown = [d for d in diffs if d.status != "unchanged"]
     if not shown:
-        return f"No charter changed between {old_label} and {new_label}."
+        return Msg("No charter changed between {old} and {new}.", old=old_label,
+                   new=new_label).say(language)
     lines: list[str] = []
     for diff in shown:
         if lines:
             lines.append("")
-        lines.append(f"{diff.path} ({diff.name}): {_STATUS_WORDS[diff.status]}")
+        lines.append(f"{diff.path} ({diff.name}): {say(_STATUS_WORDS[diff.status], language)}")
         if diff.note:
-            lines.append(f"  note: {diff.note}")
-        score = _score(diff, arrow="->", bold="")
+            lines.append("  " + Msg("note: {note}", note=diff.note).say(language))
+        score = say(_score(diff, arrow="->", bold=""), language)
         if score:
             lines.append(f"  {score}")
         for mistake in diff.mistakes:
@@ -434,23 +447,26 @@ def render_text(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str)
             lines += [f"       {check.id}: {check.before} -> {check.after}: {check.reason}"
                       for check in mistake.checks]
         for area, changes in _grouped(diff.changes):
-            lines.append(f"  {area}")
-            lines += [f"    {_MARKS[c.kind]} {_text_change(c)}" for c in changes]
+            lines.append(f"  {say(_AREA_WORDS.get(area, area), language)}")
+            lines += [f"    {_MARKS[c.kind]} {_text_change(c, language)}" for c in changes]
     return "\n".join(lines)
 
 
-def render_markdown(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str) -> str:
-    """For a pull-request comment; charter text is escaped or put in code spans."""
-    lines = [f"## Charter changes: {_code(old_label)} → {_code(new_label)}"]
+def render_markdown(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str,
+                    language: str = "en") -> str:
+    """For a pull-request comment, in ``language``; charter text is escaped or put in
+    code spans."""
+    lines = ["## " + Msg("Charter changes: {old} → {new}", old=_code(old_label),
+                         new=_code(new_label)).say(language)]
     shown = [d for d in diffs if d.status != "unchanged"]
     if not shown:
-        return "\n".join([*lines, "", "No charter changed."])
+        return "\n".join([*lines, "", Msg("No charter changed.").say(language)])
     for diff in shown:
-        lines += ["", f"### {_escape_md(diff.name)}: {_STATUS_WORDS[diff.status]}", "",
-                  f"File: {_code(diff.path)}"]
+        lines += ["", f"### {_escape_md(diff.name)}: {say(_STATUS_WORDS[diff.status], language)}",
+                  "", Msg("File: {path}", path=_code(diff.path)).say(language)]
         if diff.note:
-            lines += ["", f"> {_escape_md(diff.note)}"]
-        score = _score(diff, arrow="→", bold="**")
+            lines += ["", f"> {_escape_md(say(diff.note, language))}"]
+        score = say(_score(diff, arrow="→", bold="**"), language)
         if score:
             lines += ["", score]
         if diff.mistakes:
@@ -461,8 +477,8 @@ def render_markdown(diffs: Sequence[CharterDiff], *, old_label: str, new_label: 
                 lines += [f"  - {_code(check.id)} {check.before} → **{check.after}**: "
                           f"{_escape_md(check.reason)}" for check in mistake.checks]
         for area, changes in _grouped(diff.changes):
-            lines += ["", f"#### {area}", ""]
-            lines += [f"- {_markdown_change(c)}" for c in changes]
+            lines += ["", f"#### {say(_AREA_WORDS.get(area, area), language)}", ""]
+            lines += [f"- {_markdown_change(c, language)}" for c in changes]
     return "\n".join(lines)
 
 
@@ -471,34 +487,40 @@ def _score(diff: CharterDiff, *, arrow: str, bold: str) -> str:
     if before is None and after is None:
         return ""
     if before is None:
-        return f"Audit score: {bold}{after}{bold}/100"
+        return Msg("Audit score: {score}/100", score=f"{bold}{after}{bold}")
     if after is None:
-        return f"Audit score was {before}/100"
+        return Msg("Audit score was {score}/100", score=before)
     delta = after - before
-    trend = "no change" if not delta else (f"+{delta}" if delta > 0 else str(delta))
-    return f"Audit score: {before} {arrow} {bold}{after}{bold}/100 ({trend})"
+    trend = Msg("no change") if not delta else (f"+{delta}" if delta > 0 else str(delta))
+    return Msg("Audit score: {before} {arrow} {after}/100 ({trend})", before=before,
+               arrow=arrow, after=f"{bold}{after}{bold}", trend=trend)
 
 
-def _text_change(change: Change) -> str:
+def _text_change(change: Change, language: str = "en") -> str:
     subject = change.subject
     if change.item:
         subject += f", {change.item_kind} \"{change.item}\""
-    if change.kind == "changed" and (change.before or change.after):
-        field = f" {change.detail}" if change.detail else ""
-        return f"{subject}{field}: {change.before} -> {change.after}"
-    return subject + (f" ({change.detail})" if change.detail else "")
+    detail, before, after = (say(text, language)
+                             for text in (change.detail, change.before, change.after))
+    if change.kind == "changed" and (before or after):
+        field = f" {detail}" if detail else ""
+        return f"{subject}{field}: {before} -> {after}"
+    return subject + (f" ({detail})" if detail else "")
 
 
-def _markdown_change(change: Change) -> str:
+def _markdown_change(change: Change, language: str = "en") -> str:
     subject = _code(change.subject)
     if change.item:
         subject += f", {change.item_kind} {_code(change.item)}"
-    if change.kind == "changed" and (change.before or change.after):
-        field = f" {_escape_md(change.detail)}" if change.detail else ""
-        return f"{subject}{field}: {_code(change.before)} → {_code(change.after)}"
+    detail, before, after = (say(text, language)
+                             for text in (change.detail, change.before, change.after))
+    if change.kind == "changed" and (before or after):
+        field = f" {_escape_md(detail)}" if detail else ""
+        return f"{subject}{field}: {_code(before)} → {_code(after)}"
     if change.kind == "changed":
-        return subject + (f": {_escape_md(change.detail)}" if change.detail else "")
-    return f"{change.kind} {subject}" + (f" ({_code(change.detail)})" if change.detail else "")
+        return subject + (f": {_escape_md(detail)}" if detail else "")
+    kind = say(_KIND_WORDS[change.kind], language)
+    return f"{kind} {subject}" + (f" ({_code(detail)})" if detail else "")
 
 
 def _grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:

@@ -139,6 +139,8 @@ class Kpi:
     source: str = ""
     owner: str = ""
     frequency: str = ""
+    per: str = ""
+    """For a recurring target: the period it counts over (``quarter``...)."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,12 @@ class Network:
     objectives: tuple[str, ...] = ()
     owner: str = ""
     backup: str = ""
+    has_backup: bool | None = None
+    """True, False (nobody takes over: said plainly) or None (not stated)."""
+    replies: bool | None = None
+    """True, False (nobody answers there: said plainly) or None (not stated)."""
+    automated: bool | None = None
+    """True when posts are published automatically and cost no writing time."""
     cadence: Cadence | None = None
     time_per_post: Duration | None = None
     engagement_time: Duration | None = None
@@ -214,8 +222,9 @@ class Pillar:
     path: FieldPath
     description: str = ""
     share: float | None = None
-    promotional: bool = False
-    conversational: bool = False
+    promotional: bool | None = None
+    """True, False or None (not stated); falsy unless stated true."""
+    conversational: bool | None = None
     networks: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
@@ -226,6 +235,7 @@ class Hub:
     name: str = ""
     url: str = ""
     publish_first: bool | None = None
+    subscribers: int | None = None
 
 
 @dataclass(frozen=True)
@@ -336,7 +346,8 @@ class Role:
     hours_per_week: float | None = None
     skills: tuple[str, ...] = ()
     training: tuple[str, ...] = ()
-    speaks_for_company: bool = False
+    speaks_for_company: bool | None = None
+    """True, False or None (not stated); falsy unless stated true."""
 
 
 @dataclass(frozen=True)
@@ -431,6 +442,7 @@ class Account:
     name: str = ""
     owner: str = ""
     admins: tuple[str, ...] = ()
+    admin_count: int | None = None
     mailbox: str = ""
     recovery: str = ""
     two_factor: bool | None = None
@@ -530,6 +542,14 @@ class Drills:
 
 
 @dataclass(frozen=True)
+class CrisisPlan:
+    exists: bool | None = None
+    """True, False (no crisis plan: said plainly) or None (not stated)."""
+    kept_in: str = ""
+    """Where the full plan lives when it is kept outside the charter."""
+
+
+@dataclass(frozen=True)
 class Crisis:
     issue_definition: str = ""
     crisis_definition: str = ""
@@ -540,6 +560,12 @@ class Crisis:
     scenarios: tuple[Scenario, ...] = ()
     after_action: AfterAction = field(default_factory=AfterAction)
     drills: Drills = field(default_factory=Drills)
+    plan: CrisisPlan = field(default_factory=CrisisPlan)
+
+    @property
+    def has_procedure(self) -> bool:
+        """Some crisis procedure is stated, here or in a plan kept elsewhere."""
+        return bool(self.plan.exists or self.plan.kept_in or not self.is_empty)
 
     @property
     def is_empty(self) -> bool:
@@ -580,6 +606,8 @@ class Independence:
     exports: Exports = field(default_factory=Exports)
     exit_plans: tuple[ExitPlan, ...] = ()
     max_share_per_network: float | None = None
+    keeps_copy: bool | None = None
+    """True, False (keeps no copy of content or audience: said plainly) or None."""
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ PARALLEL_FROM = 16
 
 def validate_files(files: Iterable[Path]) -> list[tuple[Path, Document | None, list[Diagnostic]]]:
     """Load and validate each file, in order; keeps the loaded documents."""
-    return [(path, *_load_and_validate(path)) for path in files]
+    return [(path, *load_and_validate(path)) for path in files]
 
 
 class Checked(list[Diagnostic]):
@@ -98,22 +98,27 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     """
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        return [(path, _load_and_validate(path)[1]) for path in files]
+        return [(path, load_and_validate(path)[1]) for path in files]
     import multiprocessing
 
     from chartergen.schema.structure import warm_up
 
     warm_up()  # build the validator once; forked workers inherit it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    from chartergen.workers import start_helper
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=start_helper,
+                                                  initargs=(os.getpid(),)) as pool:
         found = pool.map(_diagnostics_only, files, chunksize=max(1, len(files) // (workers * 4)))
     return list(zip(files, found, strict=True))
 
 
 def _diagnostics_only(path: Path) -> Checked:
-    return _load_and_validate(path)[1]
+    return load_and_validate(path)[1]
 
 
-def _load_and_validate(path: Path) -> tuple[Document | None, Checked]:
+def load_and_validate(path: Path) -> tuple[Document | None, Checked]:
+    """One file loaded and checked against the schema: the document (None when it could not
+    be read) and every problem found, in order."""
     from chartergen.messages import language_of
     from chartergen.schema import validate
 
@@ -123,13 +128,13 @@ def _load_and_validate(path: Path) -> tuple[Document | None, Checked]:
         diagnostics.extend(validate(loaded.document))
         language = language_of(loaded.document.data)
     else:
-        language = language_of(None, _text_of(path))
+        language = language_of(None, text_of(path))
     checked = Checked(sorted(d.said(language) for d in diagnostics))
     checked.language = language
     return loaded.document, checked
 
 
-def _text_of(path: Path) -> str:
+def text_of(path: Path) -> str:
     """The start of a file that did not load, to find which language it is written in."""
     if path.is_symlink() or not path.is_file():  # never follow a link or open a pipe
         return ""

@@ -30,58 +30,39 @@ from typing import Any
 
 from chartergen.model import Charter
 from chartergen.schema.charter import SCHEMA
-from chartergen.schema.fields import Rule
+from chartergen.schema.crossref import declaring_paths
+from chartergen.schema.fields import Rule, marked, places
 from chartergen.schema.internal import Step, resolve
-
-ALWAYS_WITHHELD = (
-    "crisis.contacts",
-    "team.roles.holder",
-    "team.roles.email",
-    "team.roles.phone",
-    "team.budget",
-    "document.approved_by",
-    "document.history.author",
-    "document.classification",
-    "accounts.register",
-    "reviews",
-    "notes",
-)
-"""Places left out of every public charter, listed in its ``internal`` or not."""
 
 INTERNAL_PAGES = ("checklist", "propose")
 """Pages about the charter's upkeep (the audit, the editing process), never published."""
 
-PAGE_CONTENT: dict[str, tuple[str, ...]] = {
-    "overview": (),
-    "scope": ("scope",),
-    "strategy": ("strategy", "audiences", "objectives"),
-    "networks": ("networks",),
-    "voice": ("voice",),
-    "content": ("content",),
-    "engagement": ("engagement",),
-    "staff": ("staff",),
-    "roles": ("team.roles",),
-    "resources": ("team",),
-    "accounts": ("accounts",),
-    "monitoring": ("monitoring",),
-    "crisis": ("crisis", "content.pause"),
-    "reporting": ("measurement", "objectives.kpis"),
-    "independence": ("independence", "content.hub"),
-}
-"""The parts of the charter each page shows: a public site drops a page whose parts are
-all empty (the overview always stays)."""
+ALWAYS_WITHHELD = marked(SCHEMA, "public", "withheld")
+"""Places left out of every public charter, listed in its ``internal`` or not (the fields the
+schema declares ``withheld``)."""
 
-# Sections of the schema that the model flattens into fields of their parent.
+
+def _page_content() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for place, rule in places(SCHEMA):
+        meta = rule.get("meta", {})
+        for page in (meta.get("page"), *meta.get("also_on", ())):
+            if page and page not in INTERNAL_PAGES:
+                found.setdefault(page, []).append(".".join(place))
+    return {page: tuple(parts) for page, parts in found.items()}
+
+
+PAGE_CONTENT = _page_content()
+"""The parts of the charter each page shows (the schema's ``page`` and ``also_on``): a public
+site drops a page whose parts are all empty (the overview always stays)."""
+
 _FLATTENED: dict[tuple[str, ...], dict[str, str]] = {
-    ("crisis", "definitions"): {"issue": "issue_definition", "crisis": "crisis_definition"},
-    ("voice", "vocabulary"): {"use": "vocabulary_use", "avoid": "vocabulary_avoid"},
+    place: {child: rule["meta"]["flatten"].format(child) for child in rule["schema"]}
+    for place, rule in places(SCHEMA) if rule.get("meta", {}).get("flatten")
 }
+"""Sections of the schema that the model flattens into fields of their parent."""
 
-_DECLARED = {
-    "role": "team.roles", "audience": "audiences", "objective": "objectives",
-    "network": "networks", "pillar": "content.pillars", "contact": "crisis.contacts",
-    "level": "crisis.levels", "statement": "crisis.holding_statements",
-}
+_DECLARED = declaring_paths()
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _MAILTO_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*mailto:[^)\s]*\s*\)", re.IGNORECASE)

@@ -18,11 +18,21 @@ them over.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import functools
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 from chartergen.errors import UsageError
 
@@ -33,6 +43,16 @@ HEADER = (
     "# Written by chartergen: the files of this site folder that its last build wrote.\n"
     "# A new build may replace these (and only these). Do not edit.\n"
 )
+
+OWNER = ".chartergen-building"
+"""In a folder a command is writing: its process id, locked while it runs."""
+
+OWNER_TEXT = "chartergen, process "
+
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
+"""Arguments of renameat2 (linux/fcntl.h, linux/fs.h)."""
+
+_NOT_WRITABLE = (errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM)
 
 SHOWN = 5
 """How many unknown files a refusal names."""
@@ -124,45 +144,238 @@ def write_marker(site: Path) -> None:
 def staged(site: str | os.PathLike[str]) -> Iterator[Path]:
     """A new, empty folder next to ``site`` to build into; it becomes ``site`` on success.
 
-    If the block raises (a failed build, Ctrl+C), the new folder is removed and
-    ``site`` is left as it was.
+    If the block raises (a failed build, Ctrl+C, SIGTERM), the new folder is
+    removed and ``site`` is left as it was. A build killed outright leaves its
+    folder behind: the next build removes it (see :func:`owned_folder`). Where
+    ``site`` cannot be renamed (a mount point: a container volume, a web root),
+    its contents are replaced instead (:func:`replace_contents`).
     """
     target = Path(os.path.realpath(site))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    try:
-        os.chmod(building, _folder_mode(target))
+    prefix = f".{target.name}.building-"
+    with contextlib.ExitStack() as stack:
+        with writing(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(target.parent, (prefix, f".{target.name}.old-"), site=target)
+            building = stack.enter_context(owned_folder(prefix, target.parent))
+            os.chmod(building, _folder_mode(target))
         yield building
-        if not (building / MARKER).is_file():
-            write_marker(building)
-        _swap(building, target)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
+        with writing(target):
+            if not (building / MARKER).is_file():
+                write_marker(building)
+            with _locked(target.parent):
+                _swap(building, target)
+
+
+@contextlib.contextmanager
+def writing(target: Path, what: str = "the site", option: str = "--site-dir") -> Iterator[None]:
+    """Plain words, not an internal error, when the system will not let us write ``target``
+    (a read-only folder or disk, a full disk)."""
+    try:
+        yield
+    except OSError as exc:
+        if not isinstance(exc, PermissionError) and exc.errno not in _NOT_WRITABLE:
+            raise
+        reason = (exc.strerror or "not writable").lower()
+        place = Path(exc.filename) if exc.filename else target
+        if place != target and target not in place.parents:
+            place = place.parent  # a temporary folder beside it: name the folder it is in
+        raise UsageError(
+            f"cannot write {what} '{_shown(target)}': '{_shown(place)}': {reason}; make the "
+            f"folder writable, or choose another one with {option}") from None
+
+
+@contextlib.contextmanager
+def owned_folder(prefix: str, parent: str | os.PathLike[str]) -> Iterator[Path]:
+    """A new folder ``parent/prefix*``, marked as this process's and removed on the way out.
+
+    The folder holds :data:`OWNER`, locked for as long as this process runs: a
+    folder left by a process that was killed is recognised by its name and that
+    file, and removed by :func:`remove_leftovers`, while the folder of a build
+    still running elsewhere is left alone.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    owner = open(folder / OWNER, "w", encoding="utf-8")  # noqa: SIM115 - held to the end
+    try:
+        if fcntl is not None:
+            fcntl.flock(owner.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        owner.write(f"{OWNER_TEXT}{os.getpid()}\n")
+        owner.flush()
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        owner.close()
+
+
+def remove_leftovers(parent: str | os.PathLike[str], prefix: str | tuple[str, ...],
+                     site: Path | None = None) -> list[Path]:
+    """Remove the folders ``parent/prefix*`` that :func:`owned_folder` made for processes that
+    have ended; the removed folders.
+
+    A folder is removed only if it is named so, holds :data:`OWNER`, and no
+    running process holds that file's lock. With ``site``: if an interrupted
+    swap left no ``site`` but its previous contents in such a folder, they are
+    put back instead.
+    """
+    removed: list[Path] = []
+    if fcntl is None:  # no way to tell a running build's folder from a dead one's
+        return removed
+    try:
+        names = sorted(os.listdir(parent))
+    except OSError:
+        return removed
+    for name in names:
+        folder = Path(parent) / name
+        if not name.startswith(prefix) or folder.is_symlink() or not folder.is_dir():
+            continue
+        marker = folder / OWNER
+        if marker.is_symlink() or not marker.is_file():
+            continue
+        try:
+            with open(marker, "r+", encoding="utf-8") as owner:
+                if owner.read(len(OWNER_TEXT)) != OWNER_TEXT:
+                    continue
+                fcntl.flock(owner.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                if site is not None and not os.path.lexists(site) and (folder / MARKER).is_file():
+                    os.unlink(marker)
+                    os.rename(folder, site)
+                    continue
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+        except OSError:  # locked: a build still running owns it
+            continue
+    return removed
+
+
+def replace_contents(new: Path, target: Path) -> None:
+    """Make ``target`` hold what ``new`` holds, in place: for a folder that cannot be renamed.
+
+    Deletes only files that the last build listed in ``target``'s
+    :data:`MARKER`; top-level entries whose name starts with a dot stay. While
+    files are copied, the marker lists both builds' files, so an interrupted
+    copy leaves a folder the next build may still replace.
+    """
+    before = _written(target)
+    after = _written(new)
+    (target / MARKER).write_text(HEADER + "".join(f"{name}\n" for name in sorted(
+        before | after)), encoding="utf-8")
+    for name in sorted(after):
+        source, place = new / name, target / name
+        place.parent.mkdir(parents=True, exist_ok=True)
+        if place.is_symlink():
+            place.unlink()
+        shutil.copyfile(source, place)
+        shutil.copymode(source, place)
+    for name in sorted(before - after, reverse=True):
+        place = target / name
+        if place.is_symlink() or place.is_file():
+            place.unlink()
+        folder = place.parent
+        while folder != target:
+            try:
+                folder.rmdir()  # only when the build's files were all it held
+            except OSError:
+                break
+            folder = folder.parent
+    shutil.copyfile(new / MARKER, target / MARKER)
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Put ``new`` in the place of ``target`` with renames; the old site is deleted last."""
-    if not target.exists():
-        os.rename(new, target)
+    """Put ``new`` in the place of ``target``; the old site is deleted last.
+
+    Where the system can, the two folders are exchanged in one step, so that
+    there is a complete site at ``target`` at every moment, whatever stops this
+    process; else with two renames, the second undone by the next build if the
+    process is killed between them (:func:`remove_leftovers`).
+    """
+    if target.is_dir() and os.path.ismount(target):
+        replace_contents(new, target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    os.rmdir(old)  # only its unique name is needed
-    os.rename(target, old)
-    try:
+    owner = new / OWNER
+    if not os.path.lexists(target):
         os.rename(new, target)
-    except BaseException:
-        os.rename(old, target)
-        raise
+        _unlink(target / OWNER)
+        return
+    try:
+        exchanged = _exchange(new, target)
+        if exchanged:
+            old = new  # now holds the previous site
+            os.rename(target / OWNER, old / OWNER)  # what to delete carries the mark
+        else:
+            old = new.with_name(new.name.replace(".building-", ".old-", 1))
+            os.rename(owner, target / OWNER)
+            os.rename(target, old)
+            try:
+                os.rename(new, target)
+            except BaseException:
+                os.rename(old, target)
+                raise
+    except OSError as exc:
+        if exc.errno not in (errno.EBUSY, errno.EXDEV, errno.EPERM):
+            raise
+        # a folder the system will not move: a mount point, or one in use elsewhere
+        _unlink(target / OWNER)
+        replace_contents(new, target)
+        return
     kept_all = True
     for entry in os.listdir(old):
-        if entry.startswith(".") and entry != MARKER:
+        if entry.startswith(".") and entry not in (MARKER, OWNER):
             try:
                 os.rename(old / entry, target / entry)
             except OSError:
                 kept_all = False
     if kept_all:
         shutil.rmtree(old, ignore_errors=True)
+    else:  # an entry of the old site's own could not be carried over: keep it, unmarked
+        _unlink(old / OWNER)
+        os.rename(old, old.with_name(f".{target.name}.kept-{old.name.rsplit('-', 1)[-1]}"))
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux's renameat2); False where the system cannot."""
+    function = _renameat2()
+    if function is None:
+        return False
+    if function(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second),
+                RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # not on this file system
+        return False
+    raise OSError(number, os.strerror(number), str(second))
+
+
+@functools.cache
+def _renameat2() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                         ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s lock: two builds swapping sites in it take turns."""
+    if fcntl is None:
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _written(site: Path) -> set[str]:

@@ -30,8 +30,8 @@ def charters(tmp_path: Path) -> Path:
     (tmp_path / "acme.yaml").write_text(to_yaml(complete()), encoding="utf-8")
     weak = complete()
     weak["company"]["name"] = "Beta <b>Tools</b> | Ltd"
-    del weak["networks"][1]["backup"]
-    weak["strategy"]["purpose"] = "To be *seen*."
+    weak["networks"][1]["backup"] = weak["networks"][1]["owner"]  # evidence of mistake 5
+    weak["strategy"]["purpose"] = "To be *seen*."  # a detail: short, but a purpose
     (tmp_path / "beta.yaml").write_text(to_yaml(weak), encoding="utf-8")
     return tmp_path
 
@@ -43,23 +43,28 @@ def test_text_report_groups_by_mistake_and_locates_findings(charters: Path) -> N
     path = charters / "beta.yaml"
     assert out.startswith(f"Beta <b>Tools</b> | Ltd ({path}): ")
     assert "\x1b[" not in out  # no colour off a terminal
-    headings = re.findall(r"^([✓!✗]) (\d)\. (.+) · score (\d+)/100$", out, re.MULTILINE)
+    headings = re.findall(r"^([✓!✗]) (\d)\. (.+) · (?:no sign of it|at risk|shown by the "
+                          r"charter) · score (\d+)/100 · completeness (\d+)%$",
+                          out, re.MULTILINE)
     assert [int(h[1]) for h in headings] == list(range(1, 10))
-    assert headings[0][:3] == ("!", "1", "Present with no purpose")
+    # a short purpose is a detail: it lowers completeness, not the verdict
+    assert headings[0] == ("✓", "1", "Present with no purpose", "100", "91")
     assert headings[4][0] == "✗"
     line = _line_of(path, "purpose:")
     assert "m1.strategy-linked" not in out  # passing checks are only counted
-    assert ("    ! m1.purpose-stated  The purpose is 3 words long: under 12, it reads as a "
-            f"slogan, not an ambition.\n        {path}:{line}:") in out
+    assert ("    ○ m1.purpose-stated  not stated or incomplete: The purpose is 3 words long: "
+            f"under 12, it reads as a slogan, not an ambition.\n        {path}:{line}:") in out
     assert re.search(
-        rf"    ✗ m5\.backup-not-owner  Active networks with no backup other than their "
-        rf"owner: LinkedIn\.\n        {re.escape(str(path))}:\d+:\d+: LinkedIn has no backup\.",
+        rf"    ✗ m5\.keeps-up  Presence stops or goes unanswered on: LinkedIn\.\n"
+        rf"        {re.escape(str(path))}:\d+:\d+: LinkedIn: the backup is the owner\.",
         out)
     assert "    ✓ checks passed: 5\n" in out
     assert "    [x] m1.leadership-approved  Leadership has read and approved" in out
     assert "          confirmed on 1\u00a0October\u00a02026 by Jo Smith\n" in out
-    # m1: 6.5 of 7 points, m5: 5.5 of 6.5, the other seven 100: (92 + 84 + 700) / 9
-    assert result.stderr == "\n1 charter checked: beta 97\n"
+    assert "Score: each mistake's verdict from the evidence" in out
+    assert "Completeness: how much of what a full charter says is stated" in out
+    # m5's one evidence check fails, the other eight mistakes score 100: 800 / 9
+    assert result.stderr == "\n1 charter checked: beta 88\n"
 
 
 def test_verbose_lists_passing_checks(charters: Path) -> None:
@@ -75,10 +80,12 @@ def test_a_french_charter_reports_in_french(charters: Path) -> None:
     path = charters / "fr.yaml"
     path.write_text(to_yaml(data), encoding="utf-8")
     out = check(str(path)).stdout
-    assert "! 9. La dépendance aux plateformes · note 91/100" in out
-    assert ("    ! m9.owned-hub  Le point d'ancrage «\u00a0Acme blog\u00a0» "
+    assert ("✓ 9. La dépendance aux plateformes · aucun signe · score 100/100 · "
+            "complétude 90\u00a0%") in out
+    assert ("    ○ m9.owned-hub  non indiqué ou incomplet : "
+            "Le point d'ancrage «\u00a0Acme blog\u00a0» "
             "n'a pas d'adresse.") in out
-    assert "    ✓ contrôles réussis\u00a0: 4" in out
+    assert "    ✓ contrôles réussis\u00a0: 5" in out
 
 
 def test_json_shape(charters: Path) -> None:
@@ -98,18 +105,24 @@ def test_json_shape(charters: Path) -> None:
         assert mistake["status"] in ("pass", "warn", "fail")
         assert 0 <= mistake["score"] <= 100
         for item in mistake["checks"]:
-            assert set(item) == {"id", "title", "status", "reason", "field", "line", "column",
-                                 "findings"}
+            assert set(item) == {"id", "title", "status", "kind", "reason", "field", "line",
+                                 "column", "findings"}
+            assert item["kind"] in ("evidence", "detail")
             assert item["id"].startswith(f"m{mistake['number']}.")
         for item in mistake["manual"]:
             assert set(item) == {"id", "text", "confirmed", "confirmed_on", "confirmed_by",
                                  "expired"}
-    backup = _find(beta, "m5.backup-not-owner")
-    assert backup["status"] == "fail"
+    assert 0 <= beta["completeness"] <= 100 and acme["completeness"] == 100
+    assert set(beta["figures"]) == {"score", "completeness"}
+    m1 = beta["mistakes"][0]
+    assert (m1["status"], m1["not_stated"]) == ("pass", ["m1.purpose-stated"])
+    backup = _find(beta, "m5.keeps-up")
+    assert (backup["status"], backup["kind"]) == ("fail", "evidence")
     [finding] = backup["findings"]
-    assert (finding["reason"], finding["field"]) == ("LinkedIn has no backup.", "networks[1]")
+    assert (finding["reason"], finding["field"]) == ("LinkedIn: the backup is the owner.",
+                                                     "networks[1].backup")
     lines = (charters / "beta.yaml").read_text(encoding="utf-8").splitlines()
-    assert lines[finding["line"] - 1][finding["column"] - 3:].startswith("- ")
+    assert lines[finding["line"] - 1][finding["column"] - 1:] == "lead"
     assert beta["mistakes"][0]["manual"][0] == {
         "id": "m1.leadership-approved",
         "text": "Leadership has read and approved the purpose of the social presence.",
@@ -122,17 +135,19 @@ def test_markdown_suits_a_pull_request_comment(charters: Path) -> None:
     result = check("--format", "markdown", str(charters))
     assert result.exit_code == 0
     out = result.stdout
-    assert out.startswith("## chartergen check\n\n### Acme Tools: 100/100\n")
+    assert out.startswith("## chartergen check\n\n### Acme Tools: 100/100 · completeness 100%\n")
     assert "Every check passes and every item is confirmed." in out
     table = [line for line in out.splitlines() if re.match(r"\| \d \|", line)]
     assert len(table) == 18
-    assert "| 5 | Irregular presence | ❌ fail | " in out
+    assert "| 5 | Irregular presence | ❌ shown by the charter | 0 | 83% |" in out
+    assert "| 1 | Present with no purpose | ✅ no sign of it | 100 | 91% |" in out
     # charter text cannot inject HTML or break the table
     assert "### Beta \\<b\\>Tools\\</b\\> \\| Ltd: " in out
     assert "<b>" not in out
     assert "<details><summary>Details</summary>" in out
-    assert "- ❌ `m5.backup-not-owner` Active networks with no backup other than" in out
-    assert "  - LinkedIn has no backup. (`" in out
+    assert "- ❌ `m5.keeps-up` Presence stops or goes unanswered on: LinkedIn." in out
+    assert "  - LinkedIn: the backup is the owner. (`" in out
+    assert "- ○ not stated or incomplete: `m1.purpose-stated` The purpose is 3 words" in out
     assert "- [ ] `m9.hub-links`" not in out
     assert "- [x] `m1.leadership-approved` Leadership has read" in out
 
@@ -142,7 +157,7 @@ def test_fail_under(charters: Path) -> None:
     assert passing.exit_code == 0
     failing = check("--fail-under", "100", str(charters))
     assert failing.exit_code == 1
-    assert f"{charters / 'beta.yaml'}: score 97 is under 100\n" in failing.stderr
+    assert f"{charters / 'beta.yaml'}: score 88 is under 100\n" in failing.stderr
     assert "acme.yaml: score" not in failing.stderr
     as_json = check("--format", "json", "--fail-under", "100", str(charters))
     assert as_json.exit_code == 1

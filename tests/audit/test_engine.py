@@ -8,8 +8,14 @@ import datetime as dt
 import pytest
 
 from chartergen.audit import REGISTRY, Status, run
-from chartergen.audit.results import CheckResult, ManualItem
-from chartergen.audit.score import mistake_points, mistake_score, mistake_status, overall_score
+from chartergen.audit.results import CheckResult
+from chartergen.audit.score import (
+    completeness_points,
+    mistake_points,
+    mistake_score,
+    mistake_status,
+    overall_score,
+)
 
 from .charters import MANUAL_IDS, TODAY, audit, charter, complete
 
@@ -19,6 +25,8 @@ def test_the_complete_charter_scores_100() -> None:
     assert report.score == 100
     assert report.status is Status.PASS
     assert [m.score for m in report.mistakes] == [100] * 9
+    assert report.completeness == 100
+    assert [m.not_stated for m in report.mistakes] == [()] * 9
     assert report.warnings == ()
 
 
@@ -45,14 +53,13 @@ def test_every_mistake_has_checks_and_manual_items() -> None:
 # -- reviews --------------------------------------------------------------------
 
 
-def test_unconfirmed_items_turn_a_passing_mistake_into_a_warning() -> None:
+def test_unconfirmed_items_are_to_dos_that_change_neither_verdict_nor_figures() -> None:
     data = complete()
     data["reviews"][0]["items"].remove("m9.hub-links")
     report = audit(data)
     m9 = report.mistake(9)
-    assert m9.status is Status.WARN
-    # five checks (5 points) and two items (0.5 each): 5.5 of 6 points
-    assert m9.score == 91
+    assert m9.status is Status.PASS
+    assert (m9.score, m9.completeness) == (100, 100)
     item = next(i for i in m9.manual if i.id == "m9.hub-links")
     assert not item.confirmed
     assert item.confirmed_on is None
@@ -73,7 +80,7 @@ def test_a_confirmation_older_than_a_year_expires() -> None:
     item = report.mistake(1).manual[0]
     assert item.expired and not item.confirmed
     assert item.confirmed_on == dt.date(2025, 11, 22)
-    assert report.mistake(1).status is Status.WARN
+    assert report.mistake(1).status is Status.PASS
 
     data["reviews"][0]["date"] = "2025-11-23"  # exactly 365 days: still valid
     assert audit(data).mistake(1).manual[0].confirmed
@@ -110,38 +117,43 @@ def test_a_review_dated_in_the_future_does_not_count_yet() -> None:
 # -- score ------------------------------------------------------------------------
 
 
-def _check(status: Status) -> CheckResult:
-    return CheckResult("m1.x", 1, "x", status, "x")
+def _check(status: Status, kind: str = "evidence") -> CheckResult:
+    return CheckResult("m1.x", 1, "x", status, "x", kind=kind)
 
 
-@pytest.mark.parametrize(("statuses", "confirmed", "expected"), [
-    ((Status.PASS, Status.PASS), (True,), 100),
-    ((Status.PASS, Status.WARN), (True,), 80),   # 2 of 2.5
-    ((Status.PASS, Status.FAIL), (True,), 60),   # 1.5 of 2.5
-    ((Status.PASS, Status.PASS), (False,), 80),  # 2 of 2.5
-    ((Status.FAIL, Status.FAIL), (False, False), 0),
-    ((Status.WARN,) * 3, (), 50),
+@pytest.mark.parametrize(("statuses", "expected"), [
+    ((Status.PASS, Status.PASS), 100),
+    ((Status.PASS, Status.WARN), 75),
+    ((Status.PASS, Status.FAIL), 50),
+    ((Status.FAIL, Status.FAIL), 0),
+    ((Status.WARN,) * 3, 50),
+    ((), 100),
 ])
-def test_mistake_score(statuses: tuple[Status, ...], confirmed: tuple[bool, ...],
-                       expected: int) -> None:
-    items = [ManualItem("m1.i", 1, "x", confirmed_on=TODAY if c else None) for c in confirmed]
-    earned, possible = mistake_points([(_check(s), 1.0) for s in statuses], items)
-    assert mistake_score(earned, possible) == expected
+def test_mistake_score_counts_evidence_checks(statuses: tuple[Status, ...],
+                                              expected: int) -> None:
+    details = [(_check(Status.FAIL, "detail"), 1.0)] * 3
+    checks = [(_check(s), 1.0) for s in statuses] + details
+    assert mistake_score(*mistake_points(checks)) == expected
+
+
+def test_completeness_counts_detail_checks_only() -> None:
+    checks = [(_check(Status.FAIL), 1.0), (_check(Status.PASS, "detail"), 1.0),
+              (_check(Status.WARN, "detail"), 1.0), (_check(Status.FAIL, "detail"), 2.0)]
+    assert mistake_score(*completeness_points(checks)) == 37  # 1.5 of 4
 
 
 def test_a_warning_costs_less_than_a_failure() -> None:
     def score(status: Status) -> int:
-        return mistake_score(*mistake_points([(_check(status), 1.0)] * 4, []))
+        return mistake_score(*mistake_points([(_check(status), 1.0)] * 4))
 
     assert score(Status.PASS) > score(Status.WARN) > score(Status.FAIL)
 
 
-def test_status_is_the_worst_check_or_warn_for_open_items() -> None:
-    confirmed = ManualItem("m1.i", 1, "x", confirmed_on=TODAY)
-    open_item = ManualItem("m1.i", 1, "x")
-    assert mistake_status([_check(Status.PASS)], [confirmed]) is Status.PASS
-    assert mistake_status([_check(Status.PASS)], [open_item]) is Status.WARN
-    assert mistake_status([_check(Status.FAIL), _check(Status.WARN)], [confirmed]) is Status.FAIL
+def test_status_is_the_worst_evidence_check_whatever_the_details() -> None:
+    assert mistake_status([_check(Status.PASS), _check(Status.FAIL, "detail")]) is Status.PASS
+    assert mistake_status([_check(Status.WARN), _check(Status.PASS, "detail")]) is Status.WARN
+    assert mistake_status([_check(Status.FAIL), _check(Status.WARN)]) is Status.FAIL
+    assert mistake_status([_check(Status.FAIL, "detail")]) is Status.PASS
 
 
 def test_overall_score_is_the_floored_average() -> None:
@@ -177,6 +189,7 @@ def test_the_complete_charter_passes_in_french_too() -> None:
     data["company"]["language"] = "fr"
     report = audit(data)
     assert report.score == 100
-    assert report.mistake(3).checks[0].reason == (
+    workload = next(c for c in report.mistake(3).checks if c.id == "m3.workload-fits")
+    assert workload.reason == (
         "Le dispositif demande environ 10\u00a0h par semaine\u00a0; "
         "les rôles en donnent 16\u00a0h.")

@@ -46,23 +46,98 @@ def test_examples_confirm_only_known_items(slug: str) -> None:
 
 
 @pytest.mark.parametrize("slug", COMPLETE_EXAMPLES)
-def test_removing_any_section_lowers_the_score(slug: str) -> None:
-    """Each optional top-level section feeds at least one check or item.
+def test_removing_any_section_lowers_the_score_or_the_completeness(slug: str) -> None:
+    """Each optional top-level section feeds at least one check.
 
     The section is removed from the data and the model built as is: references
     into it (roles, audiences...) then dangle, which the audit must survive.
     """
     data = _load(slug)
-    baseline = _audit(data, slug).score
+    baseline = _audit(data, slug)
     sections = [key for key in data if key not in REQUIRED]
     assert len(sections) >= 15
     unchanged = []
     for section in sections:
         trimmed = copy.deepcopy(data)
         del trimmed[section]
-        if _audit(trimmed, slug).score >= baseline:
+        report = _audit(trimmed, slug)
+        if (report.score, report.completeness) >= (baseline.score, baseline.completeness):
             unchanged.append(section)
-    assert unchanged == []
+    assert unchanged == [] or unchanged == ["reviews"]  # confirmations are to-dos only
+
+
+def _drop(data: dict[str, Any], *paths: str) -> None:
+    """Remove each dotted path; ``networks.*.x`` removes ``x`` from every network."""
+    for dotted in paths:
+        head, _, rest = dotted.partition(".*.")
+        if rest:
+            for entry in data.get(head, []):
+                entry.pop(rest, None)
+            continue
+        *parents, last = dotted.split(".")
+        node = data
+        for part in parents:
+            node = node.get(part, {})
+        node.pop(last, None)
+
+
+CORE = {
+    1: ("strategy.purpose",),
+    2: ("audiences", "objectives", "networks.*.audiences", "networks.*.objectives",
+        "content.pillars"),
+    3: ("team",),
+    4: ("engagement", "networks.*.reply_targets", "networks.*.engagement_time",
+        "content.pillars"),
+    5: ("networks",),
+    6: ("content.pillars",),
+    7: ("monitoring", "crisis"),
+    8: ("objectives", "networks.*.objectives"),
+    9: ("content.hub", "company.website"),
+}
+"""For each mistake, what a full example loses when its core practice is taken out."""
+
+SHOWN = {("cidrerie-du-bocage", 3)}
+"""Mistakes a full example shows the company making (the planned work is more than the
+hours its roles give)."""
+
+DETAILS = (
+    ("document",), ("scope",), ("voice",), ("staff",), ("accounts",), ("team.budget",),
+    ("strategy.orientations",), ("independence.exit_plans",), ("independence.exports",),
+    ("crisis.drills", "crisis.after_action"), ("networks.*.why",), ("networks.*.coverage",),
+    ("networks.*.tone", "networks.*.formats"), ("audiences.*.where",),
+    ("audiences.*.expectations",), ("monitoring.time_per_week",),
+    ("measurement.time_per_week",),
+)
+"""Details a full example may leave unsaid without that being evidence of a mistake."""
+
+
+@pytest.mark.parametrize("slug", COMPLETE_EXAMPLES)
+@pytest.mark.parametrize("number", sorted(CORE))
+def test_removing_a_core_practice_flags_its_mistake(slug: str, number: int) -> None:
+    data = _load(slug)
+    expected = Status.FAIL if (slug, number) in SHOWN else Status.PASS
+    assert _audit(data, slug).mistake(number).status is expected
+    trimmed = copy.deepcopy(data)
+    _drop(trimmed, *CORE[number])
+    assert _audit(trimmed, slug).mistake(number).status in (Status.WARN, Status.FAIL)
+
+
+@pytest.mark.parametrize("slug", COMPLETE_EXAMPLES)
+@pytest.mark.parametrize("detail", DETAILS, ids="+".join)
+def test_removing_a_detail_lowers_completeness_not_the_verdicts(
+        slug: str, detail: tuple[str, ...]) -> None:
+    data = _load(slug)
+    baseline = _audit(data, slug)
+    trimmed = copy.deepcopy(data)
+    _drop(trimmed, *detail)
+    report = _audit(trimmed, slug)
+    assert [m.status for m in report.mistakes] == [m.status for m in baseline.mistakes]
+    assert _completeness(report) < _completeness(baseline)
+
+
+def _completeness(report: AuditReport) -> int:
+    """The nine mistakes' completeness added up: finer than the rounded average."""
+    return sum(m.completeness for m in report.mistakes)
 
 
 def test_the_draft_example_scores_lower_than_the_complete_ones() -> None:

@@ -68,6 +68,49 @@ def _no_audiences(data: Data) -> None:
         entry.pop("audiences", None)
 
 
+def _no_goals(data: Data) -> None:
+    """Remove audiences and objectives, and every reference to them."""
+    _no_audiences(data)
+    del data["objectives"]
+    for network in data["networks"]:
+        network.pop("objectives", None)
+
+
+def _no_conversation(data: Data) -> None:
+    """Remove every way of conversing: engagement, reply targets, conversational content."""
+    del data["engagement"]
+    for network in data["networks"]:
+        network.pop("reply_targets")
+        network.pop("engagement_time")
+    data["content"]["pillars"][0].pop("conversational")
+
+
+def _no_rhythm(*indexes: int) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        del data["content"]["calendar"]["slots"]
+        for index in indexes:
+            del data["networks"][index]["cadence"]
+    return change
+
+
+def _kpis_without(*fields: str) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        for objective in data["objectives"]:
+            for kpi in objective["kpis"]:
+                for name in fields:
+                    kpi.pop(name)
+    return change
+
+
+def _reasonless(*indexes: int) -> Callable[[Data], None]:
+    return without(*[f"networks.{i}.{key}" for i in indexes
+                     for key in ("why", "audiences", "objectives")])
+
+
+_UNTIMED = without(*[f"networks.{i}.{key}" for i in (0, 1)
+                     for key in ("time_per_post", "engagement_time")], "monitoring.time_per_week")
+
+
 def _minimal(**sections: Any) -> Data:
     return {"format": 1, "company": {"name": "Acme", "language": "en"}, **sections}
 
@@ -86,6 +129,100 @@ class Case:
 
 
 CASES = [
+    # -- evidence of each mistake ----------------------------------------------------
+    Case("m1.purpose-and-reasons", "fail", without("strategy.purpose"),
+         "The charter gives no purpose: nothing says why the company is on social media."),
+    Case("m1.purpose-and-reasons", "fail", _reasonless(0, 1),
+         "No active network has a reason (a 'why', or audiences or objectives it serves): "
+         "Instagram and LinkedIn.",
+         ("Instagram: no 'why', no audience and no objective.",
+          "LinkedIn: no 'why', no audience and no objective.")),
+    Case("m1.purpose-and-reasons", "warn", _reasonless(1),
+         "Networks with no reason (no 'why', no audience, no objective): LinkedIn.",
+         ("LinkedIn: no 'why', no audience and no objective.",)),
+    Case("m2.chosen-for-audiences", "fail", _no_goals,
+         "Neither audiences nor objectives are stated: nothing was chosen before opening "
+         "accounts."),
+    Case("m2.chosen-for-audiences", "warn", _no_audiences,
+         "Objectives are set, but no audience is named."),
+    Case("m2.chosen-for-audiences", "warn",
+         without(*[f"networks.{i}.{k}" for i in (0, 1) for k in ("audiences", "objectives")]),
+         "No active network names an audience or an objective it serves."),
+    Case("m3.time-given", "fail",
+         setting(**{"team.roles.0.hours_per_week": 0, "team.roles.1.hours_per_week": 0}),
+         "No role gives any hours a week to social media."),
+    Case("m3.time-given", "fail",
+         setting(**{"team.roles.0.hours_per_week": 2, "team.roles.1.hours_per_week": 2}),
+         "The plans take about 10 h a week; the roles give 4 h."),
+    Case("m3.time-given", "warn",
+         both(_UNTIMED, setting(**{"team.roles.0.hours_per_week": 1,
+                                   "team.roles.1.hours_per_week": 1})),
+         "The plans take about 6.8 h a week (partly estimated: Instagram and LinkedIn); "
+         "the roles give 2 h."),
+    Case("m4.some-conversation", "fail", _no_conversation,
+         "Nothing shows a conversation: no reply target, engagement principle, conversational "
+         "content, community action or time to answer."),
+    Case("m4.some-conversation", "fail",
+         setting(**{"networks.0.replies": False, "networks.1.replies": False}),
+         "The charter says nobody replies on any active network."),
+    Case("m5.keeps-up", "fail",
+         setting(**{"networks.0.status": "planned", "networks.1.status": "planned"}),
+         "No network is active."),
+    Case("m5.keeps-up", "fail", setting(**{"networks.1.replies": False}),
+         "Presence stops or goes unanswered on: LinkedIn.",
+         ("LinkedIn: the charter says nobody replies there.",)),
+    Case("m5.keeps-up", "fail", setting(**{"networks.0.has_backup": False}),
+         "Presence stops or goes unanswered on: Instagram.",
+         ("Instagram: the charter says nobody takes over during absences.",)),
+    Case("m5.keeps-up", "fail", setting(**{"networks.1.backup": "lead"}),
+         "Presence stops or goes unanswered on: LinkedIn.",
+         ("LinkedIn: the backup is the owner.",)),
+    Case("m5.keeps-up", "fail", _no_rhythm(0, 1),
+         "No active network has a rhythm (a cadence or calendar slots).",
+         ("Instagram: no cadence and no calendar slot.",
+          "LinkedIn: no cadence and no calendar slot.")),
+    Case("m5.keeps-up", "warn", _no_rhythm(1), "Networks with no rhythm: LinkedIn.",
+         ("LinkedIn: no cadence and no calendar slot.",)),
+    Case("m6.selling-share", "fail", without("content.pillars"),
+         "No content pillars: nothing says what is published, selling or not."),
+    Case("m6.selling-share", "fail",
+         setting(**{"content.pillars.2.share": "40%", "content.pillars.0.share": "30%"}),
+         "Promotional content is 40% of output, above the ceiling of 20%."),
+    Case("m6.selling-share", "warn",
+         without("content.pillars.0.share", "content.pillars.1.share", "content.pillars.2.share"),
+         "The pillars state no share, so the selling share cannot be told."),
+    Case("m7.watched-and-prepared", "fail", without("monitoring", "crisis"),
+         "Neither monitoring nor a crisis procedure is stated."),
+    Case("m7.watched-and-prepared", "fail", setting(**{"crisis.plan": {"exists": False}}),
+         "The charter says there is no crisis plan."),
+    Case("m7.watched-and-prepared", "warn", without("crisis"),
+         "Monitoring is stated, but no crisis procedure (levels, contacts, statements or a plan "
+         "kept elsewhere)."),
+    Case("m7.watched-and-prepared", "pass",
+         both(without("crisis"), setting(**{"crisis": {"plan": {"kept_in": "The binder"}}})),
+         "Someone listens, and a crisis procedure exists."),
+    Case("m7.watched-and-prepared", "warn", without("monitoring"),
+         "A crisis procedure exists, but nobody is said to listen to what is said about the "
+         "company."),
+    Case("m8.targets-reviewed", "fail", _kpis_without("target"),
+         "No KPI has a target: results cannot be judged."),
+    Case("m8.targets-reviewed", "warn", _kpis_without("deadline"),
+         "Targets are set, but none has a deadline or a recurring period."),
+    Case("m8.targets-reviewed", "pass",
+         both(_kpis_without("deadline"), setting(**{"objectives.0.kpis.0.per": "quarter"})),
+         "2 target(s), measurable, with a source and someone who reviews them."),
+    Case("m8.targets-reviewed", "warn", both(_kpis_without("source"), without("measurement")),
+         "Targets are set, but none says where its figure comes from and nobody is said to "
+         "review them."),
+    Case("m9.owned-channel", "fail", without("content.hub"),
+         "No channel the company owns (website, blog, newsletter) is stated."),
+    Case("m9.owned-channel", "pass",
+         both(without("content.hub"), setting(**{"company.website": "https://acme.example"})),
+         "The company has a channel of its own."),
+    Case("m9.owned-channel", "warn", setting(**{"independence.keeps_copy": False}),
+         "The charter says the company keeps no copy of its content or audience."),
+    Case("m9.owned-channel", "warn", setting(**{"content.hub.publish_first": False}),
+         "Content does not go to the company's own channel first."),
     # -- mistake 1 -----------------------------------------------------------------
     Case("m1.purpose-stated", "fail", without("strategy.purpose"),
          "The charter does not say why the company is on social media."),
@@ -407,7 +544,7 @@ CASES = [
          "No date is set for the next review of the charter."),
     # -- mistake 9 -----------------------------------------------------------------
     Case("m9.owned-hub", "fail", without("content.hub"),
-         "No channel of the company's own (site, blog, newsletter) is named."),
+         "The hub where content is published first (site, blog, newsletter) is not named."),
     Case("m9.owned-hub", "warn", without("content.hub.url"),
          "The hub 'Acme blog' has no address."),
     Case("m9.publish-first", "fail", setting(**{"content.hub.publish_first": False}),

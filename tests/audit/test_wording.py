@@ -56,7 +56,8 @@ def test_french_reasons_write_durations_amounts_and_lists_in_french() -> None:
 def test_check_prints_dates_for_people_and_json_keeps_them_iso() -> None:
     runner = CliRunner()
     text = runner.invoke(cli, ["check", str(CIDRERIE), "--today", "2026-11-23"]).stdout
-    assert re.match(r"Cidrerie du Bocage \(\S+cidrerie-du-bocage\.yaml\)\u202f: 87/100\n", text)
+    assert re.match(r"Cidrerie du Bocage \(\S+cidrerie-du-bocage\.yaml\)\u202f: 88/100 · "
+                    r"complétude 95\u00a0%\n", text)
     assert "          confirmé le 24\u00a0août\u00a02026 par Julien Lecanu, gérant\n" in text
     assert "          confirmé le 5\u00a0octobre\u00a02026 par Claire Hamelin\n" in text
     assert not ISO_DATE.search(text)

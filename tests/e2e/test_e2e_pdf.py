@@ -76,7 +76,7 @@ def test_the_charter_is_printed_with_a_cover_contents_and_page_numbers(hartwell)
     crisis = pages[entries["Crisis playbook"] - 1]
     assert "CALL FIRST" in crisis and "+44 1632 960102" in crisis
     assert "Before a crisis" not in crisis  # the card has its sheet
-    assert "Score: 86 / 100" in pages[entries["Checklist"] - 1]
+    assert "Score: 100 / 100" in pages[entries["Checklist"] - 1]
 
 
 def test_the_pdf_has_bookmarks_and_no_link_to_the_temporary_site(hartwell):

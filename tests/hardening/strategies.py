@@ -34,7 +34,15 @@ HOSTILE = [
     "[" * 50, "- " * 30 + "x", "*" * 40, "\u2028\u2029\u0085", "\ufeffbom", "😀" * 5,
     "+44 1632 960150", "someone@example.org", "mailto:someone@example.org",
 ]
+_EMPHASIS = st.one_of(
+    # runs of emphasis markers, which Python-Markdown takes quadratic time over
+    st.text(st.sampled_from("*_ a\n&"), min_size=20, max_size=600),
+    st.sampled_from(["*_", "*a", "**_", "*a*_b_", "*a*\n\n", "- *a*\n"]).flatmap(
+        lambda run: st.integers(10, 1500).map(lambda times: run * times)),
+)
+
 _TEXT = st.one_of(
+    _EMPHASIS,
     st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
     st.sampled_from(HOSTILE),
     st.lists(st.sampled_from(HOSTILE), max_size=3).map(" ".join),

@@ -10,7 +10,7 @@ from cerberus.schema import DefinitionSchema
 
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.crossref import declaring_paths
-from chartergen.schema.fields import REF_KINDS
+from chartergen.schema.fields import REF_KINDS, marked, places
 from chartergen.schema.structure import CharterValidator
 from chartergen.schema.types import (
     parse_date,
@@ -129,3 +129,21 @@ def test_emails_phones_times() -> None:
     assert parse_time("9:05") == "09:05"
     with pytest.raises(ValueError):
         parse_time("24:00")
+
+
+def test_the_pages_the_schema_names_are_charter_pages():
+    from chartergen.render.pages import PAGES
+
+    keys = {page.key for page in PAGES}
+    named = {page for _place, rule in places(SCHEMA)
+             for page in (rule["meta"].get("page"), *rule["meta"].get("also_on", ())) if page}
+    assert named <= keys
+    assert {"overview", "roles", "resources", "checklist"} <= named
+
+
+def test_withheld_and_shown_mark_fields_of_the_schema():
+    withheld = marked(SCHEMA, "public", "withheld")
+    assert "crisis.contacts" in withheld and "team.roles.email" in withheld
+    shown = marked(SCHEMA, "diff")
+    assert "networks" in shown and "networks.status" in shown
+    assert "networks.tone" not in shown

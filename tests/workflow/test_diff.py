@@ -76,7 +76,7 @@ def test_text_report_on_a_real_change(versions: tuple[Path, Path]) -> None:
     assert body == (
         "  Document\n"
         "    ~ version: 3.1 -> 3.2\n"
-        "    ~ next review: 2027-10-12 -> 2027-12-01\n"
+        "    ~ next_review: 2027-10-12 -> 2027-12-01\n"
         "  Networks\n"
         "    + tiktok (TikTok, @hartwellpumps, planned)\n"
         "    ~ x status: dormant -> closed\n"

@@ -120,8 +120,8 @@ def test_init_writes_the_charter_and_the_schema(tmp_path: Path) -> None:
                  "--dir", str(folder))
     assert result.exit_code == 0, result.output
     charter = folder / "acme-france.yaml"
-    assert result.stdout == (
-        f"created {charter}\ncreated {folder / 'charter.schema.json'}\n"
+    assert result.stdout == (  # a French charter: init speaks French
+        f"fichier créé : {charter}\nfichier créé : {folder / 'charter.schema.json'}\n"
     )
     assert charter.read_text(encoding="utf-8") == starter_charter(
         language="fr", company="Acme France"

@@ -43,21 +43,22 @@ def run(charter: Charter, today: dt.date | None = None, *,
                 item.id, item.mistake, _item_text(item, language))
             for item in items if item.mistake == number
         )
-        earned, possible = score.mistake_points(checks, manual)
         results = tuple(check for check, _weight in checks)
         mistakes.append(MistakeResult(
             number=number,
             title=label(language, f"audit.mistakes.m{number}.title"),
             summary=label(language, f"audit.mistakes.m{number}.summary"),
-            status=score.mistake_status(results, manual),
-            score=score.mistake_score(earned, possible),
+            status=score.mistake_status(results),
+            score=score.mistake_score(*score.mistake_points(checks)),
             checks=results,
             manual=manual,
+            completeness=score.mistake_score(*score.completeness_points(checks)),
         ))
     return AuditReport(
         slug=charter.slug,
         language=language,
         score=score.overall_score([m.score for m in mistakes]),
+        completeness=score.overall_score([m.completeness for m in mistakes]),
         mistakes=tuple(mistakes),
         warnings=tuple(warnings),
         today=today,
@@ -75,6 +76,7 @@ def _check(rule: Rule, charter: Charter, today: dt.date, language: str) -> Check
         field_path=verdict.field_path,
         findings=verdict.findings,
         help=rule.help,
+        kind=rule.kind,
     )
 
 

@@ -30,10 +30,34 @@ little, underestimating the effort, broadcasting without conversing, posting
 irregularly, selling too much, leaving the company's image unmanaged, not analysing
 results, and depending on the platforms.
 
+For each mistake the audit gives a **verdict**, the way a consultant reading the charter
+would: `fail` when the charter shows the company makes the mistake, `warn` on partial
+evidence, `pass` when there is no sign of it. Separately it lists what the charter
+**does not state**, with where to add it: a missing detail lowers the charter's
+**completeness** and never, by itself, makes a mistake `warn` or `fail`.
+
 Each mistake has **automatic checks**, computed from the charter's facts (a check is
 `pass`, `warn` or `fail`, with a one-line reason in the charter's language and the place
 in the file it is about), and **items to confirm by hand**, which only a person can
-vouch for.
+vouch for. Every automatic check declares what it looks for:
+
+- **evidence** checks look for signs of the mistake: a fact that shows it (the work
+  planned is more than the hours given; selling content above the ceiling; the backup is
+  the owner), an absence the charter states (`has_backup: false`, `replies: false`,
+  `crisis.plan.exists: false`, `independence.keeps_copy: false`), or the mistake's small
+  core missing altogether (no purpose at all; no audiences and no objectives; no time
+  given to anyone; no way of conversing; no rhythm; no promotional share; no monitoring
+  and no crisis procedure; no measurable target; no channel the company owns). They set
+  the verdict, and they accept equivalent evidence: a network's reason is its `why`, or
+  the audiences and objectives it serves; a recurring target ("40 a quarter", `per:
+  quarter`) is as measurable as one with a deadline; a crisis plan kept in a binder
+  (`crisis.plan.kept_in`) is a crisis procedure.
+- **detail** checks look for what a full charter says and this one may not (a KPI's
+  baseline, a network's weekend hours, a budget). What they find missing is listed as
+  *not stated or incomplete*, with its place in the file.
+
+Yes/no facts have three states: `true`, `false` (said plainly) and left out (not stated).
+Only a stated `false` can be evidence; a fact left out is a detail not stated.
 
 ## Running it
 
@@ -46,9 +70,12 @@ chartergen check [PATHS...] [--format text|json|markdown] [--fail-under N] [--to
   audited.
 - `--format text` (default) groups findings by mistake, each with `file:line:col`;
   `-v` also lists the checks that pass. `--format json` is for programs: for each charter
-  its `score`, `status` and a `mistakes` list of nine objects (`number`, `id`, `title`,
-  `summary`, `status`, `score`, `checks`, `manual`). `--format markdown` suits a
-  pull-request comment: a table of the nine mistakes, then the details.
+  its `score`, `completeness`, `status`, `figures` (how each figure is computed, in the
+  charter's language) and a `mistakes` list of nine objects (`number`, `id`, `title`,
+  `summary`, `status` (`pass`, `warn` or `fail`), `score`, `completeness`, `checks` (each
+  with its `kind`, `evidence` or `detail`), `not_stated` (the ids of the detail checks
+  that do not pass) and `manual`). `--format markdown` suits a pull-request comment: a
+  table of the nine mistakes with both figures, then the details.
 - `--fail-under N` exits with code 1 when any charter scores under `N`.
 - `--today` audits as of another date, for reproducible reports.
 - Exit codes: 0 done, 1 invalid charters or a score under `--fail-under`, 2 usage error.
@@ -97,6 +124,10 @@ def weekend_duty(charter, ctx: Context) -> Verdict:
     return ctx.passed(text="Every network is covered on weekends.")
 ```
 
+`@rule(..., kind="detail")` declares a check that looks for information the charter may
+leave unsaid: it lowers completeness and never changes the verdict. The default,
+`kind="evidence"`, is a check that looks for signs of the mistake and sets the verdict.
+
 A package makes its rules available by naming the module in the `{ENTRY_POINT_GROUP}`
 entry-point group (`[project.entry-points."{ENTRY_POINT_GROUP}"]` in its
 `pyproject.toml`). Ids are `m<mistake>.<words-with-hyphens>` and must be unique.
@@ -109,12 +140,30 @@ def render_markdown() -> str:
     """The whole page."""
     parts = [_INTRO.format(valid_days=thresholds.CONFIRMATION_VALID_DAYS)]
     parts.append("## The score\n\n" + _score_text() + "\n")
+    parts.append(_vocabulary())
     parts.append("## The checks, mistake by mistake\n")
     parts.extend(_mistakes())
     parts.append("## Thresholds\n\nEvery limit the checks use, from "
                  "`src/chartergen/audit/thresholds.py`:\n\n" + "\n".join(_thresholds()) + "\n")
     parts.append(_PLUGINS)
     return "\n".join(parts)
+
+
+def _vocabulary() -> str:
+    """The verdict words, in each language, as every output says them."""
+    from chartergen.i18n import LANGUAGES, catalogue
+
+    rows = ["| verdict | " + " | ".join(LANGUAGES) + " |",
+            "|---|" + "---|" * len(LANGUAGES)]
+    for verdict in ("pass", "warn", "fail"):
+        words = [catalogue(language)["audit"]["status"][verdict] for language in LANGUAGES]
+        rows.append(f"| `{verdict}` | " + " | ".join(words) + " |")
+    scores = [catalogue(language)["audit"]["report"]["score"] for language in LANGUAGES]
+    rows.append("| score | " + " | ".join(scores) + " |")
+    return ("## Words\n\nThe same words in every output: `chartergen check` as text and "
+            "Markdown, the site's checklist, the printed charter and this page (the site "
+            "capitalises them). `--format json` gives the verdict codes of the first column.\n\n"
+            + "\n".join(rows) + "\n")
 
 
 def _score_text() -> str:
@@ -136,7 +185,7 @@ def _mistakes() -> Iterator[str]:
         yield "Automatic checks:\n"
         for rule in REGISTRY.rules(number):
             help_text = _markdown(" ".join(rule.help.split()))
-            yield f"- **`{rule.id}`**: {_markdown(rule.title)} {help_text}"
+            yield f"- **`{rule.id}`** ({rule.kind}): {_markdown(rule.title)} {help_text}"
         yield "\nTo confirm by hand:\n"
         for item in REGISTRY.manual_items(number):
             mistake, _, name = item.id.partition(".")

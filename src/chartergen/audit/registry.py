@@ -50,6 +50,9 @@ BUILTIN_MODULES = tuple(
 )
 """The built-in rules, one module per mistake, loaded like any plugin."""
 
+KINDS = ("evidence", "detail")
+"""What a rule looks for: evidence of the mistake, or a detail the charter may not state."""
+
 ID_PATTERN = re.compile(r"^m([1-9])\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 """``m<mistake>.<name>``: the mistake number, a dot, lowercase words joined by hyphens."""
 
@@ -62,6 +65,10 @@ class Rule:
     mistake: int
     check: Check
     weight: float = 1.0
+    kind: str = "evidence"
+    """``evidence``: looks for signs that the company makes the mistake (it sets the
+    mistake's verdict); ``detail``: looks for information the charter does not give
+    (it counts towards completeness and never changes the verdict)."""
 
     @property
     def title(self) -> str:
@@ -92,17 +99,25 @@ class Registry:
         self._items: dict[str, ManualItemSpec] = {}
         self._loaded = False
 
-    def rule(self, rule_id: str, *, mistake: int, weight: float = 1.0
-             ) -> Callable[[Check], Check]:
-        """Decorator registering ``check`` as the rule ``rule_id`` of mistake ``mistake``."""
+    def rule(self, rule_id: str, *, mistake: int, weight: float = 1.0,
+             kind: str = "evidence") -> Callable[[Check], Check]:
+        """Decorator registering ``check`` as the rule ``rule_id`` of mistake ``mistake``.
+
+        ``kind`` says what the check looks for: ``evidence`` that the company makes the
+        mistake (a fact that shows it, a stated absence, or the mistake's core missing
+        altogether), which sets the verdict; or a ``detail`` the charter leaves unsaid,
+        which lowers completeness only.
+        """
         self._check_id(rule_id, mistake)
         if weight <= 0:
             raise ValueError(f"rule {rule_id!r}: weight must be positive")
+        if kind not in KINDS:
+            raise ValueError(f"rule {rule_id!r}: kind must be one of {', '.join(KINDS)}")
 
         def register(check: Check) -> Check:
             if not (check.__doc__ or "").strip():
                 raise ValueError(f"rule {rule_id!r} needs a docstring: a title, then help")
-            self._rules[rule_id] = Rule(rule_id, mistake, check, weight)
+            self._rules[rule_id] = Rule(rule_id, mistake, check, weight, kind)
             return check
 
         return register

@@ -67,6 +67,13 @@ class CheckResult:
     """For a warn or fail about several items: one finding per item at fault."""
     help: str = ""
     """What the check looks at and why, in English (the rule's docstring)."""
+    kind: str = "evidence"
+    """``evidence`` (sets the mistake's verdict) or ``detail`` (counts towards
+    completeness only); see :func:`chartergen.audit.rule`."""
+
+    @property
+    def is_evidence(self) -> bool:
+        return self.kind == "evidence"
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,23 @@ class MistakeResult:
     """0-100."""
     checks: tuple[CheckResult, ...]
     manual: tuple[ManualItem, ...]
+    completeness: int = 100
+    """0-100: how much of what a full charter says about this mistake is stated."""
+
+    @property
+    def evidence(self) -> tuple[CheckResult, ...]:
+        """The checks that look for evidence of the mistake: they set ``status``."""
+        return tuple(c for c in self.checks if c.is_evidence)
+
+    @property
+    def details(self) -> tuple[CheckResult, ...]:
+        """The checks that look for information the charter may leave unsaid."""
+        return tuple(c for c in self.checks if not c.is_evidence)
+
+    @property
+    def not_stated(self) -> tuple[CheckResult, ...]:
+        """Details still to write: never, by themselves, a reason to warn or fail."""
+        return tuple(c for c in self.details if c.status is not Status.PASS)
 
     @property
     def id(self) -> str:
@@ -115,6 +139,8 @@ class AuditReport:
     """Problems in the ``reviews`` section (unknown item ids...), in the charter's language."""
     today: dt.date | None = None
     """The date the audit was computed for."""
+    completeness: int = 100
+    """0-100: how much of what a full charter says is stated, over the nine mistakes."""
 
     @property
     def status(self) -> Status:

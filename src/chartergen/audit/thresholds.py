@@ -20,10 +20,6 @@ WARN_VALUE = 0.5
 FAIL_VALUE = 0.0
 """What a failing check earns: nothing."""
 
-MANUAL_ITEM_WEIGHT = 0.5
-"""A manual checklist item weighs half an automatic check: it counts, but a charter
-cannot make up for missing facts by ticking boxes."""
-
 CONFIRMATION_VALID_DAYS = 365
 """A confirmation in ``reviews`` counts for a year; after that the item is open again
 (contacts change, staff turn over, plans drift)."""
@@ -39,6 +35,11 @@ WORKLOAD_MARGIN = 0.20
 """Share of the hours the roles give that the planned work should leave free, for
 meetings, approvals, training and the unexpected. Planned work above
 ``(1 - margin) x hours`` warns; above the hours, fails."""
+
+ESTIMATED_OVERLOAD_FACTOR = 2.0
+"""When part of the workload is estimated with the defaults below, an estimate is not
+evidence: the verdict (``m3.time-given``) warns only when the estimated work is more
+than this many times the hours the roles give."""
 
 DEFAULT_TIME_PER_POST_MINUTES = 45.0
 """Used for an active network that gives no ``time_per_post``: writing, a visual and

@@ -27,6 +27,9 @@ ENGINE_OPTION = click.option(
     help="Site engine (default: the configuration's 'engine' setting, else the "
     "CHARTERGEN_ENGINE variable, else mkdocs; see docs/hosting.md).")
 
+TEMPORARY = "chartergen-"
+"""Name of the temporary folders holding the default configuration, then random letters."""
+
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
@@ -98,8 +101,12 @@ def site_config(paths: Sequence[str], config_file: str | None) -> Iterator[Path]
     charters = discover(paths)  # refuses a missing path before MkDocs starts
     if len({p.parent for p in charters}) > 1 or len(paths) > 1:
         raise UsageError("without a mkdocs.yml, give one folder (or one file) of charters")
-    with tempfile.TemporaryDirectory(prefix="chartergen-") as folder:
-        yield default_config(Path(folder), Path(paths[0] if paths else "charters"))
+    from chartergen.sitedir import owned_folder, remove_leftovers
+
+    # a build killed outright (SIGKILL) cannot remove its folder: the next one does
+    remove_leftovers(tempfile.gettempdir(), TEMPORARY)
+    with owned_folder(TEMPORARY, tempfile.gettempdir()) as folder:
+        yield default_config(folder, Path(paths[0] if paths else "charters"))
 
 
 def default_config(folder: Path, charters: Path) -> Path:

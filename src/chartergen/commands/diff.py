@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from chartergen.errors import Diagnostic, UsageError
+from chartergen.messages import Msg, default_language
 
 if TYPE_CHECKING:
     from chartergen.model import Charter
@@ -40,28 +41,33 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
     1 when a charter as it is now is not valid, 2 on a usage error.
     """
     from chartergen.diff import compare, render_markdown, render_text
+    from chartergen.pipeline import common_language
 
     date = today.date() if today else dt.date.today()
     if rev is None:
         if len(paths) != 2:
-            raise UsageError("give two charter files (chartergen diff OLD NEW), or "
-                             "--rev REV to compare with a git revision")
+            raise UsageError(Msg("give two charter files (chartergen diff OLD NEW), or "
+                                 "--rev REV to compare with a git revision").say(
+                                     default_language()))
         pairs = [_file_pair(Path(paths[0]), Path(paths[1]))]
         old_label, new_label = paths[0], paths[1]
     else:
         pairs = _git_pairs(rev, paths)
-        old_label, new_label = rev, "working tree"
+        old_label, new_label = rev, Msg("working tree")
 
     diffs = []
     invalid: list[Diagnostic] = []
+    languages = []
     for shown, (old_raw, old_name), (new_raw, new_name) in pairs:
         old, _ = _build(old_raw, old_name)
         new, new_problems = _build(new_raw, new_name)
-        invalid += new_problems
+        language = _language(new or old, new_raw or old_raw)
+        languages.append(language)
+        invalid += [d.said(language) for d in new_problems]
         note = ""
         if old_raw is not None and old is None:
-            note = (f"the version in {old_label} is not a valid charter, so every section "
-                    "is shown as new")
+            note = Msg("the version in {label} is not a valid charter, so every section "
+                       "is shown as new", label=old_label)
         if new_raw is not None and new is None:
             continue
         diffs.append(compare(old, new, path=shown, today=date, note=note))
@@ -71,11 +77,15 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
 
         for diagnostic in invalid:
             click.echo(styled(diagnostic), err=True)
-        click.echo("a charter that is not valid cannot be compared: fix these errors "
-                   "first (see 'chartergen validate')", err=True)
+        click.echo(Msg("a charter that is not valid cannot be compared: fix these errors "
+                       "first (see 'chartergen validate')").say(common_language(languages)),
+                   err=True)
     if diffs or not invalid:
         render = render_markdown if output_format == "markdown" else render_text
-        click.echo(render(diffs, old_label=old_label, new_label=new_label))
+        language = common_language(languages)
+        click.echo(render(diffs, old_label=old_label.say(language) if isinstance(
+            old_label, Msg) else old_label, new_label=new_label.say(language) if isinstance(
+            new_label, Msg) else new_label, language=language))
     sys.exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
@@ -85,7 +95,8 @@ Side = tuple[bytes | None, str]
 def _file_pair(old: Path, new: Path) -> tuple[str, Side, Side]:
     for path in (old, new):
         if not path.is_file():
-            raise UsageError(f"'{path}' is not a charter file")
+            raise UsageError(Msg("'{path}' is not a charter file", path=path).say(
+                default_language()))
     return str(new), (old.read_bytes(), str(old)), (new.read_bytes(), str(new))
 
 
@@ -98,9 +109,10 @@ def _git_pairs(rev: str, paths: Sequence[str]) -> list[tuple[str, Side, Side]]:
     check = _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if check.returncode != 0:
         if "not a git repository" in check.stderr:
-            raise UsageError("this folder is not in a git repository; compare two files "
-                             "instead: chartergen diff OLD NEW")
-        raise UsageError(f"'{rev}' is not a commit, branch or tag of this repository")
+            raise UsageError(Msg("this folder is not in a git repository; compare two files "
+                                 "instead: chartergen diff OLD NEW").say(default_language()))
+        raise UsageError(Msg("'{rev}' is not a commit, branch or tag of this repository",
+                             rev=rev).say(default_language()))
 
     listed = _git("ls-tree", "-r", "--name-only", rev, "--", *roots)
     before = {
@@ -126,8 +138,8 @@ def _git(*args: str, text: bool = True) -> subprocess.CompletedProcess:  # type:
     try:
         return subprocess.run(["git", *args], capture_output=True, text=text, check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed; compare two files instead: "
-                         "chartergen diff OLD NEW") from None
+        raise UsageError(Msg("git is not installed; compare two files instead: "
+                             "chartergen diff OLD NEW").say(default_language())) from None
 
 
 def _build(raw: bytes | None, shown: str) -> tuple[Charter | None, list[Diagnostic]]:
@@ -147,3 +159,12 @@ def _build(raw: bytes | None, shown: str) -> tuple[Charter | None, list[Diagnost
         return None, [d for d in problems if d.is_error]
     slug = Path(shown.split(" (")[0]).stem
     return build(loaded.document.data, slug, shown), []
+
+
+def _language(charter: Charter | None, raw: bytes | None) -> str:
+    """The language to speak about one compared charter."""
+    from chartergen.messages import language_of
+
+    if charter is not None:
+        return language_of({"company": {"language": charter.company.language}})
+    return language_of(None, (raw or b"")[:65536].decode("utf-8", "replace"))

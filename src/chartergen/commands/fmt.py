@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from chartergen.messages import Msg
 
 EXIT_OK, EXIT_CHANGED = 0, 1
 
@@ -33,18 +37,22 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
 
     from chartergen.edit.atomic import write_atomic
     from chartergen.edit.fmt import format_file
+    from chartergen.messages import Msg, language_of
     from chartergen.output import styled
-    from chartergen.pipeline import discover, display_path
+    from chartergen.pipeline import common_language, discover, display_path, text_of
 
     files = discover(paths)
     changed: list[str] = []
     unchanged = failed = 0
+    languages = []
     for path in files:
         result = format_file(path, display_path(path))
+        language = language_of(None, result.original or text_of(path))
+        languages.append(language)
         if result.diagnostics:
             failed += 1
             for diagnostic in result.diagnostics:
-                click.echo(styled(diagnostic), err=True)
+                click.echo(styled(diagnostic.said(language)), err=True)
             continue
         if not result.changed:
             unchanged += 1
@@ -58,24 +66,35 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
                 fromfile=f"{result.path} (now)", tofile=f"{result.path} (formatted)",
             )), nl=False)
         if check or show_diff:
-            click.echo(f"would reformat {result.path}")
+            click.echo(Msg("would reformat {path}", path=result.path).say(language))
         else:
             write_atomic(path, result.formatted)
-            click.echo(f"reformatted {result.path}")
+            click.echo(Msg("reformatted {path}", path=result.path).say(language))
 
-    click.echo(_summary(len(changed), unchanged, failed, dry=check or show_diff), err=True)
+    summary = _summary(len(changed), unchanged, failed, dry=check or show_diff)
+    click.echo(summary.say(common_language(languages)), err=True)
     sys.exit(EXIT_CHANGED if failed or ((check or show_diff) and changed) else EXIT_OK)
 
 
-def _summary(changed: int, unchanged: int, failed: int, *, dry: bool) -> str:
-    def count(n: int) -> str:
-        return f"{n} charter{'s' * (n != 1)}"
+def _summary(changed: int, unchanged: int, failed: int, *, dry: bool) -> Msg:
+    from chartergen.messages import Msg, plural
 
     parts = []
-    if changed:
-        parts.append(f"{count(changed)} {'would be reformatted' if dry else 'reformatted'}")
+    if changed and dry:
+        parts.append(plural(changed, "{count} charter would be reformatted",
+                            "{count} charters would be reformatted"))
+    elif changed:
+        parts.append(plural(changed, "{count} charter reformatted",
+                            "{count} charters reformatted"))
     if unchanged:
-        parts.append(f"{count(unchanged)} already formatted")
+        parts.append(plural(unchanged, "{count} charter already formatted",
+                            "{count} charters already formatted"))
     if failed:
-        parts.append(f"{count(failed)} left untouched because of errors")
-    return ", ".join(parts) or "nothing to format"
+        parts.append(plural(failed, "{count} charter left untouched because of errors",
+                            "{count} charters left untouched because of errors"))
+    if not parts:
+        return Msg("nothing to format")
+    line = parts[0]
+    for part in parts[1:]:
+        line = Msg("{first}, {second}", first=line, second=part)
+    return line

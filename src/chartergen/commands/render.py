@@ -56,6 +56,7 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     from chartergen.pipeline import discover
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
     from chartergen.render.site import default_site_name
+    from chartergen.sitedir import writing
 
     date = parse_today(today)
     target = Path(out)
@@ -72,18 +73,19 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
         click.echo(styled(diagnostic), err=True)
     site, sources = result.site, result.sources
 
-    target.mkdir(parents=True, exist_ok=True)
-    docs = target / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
-    for page in site.pages:
-        path = docs / page.src
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
-    copy_theme(target / "theme")
-    config = site_config(site, site_name=site_name or default_site_name(site.language))
-    (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
-    (target / MARKER).write_text("", encoding="utf-8")
+    with writing(target, "the output folder", "--out"):
+        target.mkdir(parents=True, exist_ok=True)
+        docs = target / "docs"
+        if docs.exists():
+            shutil.rmtree(docs)
+        for page in site.pages:
+            path = docs / page.src
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+        copy_theme(target / "theme")
+        config = site_config(site, site_name=site_name or default_site_name(site.language))
+        (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
+        (target / MARKER).write_text("", encoding="utf-8")
     click.echo(
         f"{len(site.pages)} pages for {len(sources)} charter(s) written to {target}/; "
         f"build them with: cd {target} && mkdocs build",

@@ -12,7 +12,8 @@ import click
     "--out", "out", type=click.Path(dir_okay=False, path_type=Path),
     help="Write the schema to this file (atomically) instead of printing it.",
 )
-def schema(out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
+def schema(out: Path | None, force: bool) -> None:
     """Print the charter format as a JSON Schema (draft-07).
 
     Point VS Code's YAML extension at it to get completion, help on hover and
@@ -27,6 +28,12 @@ def schema(out: Path | None) -> None:
         click.echo(text, nl=False)
         return
     from chartergen.edit.atomic import write_atomic
+    from chartergen.errors import UsageError
+    from chartergen.messages import Msg, default_language
+
+    if (out.exists() or out.is_symlink()) and not force:
+        raise UsageError(Msg("'{path}' already exists; add --force to replace it",
+                             path=out).say(default_language()))
 
     write_atomic(out, text)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(Msg("wrote {path}", path=out).say(default_language()), err=True)

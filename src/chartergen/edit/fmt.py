@@ -34,6 +34,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
@@ -547,7 +548,8 @@ def _indent(line: str, column: int) -> str:
 
 
 def _reorder(node: Any, rules: Mapping[str, Rule] | None) -> None:
-    """Put mapping keys in schema order, recursively; lists keep their order."""
+    """Put mapping keys in schema order, recursively; lists keep their order; phone
+    numbers in quotes."""
     if isinstance(node, CommentedMap):
         known = list(rules or {})
         order = sorted(node, key=lambda k: (known.index(k) if k in known else len(known)))
@@ -559,6 +561,11 @@ def _reorder(node: Any, rules: Mapping[str, Rule] | None) -> None:
                 node[key] = value
         for key, value in node.items():
             rule = (rules or {}).get(key)
+            if rule is not None and rule.get("type") == "phone" and isinstance(value, str):
+                # quoted as the docs ask: unquoted, a number like 0199000101 would be read
+                # as a number the day someone drops its spaces
+                node[key] = DoubleQuotedScalarString(str(value))
+                continue
             _reorder(value, _child_rules(rule))
     elif isinstance(node, CommentedSeq):
         for item in node:

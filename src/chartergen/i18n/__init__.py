@@ -62,6 +62,12 @@ def _typeset_all(language: str, node: Any) -> Any:
     return node
 
 
+def mistake_titles(language: str) -> dict[int, str]:
+    """The nine mistakes' titles, from the audit's catalogue so the site and audit agree."""
+    language = language if language in LANGUAGES else "en"
+    return {n: label(language, f"audit.mistakes.m{n}.title") for n in range(1, 10)}
+
+
 def label(language: str, key: str, **values: Any) -> str:
     """One label by dotted key (``"audit.mistakes.1.title"``), with ``{name}`` filled in."""
     node: Any = catalogue(language)

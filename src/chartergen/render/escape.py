@@ -92,19 +92,67 @@ _LINK = re.compile(
 )
 
 
-def _defuse_brackets(source: str) -> str:
-    """Brackets that do not make a whole link, written as references Markdown skips.
+EMPHASIS_MARKERS = 200
+"""Above this many '*' and '_' in one paragraph, they are shown as typed, not as emphasis."""
+
+EMPHASIS_FIELD_MARKERS = 4000
+"""Above this many in the whole field, all of them are (each adds to the paragraphs'
+work)."""
+
+PART_LINES = 400
+"""Python-Markdown's time grows with the square of a text's blocks and lines (a field of
+350,000 one-word paragraphs took 100 s): a longer field is converted in parts this long."""
+
+
+def _parts(source: str) -> list[str]:
+    """``source`` in parts of at most :data:`PART_LINES` lines, cut after a blank line
+    where there is one (so a field of paragraphs converts as it would in one piece)."""
+    lines = source.split("\n")
+    if len(lines) <= PART_LINES:
+        return [source]
+    parts, start = [], 0
+    while start < len(lines):
+        end = min(start + PART_LINES, len(lines))
+        if end < len(lines):
+            end = next((cut for cut in range(end, start + PART_LINES // 2, -1)
+                        if not lines[cut - 1].strip()), end)
+        parts.append("\n".join(lines[start:end]))
+        start = end
+    return parts
+
+
+_AMPERSANDS = [chr(code) for code in range(0xE000, 0xE000 + 64)]
+"""Private-use characters: one that the field does not hold stands for its '&'."""
+
+_PARAGRAPHS = re.compile(r"(\n[ \t]*\n)")
+_BRACKETS = {ord("["): "&#91;", ord("]"): "&#93;"}
+_MARKERS = {**_BRACKETS, ord("*"): "&#42;", ord("_"): "&#95;"}
+
+
+def _defuse(source: str, ampersand: str) -> str:
+    """The field with what would make Python-Markdown slow written as references it skips.
 
     Python-Markdown looks for the end of every '[' it meets, so a field of
-    thousands of unclosed brackets took minutes; now only complete links keep theirs.
+    thousands of unclosed brackets took minutes: only complete links keep theirs.
+    Its emphasis takes time growing with the square of the markers in a
+    paragraph ('*_*_...' over 80 KB took seconds, over 1 MiB did not end): a
+    paragraph with more than :data:`EMPHASIS_MARKERS` of them shows them as typed.
+    Outside links, '&' becomes ``ampersand``, put back once the HTML is clean (the
+    cleaner takes time growing with the square of the references in a text).
     """
     out: list[str] = []
-    last = 0
-    for match in _LINK.finditer(source):
-        out.append(source[last:match.start()].replace("[", "&#91;").replace("]", "&#93;"))
-        out.append(match.group())
-        last = match.end()
-    out.append(source[last:].replace("[", "&#91;").replace("]", "&#93;"))
+    brackets = {**_BRACKETS, ord("&"): ampersand}
+    markers = {**_MARKERS, ord("&"): ampersand}
+    every = source.count("*") + source.count("_") > EMPHASIS_FIELD_MARKERS
+    for paragraph in _PARAGRAPHS.split(source):
+        table = markers if every or (paragraph.count("*") + paragraph.count("_")
+                                     > EMPHASIS_MARKERS) else brackets
+        last = 0
+        for match in _LINK.finditer(paragraph):
+            out.append(paragraph[last:match.start()].translate(table))
+            out.append(match.group().replace("&", "&#38;"))
+            last = match.end()
+        out.append(paragraph[last:].translate(table))
     return "".join(out)
 _TEXT_REFERENCES = {ord(char): f"&#{ord(char)};" for char in "\\`*_{}[]#|~^$"}
 
@@ -118,17 +166,23 @@ def prose(value: Any) -> Markup:
     source = str(value).strip()
     if not source:
         return Markup("")
-    source = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    source = _defuse_brackets(source)
+    # a field holding all of them (never, in practice) keeps the slower reference
+    ampersand = next((char for char in _AMPERSANDS if char not in source), "&#38;")
+    source = _defuse(source, ampersand).replace("<", "&lt;").replace(">", "&gt;")
     md = _markdown()
-    md.reset()
     try:
-        html = md.convert(source)
+        converted = []
+        for part in _parts(source):
+            md.reset()
+            converted.append(md.convert(part))
+        html = "\n".join(converted)
     except RecursionError:
         # "- - - - ... x" nests a list per marker; Python-Markdown recurses once each
         md.reset()
         html = "".join(f"<p>{part}</p>" for part in lines(value))
     clean = _prose_cleaner().clean(html)
+    if len(ampersand) == 1:
+        clean = clean.replace(ampersand, "&amp;")
     # The block is raw HTML to Python-Markdown, but a theme or a later tool may
     # still run text through Markdown or Jinja: neutralise their characters too.
     parts = _TAG_OR_TEXT.split(clean)

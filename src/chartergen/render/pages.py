@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chartergen.errors import FieldPath
+from chartergen.schema.charter import SCHEMA
 
 
 @dataclass(frozen=True)
@@ -79,30 +80,30 @@ FACT_MISTAKES: dict[str, tuple[int, ...]] = {
 }
 """Which of the nine mistakes a missing fact leaves open."""
 
-SECTION_PAGES: dict[str, str] = {
-    "company": "overview", "document": "overview", "reviews": "checklist",
-    "scope": "scope", "strategy": "strategy", "audiences": "strategy",
-    "objectives": "strategy", "networks": "networks", "voice": "voice",
-    "content": "content", "engagement": "engagement", "staff": "staff",
-    "accounts": "accounts", "monitoring": "monitoring", "crisis": "crisis",
-    "measurement": "reporting", "independence": "independence",
-}
-"""The page that shows each top-level section of the charter file."""
-
-
 def page_for(field_path: FieldPath, network_ids: tuple[str, ...] = ()) -> tuple[str, str]:
-    """The page key and network id (or "") showing the fact at ``field_path``."""
+    """The page key and network id (or "") showing the fact at ``field_path``: the page the
+    schema gives the deepest section or list along the path (``page``), else the overview."""
     if not field_path:
         return "overview", ""
-    head = str(field_path[0])
-    if head == "networks" and len(field_path) > 1 and isinstance(field_path[1], int):
+    if field_path[0] == "networks" and len(field_path) > 1 and isinstance(field_path[1], int):
         index = field_path[1]
         if 0 <= index < len(network_ids):
             return "network", network_ids[index]
-    if head == "team":
-        sub = str(field_path[1]) if len(field_path) > 1 else "roles"
-        return ("roles" if sub == "roles" else "resources"), ""
-    return SECTION_PAGES.get(head, "overview"), ""
+    if tuple(field_path) == ("team",):  # the team as a whole: its people come first
+        return "roles", ""
+    page, rules = "overview", SCHEMA
+    for step in field_path:
+        if isinstance(step, int):
+            continue
+        rule = rules.get(str(step))
+        if rule is None:
+            break
+        page = rule.get("meta", {}).get("page", page)
+        inner = rule.get("schema", {})
+        rules = inner.get("schema", {}) if rule.get("type") == "list" else inner
+        if not isinstance(rules, dict) or rules.get("type"):
+            rules = {}
+    return page, ""
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:

@@ -162,7 +162,10 @@ class PortfolioRenderer:
             import multiprocessing
 
             _warm_up(options)
-            pool = multiprocessing.get_context("fork").Pool(self._workers(len(todo)))
+            from chartergen.workers import start_helper
+
+            pool = multiprocessing.get_context("fork").Pool(
+                self._workers(len(todo)), initializer=start_helper, initargs=(os.getpid(),))
             running = pool.imap_unordered(_numbered, [(i, jobs[i]) for i in todo])
             pool.close()  # no more tasks: the workers end once these are done
         return PendingRender(self, files, jobs, keys, outcomes, todo, slugs, options,
@@ -185,9 +188,9 @@ class PortfolioRenderer:
         seen = _folder_state(templates) if templates else None
         if seen != self._templates_seen:
             if self._templates_seen is not None:
-                from chartergen.render.site import _environment
+                from chartergen.render.site import environment
 
-                _environment.cache_clear()
+                environment.cache_clear()
                 self._cache.clear()
             self._templates_seen = seen
 
@@ -252,9 +255,9 @@ class PendingRender:
 def process_charter(job: _Job) -> CharterOutcome:
     """Load, validate, build, audit and render one charter file."""
     from chartergen.model import build
-    from chartergen.pipeline import _load_and_validate
+    from chartergen.pipeline import load_and_validate
 
-    document, diagnostics = _load_and_validate(job.path)
+    document, diagnostics = load_and_validate(job.path)
     if document is None or has_errors(diagnostics):
         return CharterOutcome(job.path, tuple(diagnostics))
     options = job.options
@@ -265,9 +268,9 @@ def process_charter(job: _Job) -> CharterOutcome:
         charter = publish(charter)
     audit = None
     if options.audit and not options.public:
-        from chartergen.render.sources import _audit
+        from chartergen.render.sources import audit_runner
 
-        run = _audit()
+        run = audit_runner()
         audit = run(charter, options.today) if run else None
     source = CharterSource(
         charter=charter,
@@ -288,14 +291,14 @@ def _warm_up(options: RenderOptions) -> None:
     """What every charter needs, made once before forking so that workers inherit it:
     the schema's validator, the model and audit modules, the compiled templates."""
     from chartergen import model  # noqa: F401
-    from chartergen.render.site import _environment, labels_for
-    from chartergen.render.sources import _audit
+    from chartergen.render.site import environment, labels_for
+    from chartergen.render.sources import audit_runner
     from chartergen.schema.structure import warm_up
 
     warm_up()
-    _audit()
+    audit_runner()
     labels_for("en"), labels_for("fr")
-    env = _environment(options.templates)
+    env = environment(options.templates)
     for name in env.list_templates(extensions=["j2"]):
         env.get_template(name)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from chartergen.i18n import mistake_titles
 from chartergen.render import escape
 from chartergen.render.formatting import Formatter
 from chartergen.render.pages import relative_url
@@ -55,7 +56,13 @@ class RenderedSite:
 def labels_for(language: str) -> dict[str, Any]:
     from chartergen.i18n import LANGUAGES, catalogue
 
-    return dict(catalogue(language if language in LANGUAGES else "en")["site"])
+    labels = catalogue(language if language in LANGUAGES else "en")
+    site = dict(labels["site"])
+    # the verdict words are the audit's, declared once (audit.status), capitalised here
+    verdicts = labels["audit"]["status"].items()
+    site["checklist"] = {**site["checklist"], "status": {
+        verdict: word[:1].upper() + word[1:] for verdict, word in verdicts}}
+    return site
 
 
 class Labels:
@@ -83,14 +90,6 @@ class Labels:
 
     def __contains__(self, key: Any) -> bool:
         return str(key) in self._data
-
-
-def mistake_titles(language: str) -> dict[int, str]:
-    """The nine mistakes' titles, from the audit's catalogue so both say the same."""
-    from chartergen.i18n import LANGUAGES, label
-
-    language = language if language in LANGUAGES else "en"
-    return {n: label(language, f"audit.mistakes.m{n}.title") for n in range(1, 10)}
 
 
 def portfolio_language(languages: Iterable[str]) -> str:
@@ -163,7 +162,7 @@ def render_charter(
     templates: str | Path | None = None,
 ) -> RenderedCharter:
     """The pages of one charter, in its own language, under the folder ``site_slug``."""
-    env = _environment(str(templates) if templates else "")
+    env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
                        use_directory_urls)
     pages, nav = _render_charter(env, view)
@@ -181,7 +180,7 @@ def render_home(
     templates: str | Path | None = None,
 ) -> RenderedPage:
     """The portfolio's home page: every charter of ``sources``, in that order."""
-    env = _environment(str(templates) if templates else "")
+    env = environment(str(templates) if templates else "")
     views = [CharterView(source, slugs[source.charter.slug],
                          labels_for(source.charter.language), today, use_directory_urls)
              for source in sources]
@@ -233,7 +232,7 @@ def render_print_page(
     order, rendered by its own template as a part (see ``_page.md.j2``). Not in
     the navigation.
     """
-    env = _environment(str(templates) if templates else "")
+    env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
                        use_directory_urls)
     view.here = f"{site_slug}/{PRINT_PAGE}"
@@ -324,8 +323,38 @@ def site_slugs(slugs: Sequence[str]) -> dict[str, str]:
 
 
 def _tidy(markdown: str) -> str:
-    """At most one blank line in a row, and one newline at the end."""
-    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+    """No heading with nothing under it, at most one blank line in a row, and one newline
+    at the end."""
+    return re.sub(r"\n{3,}", "\n\n", _drop_empty_headings(markdown)).strip() + "\n"
+
+
+_HEADING = re.compile(r"(#{1,6}) \S")
+
+
+def _drop_empty_headings(markdown: str) -> str:
+    """Leave out each Markdown heading followed only by blank lines and then a heading of
+    its level or above (or the end of the page): a title over nothing, in the page and in
+    its table of contents. Works from the end, so a section whose subsections are all
+    empty goes too."""
+    lines = markdown.split("\n")
+    kept: list[str] = []
+    next_level = 1
+    """Level of the next kept heading when only blank lines lie between it and this line
+    (1 at the end of the page: nothing follows); 0 when content does."""
+    fenced = False
+    for line in reversed(lines):
+        if line.startswith("```"):
+            fenced = not fenced
+        heading = None if fenced else _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if 0 < next_level <= level:
+                continue
+            next_level = level
+        elif line.strip():
+            next_level = 0
+        kept.append(line)
+    return "\n".join(reversed(kept))
 
 
 def _finalize(value: Any) -> Any:
@@ -335,7 +364,9 @@ def _finalize(value: Any) -> Any:
 
 
 @cache
-def _environment(user_templates: str) -> Any:
+def environment(user_templates: str) -> Any:
+    """The Jinja2 environment over ``user_templates`` (may be "") and the built-in templates,
+    one per folder for the process (``environment.cache_clear()`` forgets them)."""
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = []

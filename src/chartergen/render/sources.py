@@ -39,7 +39,7 @@ def charter_sources(
     files = [Path(item.document.path).resolve() for item in loaded]
     root = git_root(files[0].parent) if files else None
     changed = last_changed(files, root)
-    run = _audit() if audit else None
+    run = audit_runner() if audit else None
     sources = []
     for item, file in zip(loaded, files, strict=True):
         path = repo_path(file, root, base)
@@ -101,7 +101,8 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def _audit():  # type: ignore[no-untyped-def]
+def audit_runner():  # type: ignore[no-untyped-def]
+    """The audit's ``run``, or None in a build of chartergen without the audit."""
     try:
         from chartergen.audit import run
     except ImportError:  # a build of chartergen without the audit

@@ -27,6 +27,11 @@ def _anchor(anchor: str) -> str:
     return re.sub(r"[^a-zA-Z0-9_-]+", "-", anchor)
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Whether two texts are the same words (a contact named after its job: "COO")."""
+    return a.casefold().split() == b.casefold().split()
+
+
 WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -134,12 +139,19 @@ class CharterView:
             return f"{role.title} – {role.holder}"
         return f"{role.title} ({role.holder})"
 
+    def role_title(self, role: Any) -> str:
+        """A role's title, with its holder when another role bears the same title."""
+        same = [r for r in self.charter.team.roles if r.title == role.title]
+        if len(same) > 1 and role.holder:
+            return f"{role.title} – {role.holder}"
+        return str(role.title)
+
     def roles(self, role_ids: tuple[str, ...]) -> list[str]:
         return [self.role(r) for r in role_ids]
 
     def network_label(self, network: Network) -> str:
         if network.platform == "other" or not network.platform:
-            return network.name or str(self.labels["enums"]["platform_other"])
+            return network.name or str(self.labels["enums"]["platform"]["other"])
         platform = self.fmt.enum("platform", network.platform)
         return f"{platform} ({network.name})" if network.name else platform
 
@@ -163,7 +175,9 @@ class CharterView:
         contact = self.charter.contact(contact_id)
         if contact is None:
             return contact_id
-        return f"{contact.name} ({contact.role})" if contact.role else contact.name
+        if not contact.role or _same_words(contact.role, contact.name):
+            return contact.name
+        return f"{contact.name} ({contact.role})"
 
     def first_calls(self, limit: int = 3) -> list[tuple[Any, Any]]:
         """Who to call first in a crisis, as (contact, escalation step or None) pairs.
@@ -187,6 +201,14 @@ class CharterView:
         level = self.charter.level(level_id)
         return level.name if level else level_id
 
+    @staticmethod
+    def level_rank(index: int, count: int) -> int:
+        """Colour step 1 to 3 of the ``index``-th of ``count`` severity levels (listed least
+        to most severe): the most severe is always 3, the least 1 when there are two or more."""
+        if count <= 1:
+            return 3
+        return 1 + int(2 * (index - 1) / (count - 1) + 0.5)
+
     def statement(self, statement_id: str) -> str:
         statement = self.charter.statement(statement_id)
         return statement.scenario if statement else statement_id
@@ -202,7 +224,7 @@ class CharterView:
 
     def platforms(self, keys: tuple[str, ...]) -> list[str]:
         """Platform names in the charter's language (the schema's help is English only)."""
-        other = str(self.labels["enums"]["platform_other"])
+        other = str(self.labels["enums"]["platform"]["other"])
         return [other if k == "other" else self.fmt.enum("platform", k) for k in keys]
 
     def cadence(self, network: Network) -> str:
@@ -282,13 +304,14 @@ class CharterView:
 
     def score_chart(self) -> dict[str, Any]:
         """Geometry of the nine-bar chart on the overview (drawn by ``_score.md.j2``)."""
-        from chartergen.render.site import mistake_titles
+        from chartergen.i18n import mistake_titles
 
         label_width, bar_width, row = 260, 220, 26
         titles = mistake_titles(self.charter.language)
         mistakes = self.audit.mistakes if self.audit else ()
         bars = [
             {"number": m.number, "title": titles.get(m.number, m.title), "score": m.score,
+             "completeness": m.completeness,
              "status": str(m.status), "y": i * row,
              "width": round(bar_width * max(0, min(100, m.score)) / 100, 1)}
             for i, m in enumerate(mistakes)

@@ -21,9 +21,11 @@ from chartergen.schema.fields import (
     ref,
     refs,
     section,
+    shown,
     text,
     texts,
     typed,
+    withheld,
 )
 
 FORMAT_VERSION = 1
@@ -65,6 +67,11 @@ OBJECTIVE_TYPES = {
 
 CADENCE_PERIODS = {"day": "per day", "week": "per week", "month": "per month"}
 
+TARGET_PERIODS = {
+    "week": "every week", "month": "every month", "quarter": "every quarter",
+    "half-year": "every six months", "year": "every year",
+}
+
 REVIEW_CADENCES = {
     "monthly": "every month",
     "quarterly": "every three months",
@@ -95,7 +102,8 @@ _cadence = section(
     "How often the company publishes on this network.",
     {
         "posts": integer("Number of posts in each period.", min=0, max=1000),
-        "per": choice("The period the number of posts counts over.", CADENCE_PERIODS),
+        "per": choice("The period the number of posts counts over.", CADENCE_PERIODS,
+                      labels=("cadence_per", "cadence_per_one")),
     },
 )
 
@@ -128,51 +136,55 @@ SCHEMA: dict[str, Rule] = {
     "company": section(
         "The organisation the charter belongs to.",
         {
-            "name": text("Name of the company or organisation.", required=True),
-            "language": choice(
+            "name": shown(text("Name of the company or organisation.", required=True)),
+            "language": shown(choice(
                 "Language of the charter and of the generated site.",
                 {"en": "English", "fr": "French"},
                 required=True,
-            ),
+            )),
             "sector": text("Line of business, in a few words."),
             "description": markdown("What the company does, in two or three sentences."),
             "country": text("Main country of operation."),
             "website": typed("url", "The company's website."),
         },
-        required=True,
+        required=True, page="overview",
     ),
     "document": section(
         "Document control: version, status, owner, approval and review dates.",
         {
-            "version": text("Version of this charter, e.g. 2.1.", example="1.0"),
-            "status": choice(
+            "version": shown(text("Version of this charter, e.g. 2.1.", example="1.0")),
+            "status": shown(choice(
                 "Where the charter stands.",
                 {
                     "draft": "being written or revised",
                     "approved": "approved and in force",
                     "retired": "no longer in force",
                 },
-            ),
-            "owner": ref("role", "The role that owns the charter and keeps it up to date."),
-            "approved_by": text("Who approved the charter (name and position)."),
-            "approved_on": typed("date", "Date of approval (YYYY-MM-DD)."),
-            "effective": typed("date", "Date the charter takes effect."),
-            "review_cadence": choice("How often the charter is reviewed.", REVIEW_CADENCES),
-            "next_review": typed("date", "Date of the next planned review."),
-            "classification": choice(
+                labels=("document_status",),
+            )),
+            "owner": shown(ref("role", "The role that owns the charter and keeps it up to date.")),
+            "approved_by": shown(withheld(text("Who approved the charter (name and position)."))),
+            "approved_on": shown(typed("date", "Date of approval (YYYY-MM-DD).")),
+            "effective": shown(typed("date", "Date the charter takes effect.")),
+            "review_cadence": shown(choice("How often the charter is reviewed.", REVIEW_CADENCES,
+                                           labels=("cadence",))),
+            "next_review": shown(typed("date", "Date of the next planned review.")),
+            "classification": shown(withheld(choice(
                 "Who may read the charter.",
                 {"internal": "staff only", "public": "may be published"},
-            ),
+                labels=("classification",),
+            ))),
             "history": entries(
                 "Revision history, newest first.",
                 {
                     "version": text("Version number."),
                     "date": typed("date", "Date of this version."),
-                    "author": text("Who wrote it."),
+                    "author": withheld(text("Who wrote it.")),
                     "summary": text("What changed."),
                 },
             ),
         },
+        page="overview",
     ),
     "scope": section(
         "Who and what the charter applies to.",
@@ -193,6 +205,7 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
         },
+        page="scope",
     ),
     "strategy": section(
         "Why the company is on social media and how that serves its strategy.",
@@ -218,27 +231,29 @@ SCHEMA: dict[str, Rule] = {
                 },
             ),
         },
+        page="strategy",
     ),
-    "audiences": entries(
+    "audiences": shown(entries(
         "The people the company wants a relationship with.",
         {
             "id": ident(),
-            "name": text("Name of the audience.", required=True),
+            "name": shown(text("Name of the audience.", required=True)),
             "description": markdown("Who they are."),
             "needs": texts("What they need or look for."),
             "expectations": texts("What they expect from the company on social media."),
-            "where": choices("Platforms where they are found.", PLATFORMS),
+            "where": choices("Platforms where they are found.", PLATFORMS, labels=("platform",)),
         },
-        declares="audience",
-    ),
-    "objectives": entries(
+        declares="audience", page="strategy",
+    )),
+    "objectives": shown(entries(
         "What the presence must achieve, each measured by KPIs.",
         {
             "id": ident(),
-            "type": choice("Kind of objective.", OBJECTIVE_TYPES),
-            "statement": text("The objective in one sentence.", required=True),
+            "type": shown(choice("Kind of objective.", OBJECTIVE_TYPES,
+                                 labels=("objective_type",))),
+            "statement": shown(text("The objective in one sentence.", required=True)),
             "audiences": refs("audience", "Audiences this objective is about."),
-            "kpis": entries(
+            "kpis": shown(entries(
                 "Indicators that show whether the objective is reached.",
                 {
                     "metric": text("What is measured.", required=True),
@@ -246,34 +261,56 @@ SCHEMA: dict[str, Rule] = {
                         "How it is computed (engagement rate has several definitions: "
                         "say which)."
                     ),
-                    "baseline": text("Value at the start."),
-                    "target": text("Value to reach."),
-                    "deadline": typed("date", "When the target must be reached."),
+                    "baseline": shown(text("Value at the start.")),
+                    "target": shown(text("Value to reach.")),
+                    "deadline": shown(typed("date", "When the target must be reached.")),
                     "source": text("Where the figure comes from (platform statistics, CRM...)."),
-                    "owner": ref("role", "Role that measures and reports it."),
-                    "frequency": choice("How often it is measured.", REVIEW_CADENCES | {
-                        "weekly": "every week"
-                    }),
+                    "owner": shown(ref("role", "Role that measures and reports it.")),
+                    "frequency": choice(
+                        "How often it is measured.", REVIEW_CADENCES | {"weekly": "every week"},
+                        labels=("cadence",),
+                    ),
+                    "per": choice(
+                        "For a target that recurs (40 leads a quarter): the period the target "
+                        "counts over. A recurring target is measurable without a deadline.",
+                        TARGET_PERIODS, labels=("target_period",),
+                    ),
                 },
-            ),
+                also_on=("reporting",),
+            )),
         },
-        declares="objective",
-    ),
-    "networks": entries(
+        declares="objective", page="strategy",
+    )),
+    "networks": shown(entries(
         "Every platform the company is on, plans to be on, or holds a name on.",
         {
             "id": ident(),
-            "platform": choice("The platform.", PLATFORMS, required=True),
+            "platform": shown(choice("The platform.", PLATFORMS, required=True,
+                                     labels=("platform",))),
             "name": text("Display name, required when platform is 'other'."),
-            "handle": text("The account's handle, e.g. @acme.", example="@acme"),
-            "url": typed("url", "Link to the account."),
-            "status": choice("Whether the account is in use.", NETWORK_STATUSES),
+            "handle": shown(text("The account's handle, e.g. @acme.", example="@acme")),
+            "url": shown(typed("url", "Link to the account.")),
+            "status": shown(choice("Whether the account is in use.", NETWORK_STATUSES,
+                                   labels=("network_status",))),
             "why": markdown("Why the company is on this network rather than another."),
             "audiences": refs("audience", "Audiences reached on this network."),
             "objectives": refs("objective", "Objectives this network serves."),
-            "owner": ref("role", "Role responsible for the account."),
-            "backup": ref("role", "Role that takes over during absences; not the owner."),
-            "cadence": _cadence,
+            "owner": shown(ref("role", "Role responsible for the account.")),
+            "backup": shown(ref("role", "Role that takes over during absences; not the owner.")),
+            "has_backup": shown(flag(
+                "Whether someone takes over during absences. false says plainly that nobody "
+                "does (the account stops when its owner is away): the audit counts it as "
+                "irregular presence; leave it out when the notes do not say."
+            )),
+            "replies": shown(flag(
+                "Whether someone reads and answers messages on this network. false says "
+                "plainly that nobody does: the audit counts it as irregular presence."
+            )),
+            "automated": flag(
+                "Whether posts are published here automatically (copied from another network "
+                "or a feed): they cost no writing time in the workload, replies still do."
+            ),
+            "cadence": shown(_cadence),
             "time_per_post": typed(
                 "duration", "Time to prepare one post (writing, visuals, approval).",
                 example="1h",
@@ -282,24 +319,24 @@ SCHEMA: dict[str, Rule] = {
                 "duration", "Time spent each week answering and animating the community.",
                 example="2h",
             ),
-            "reply_targets": _reply_targets,
+            "reply_targets": shown(_reply_targets),
             "coverage": _coverage,
             "formats": texts("Formats used (article, carousel, short video, live...)."),
             "tone": markdown("How the voice adapts to this network."),
         },
-        declares="network",
-    ),
+        declares="network", page="networks",
+    )),
     "content": section(
         "What the company publishes, how often, and who approves it.",
         {
-            "pillars": entries(
+            "pillars": shown(entries(
                 "Content pillars: the recurring themes and their share of output.",
                 {
                     "id": ident(),
-                    "name": text("Name of the pillar.", required=True),
+                    "name": shown(text("Name of the pillar.", required=True)),
                     "description": markdown("What it covers."),
-                    "share": typed("percent", "Share of all posts, e.g. 30%."),
-                    "promotional": flag("Whether it promotes the company's offer."),
+                    "share": shown(typed("percent", "Share of all posts, e.g. 30%.")),
+                    "promotional": shown(flag("Whether it promotes the company's offer.")),
                     "conversational": flag(
                         "Whether it invites conversation (questions, polls, user content)."
                     ),
@@ -308,11 +345,11 @@ SCHEMA: dict[str, Rule] = {
                     "examples": texts("Example posts or ideas."),
                 },
                 declares="pillar",
-            ),
-            "promotional_ceiling": typed(
+            )),
+            "promotional_ceiling": shown(typed(
                 "percent", "Highest share of promotional content the company allows itself.",
                 example="20%",
-            ),
+            )),
             "formats": texts("Formats the company produces."),
             "sources": texts("Where content comes from (blog, press, customers, curation...)."),
             "hub": section(
@@ -323,7 +360,11 @@ SCHEMA: dict[str, Rule] = {
                     "publish_first": flag(
                         "Whether content appears on the hub before it goes to social networks."
                     ),
+                    "subscribers": integer(
+                        "Number of subscribers, for a newsletter or a members' list.", min=0
+                    ),
                 },
+                also_on=("independence",),
             ),
             "calendar": section(
                 "The editorial calendar.",
@@ -332,7 +373,8 @@ SCHEMA: dict[str, Rule] = {
                     "slots": entries(
                         "Recurring weekly publishing slots.",
                         {
-                            "day": choice("Day of the week.", WEEKDAYS, required=True),
+                            "day": choice("Day of the week.", WEEKDAYS, required=True,
+                                          labels=("weekday",)),
                             "time": typed("time", "Time of day, HH:MM.", example="09:30"),
                             "network": ref("network", "Network the slot is for."),
                             "pillar": ref("pillar", "Pillar the slot serves."),
@@ -377,8 +419,10 @@ SCHEMA: dict[str, Rule] = {
                     "who": ref("role", "Role that may pause every scheduled post."),
                     "when": text("When to do it."),
                 },
+                also_on=("crisis",),
             ),
         },
+        page="content",
     ),
     "voice": section(
         "Voice and tone: how the company sounds.",
@@ -391,6 +435,7 @@ SCHEMA: dict[str, Rule] = {
                     "informal": "informal address ('tu' in French)",
                     "depends": "depends on the network (see each network's tone)",
                 },
+                labels=("address",),
             ),
             "we": text("How the company speaks of itself (e.g. 'we' on brand accounts)."),
             "do": texts("What the voice does."),
@@ -413,36 +458,40 @@ SCHEMA: dict[str, Rule] = {
                 "Accessibility habits: alt text, captions, CamelCase hashtags, few emojis."
             ),
         },
+        page="voice",
     ),
     "team": section(
         "Roles, time, budget, tools and outside help.",
         {
-            "roles": entries(
+            "roles": shown(entries(
                 "The roles that run the presence, with the time each gives.",
                 {
                     "id": ident(),
-                    "title": text("Title of the role.", required=True),
-                    "holder": text("Name of the person in the role."),
-                    "email": typed("email", "Work email of the holder."),
-                    "phone": typed("phone", "Work phone of the holder."),
-                    "backup": ref("role", "Role that stands in during absences."),
+                    "title": shown(text("Title of the role.", required=True)),
+                    "holder": shown(withheld(text("Name of the person in the role."))),
+                    "email": shown(withheld(typed("email", "Work email of the holder."))),
+                    "phone": shown(withheld(typed("phone", "Work phone of the holder."))),
+                    "backup": shown(ref("role", "Role that stands in during absences.")),
                     "duties": texts("What the role does."),
-                    "hours_per_week": number(
+                    "hours_per_week": shown(number(
                         "Hours the role gives to social media each week.", min=0, max=80
-                    ),
+                    )),
                     "skills": texts("Skills the role needs (subject expertise, writing...)."),
                     "training": texts("Training planned for the role."),
-                    "speaks_for_company": flag("Whether the role may speak for the company."),
+                    "speaks_for_company": shown(
+                        flag("Whether the role may speak for the company.")
+                    ),
                 },
-                declares="role",
-            ),
-            "budget": section(
+                declares="role", page="roles",
+            )),
+            "budget": withheld(section(
                 "Money set aside for social media.",
                 {
                     "amount": typed("money", "Total amount, e.g. 12000 EUR.", example="12000 EUR"),
                     "period": choice(
                         "Period the amount covers.",
                         {"month": "per month", "quarter": "per quarter", "year": "per year"},
+                        labels=("budget_period",),
                     ),
                     "items": entries(
                         "How it is split.",
@@ -452,7 +501,7 @@ SCHEMA: dict[str, Rule] = {
                         },
                     ),
                 },
-            ),
+            )),
             "tools": entries(
                 "Tools used (scheduler, listening, analytics, password manager).",
                 {
@@ -473,11 +522,13 @@ SCHEMA: dict[str, Rule] = {
                             "expert": "an expert or consultant",
                             "other": "other",
                         },
+                        labels=("helper_kind",),
                     ),
                     "scope": text("What they do."),
                 },
             ),
         },
+        page="resources",
     ),
     "engagement": section(
         "How the company answers, joins conversations and moderates.",
@@ -508,6 +559,7 @@ SCHEMA: dict[str, Rule] = {
             ),
             "log_deletions": flag("Whether every deletion is logged."),
         },
+        page="engagement",
     ),
     "staff": section(
         "Guidelines for employees' own accounts.",
@@ -527,11 +579,12 @@ SCHEMA: dict[str, Rule] = {
                 "rules after consulting the staff committee)."
             ),
         },
+        page="staff",
     ),
     "accounts": section(
         "The register of official accounts and how they are kept safe.",
         {
-            "register": entries(
+            "register": withheld(entries(
                 "One entry per official account.",
                 {
                     "network": ref("network", "The network of the account."),
@@ -541,18 +594,24 @@ SCHEMA: dict[str, Rule] = {
                     ),
                     "owner": ref("role", "Role that owns the account."),
                     "admins": refs("role", "Roles with admin access (at least two)."),
+                    "admin_count": integer(
+                        "How many people have admin access, when the charter does not name "
+                        "their roles.", min=0, max=100,
+                    ),
                     "mailbox": typed("email", "Shared company mailbox the account is tied to."),
                     "recovery": text("Recovery contact or method."),
                     "two_factor": flag("Whether two-factor authentication is on."),
                     "password_manager": flag("Whether the password is kept in a manager."),
                     "last_activity": typed("date", "Date of the last post or login."),
                 },
-            ),
+            )),
             "offboarding": text("How access is revoked when someone leaves."),
-            "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES),
+            "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES,
+                                    labels=("cadence",)),
             "dormant_rule": text("What is done with accounts left unused."),
             "hacked_procedure": texts("Steps when an account is hacked."),
         },
+        page="accounts",
     ),
     "monitoring": section(
         "Listening to what is said about the company (e-reputation).",
@@ -561,11 +620,13 @@ SCHEMA: dict[str, Rule] = {
             "competitors": texts("Competitors watched."),
             "tools": texts("Listening tools."),
             "owner": ref("role", "Role that watches."),
-            "frequency": choice("How often.", MONITORING_FREQUENCIES),
+            "frequency": choice("How often.", MONITORING_FREQUENCIES,
+                                labels=("monitoring_frequency",)),
             "weekends": flag("Whether weekends are watched."),
             "time_per_week": typed("duration", "Time monitoring takes each week.", example="2h"),
             "alert_thresholds": texts("What triggers an alert."),
         },
+        page="monitoring",
     ),
     "crisis": section(
         "Preparing for, handling and learning from a crisis.",
@@ -578,36 +639,36 @@ SCHEMA: dict[str, Rule] = {
                 },
                 flatten="{}_definition",
             ),
-            "levels": entries(
+            "levels": shown(entries(
                 "Severity levels, from least to most severe.",
                 {
                     "id": ident(),
-                    "name": text("Name of the level.", required=True),
+                    "name": shown(text("Name of the level.", required=True)),
                     "criteria": texts("What puts a situation at this level."),
-                    "lead": ref("role", "Role that leads the response."),
-                    "approver": ref("role", "Role that approves public statements."),
-                    "backup": ref("role", "Role that approves when the approver is away."),
+                    "lead": shown(ref("role", "Role that leads the response.")),
+                    "approver": shown(ref("role", "Role that approves public statements.")),
+                    "backup": shown(ref("role", "Role that approves when the approver is away.")),
                     "notify": refs("role", "Roles told at once."),
-                    "first_response": typed(
+                    "first_response": shown(typed(
                         "duration", "Longest delay before a first public response.", example="1h"
-                    ),
-                    "updates_every": typed("duration", "Interval between updates."),
+                    )),
+                    "updates_every": shown(typed("duration", "Interval between updates.")),
                     "pause_scheduled": flag("Whether scheduled posts are paused."),
                 },
                 declares="level",
-            ),
-            "contacts": entries(
+            )),
+            "contacts": shown(withheld(entries(
                 "The crisis cell and other people to call.",
                 {
                     "id": ident(),
-                    "name": text("Name.", required=True),
-                    "role": text("Position or responsibility."),
-                    "phone": typed("phone", "Phone number."),
-                    "out_of_hours": typed("phone", "Phone number outside office hours."),
-                    "email": typed("email", "Email address."),
+                    "name": shown(text("Name.", required=True)),
+                    "role": shown(text("Position or responsibility.")),
+                    "phone": shown(typed("phone", "Phone number.")),
+                    "out_of_hours": shown(typed("phone", "Phone number outside office hours.")),
+                    "email": shown(typed("email", "Email address.")),
                 },
                 declares="contact",
-            ),
+            ))),
             "escalation": entries(
                 "Who escalates to whom, in order.",
                 {
@@ -645,14 +706,31 @@ SCHEMA: dict[str, Rule] = {
                     "covers": texts("What the review covers."),
                 },
             ),
+            "plan": section(
+                "The crisis plan as a whole, when some of it lives outside the charter.",
+                {
+                    "exists": flag(
+                        "Whether the company has a crisis plan. false says plainly that it "
+                        "has none: the audit counts it as image left unmanaged."
+                    ),
+                    "kept_in": text(
+                        "Where the full plan lives when it is kept outside the charter "
+                        "(crisis binder, intranet page), holding statements included. It "
+                        "counts as a crisis procedure.",
+                        example="the crisis binder at reception",
+                    ),
+                },
+            ),
             "drills": section(
                 "Crisis exercises.",
                 {
                     "last": typed("date", "Date of the last drill."),
-                    "cadence": choice("How often drills are held.", REVIEW_CADENCES),
+                    "cadence": choice("How often drills are held.", REVIEW_CADENCES,
+                                      labels=("cadence", "cadence_every")),
                 },
             ),
         },
+        page="crisis",
     ),
     "measurement": section(
         "How results are reported and reviewed (KPIs are set per objective).",
@@ -661,7 +739,8 @@ SCHEMA: dict[str, Rule] = {
                 "Reports: how often, to whom, by whom.",
                 {
                     "frequency": choice(
-                        "How often.", {"weekly": "every week"} | REVIEW_CADENCES, required=True
+                        "How often.", {"weekly": "every week"} | REVIEW_CADENCES, required=True,
+                        labels=("cadence",),
                     ),
                     "audience": text("Who receives it."),
                     "owner": ref("role", "Role that writes it."),
@@ -671,6 +750,7 @@ SCHEMA: dict[str, Rule] = {
             "time_per_week": typed("duration", "Time reporting takes each week.", example="1h"),
             "tools": texts("Analytics tools."),
         },
+        page="reporting",
     ),
     "independence": section(
         "Not depending on platforms the company does not control.",
@@ -678,10 +758,16 @@ SCHEMA: dict[str, Rule] = {
             "exports": section(
                 "Regular exports of content and audience data.",
                 {
-                    "frequency": choice("How often.", REVIEW_CADENCES | {"weekly": "every week"}),
+                    "frequency": choice("How often.", REVIEW_CADENCES | {"weekly": "every week"},
+                                        labels=("cadence",)),
                     "what": texts("What is exported."),
                     "owner": ref("role", "Role that runs the exports."),
                 },
+            ),
+            "keeps_copy": flag(
+                "Whether the company keeps its own copy of its content and its audience "
+                "(exports, backups, a customer list). false says plainly that it keeps none: "
+                "the audit counts it as dependence on the platforms."
             ),
             "exit_plans": entries(
                 "What the company does if a network closes, changes its rules or declines.",
@@ -697,8 +783,9 @@ SCHEMA: dict[str, Rule] = {
                 example="40%",
             ),
         },
+        page="independence",
     ),
-    "reviews": entries(
+    "reviews": shown(withheld(entries(
         "Manual checklist items a person has confirmed (ids from 'chartergen check').",
         {
             "date": typed("date", "Date of the review.", required=True),
@@ -706,7 +793,8 @@ SCHEMA: dict[str, Rule] = {
             "items": texts("Ids of the checklist items confirmed."),
             "notes": text("Notes."),
         },
-    ),
+        page="checklist",
+    ))),
     "internal": {
         "type": "list",
         "schema": {"type": "string"},
@@ -723,10 +811,10 @@ SCHEMA: dict[str, Rule] = {
             "example": ["team.tools", "strategy.swot", "networks.tiktok"],
         },
     },
-    "notes": markdown(
+    "notes": withheld(markdown(
         "Internal notes for the charter's editors: open questions, decisions to take, "
         "where the figures come from. Shown on the internal site only; never published "
         "in a public build."
-    ),
+    )),
 }
 """The whole charter schema, in canonical order."""

@@ -12,7 +12,7 @@ validate; the audit, not the schema, says what is missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 Rule = dict[str, Any]
@@ -75,15 +75,19 @@ def flag(help: str) -> Rule:
     return _field({"type": "boolean"}, help, False)
 
 
-def choice(help: str, options: dict[str, str], *, required: bool = False) -> Rule:
-    """One of a closed list of values; ``options`` maps each value to its meaning."""
-    return _field({"type": "string", "allowed": list(options)}, help, required, options=options)
+def choice(help: str, options: dict[str, str], *, required: bool = False,
+           labels: tuple[str, ...] = ()) -> Rule:
+    """One of a closed list of values; ``options`` maps each value to its meaning, and
+    ``labels`` names the groups of the site's catalogues (``enums.<group>``) that say each
+    value to a reader, in every language."""
+    return _field({"type": "string", "allowed": list(options)}, help, required, options=options,
+                  **_optional(labels=labels))
 
 
-def choices(help: str, options: dict[str, str]) -> Rule:
+def choices(help: str, options: dict[str, str], *, labels: tuple[str, ...] = ()) -> Rule:
     return _field(
         {"type": "list", "schema": {"type": "string", "allowed": list(options)}},
-        help, False, options=options,
+        help, False, options=options, **_optional(labels=labels),
     )
 
 
@@ -111,23 +115,75 @@ def refs(kind: str, help: str) -> Rule:
 
 
 def section(help: str, fields: dict[str, Rule], *, required: bool = False,
-            flatten: str | None = None) -> Rule:
+            flatten: str | None = None, page: str | None = None,
+            also_on: tuple[str, ...] = ()) -> Rule:
     """A mapping of named fields.
 
     ``flatten`` lifts the fields into the parent's typed object, each named by the pattern
     (``"vocabulary_{}"``: ``vocabulary.use`` is ``Voice.vocabulary_use``), for a small
-    section that reads better as plain attributes.
+    section that reads better as plain attributes. ``page`` and ``also_on``: see above.
     """
     return _field({"type": "dict", "schema": fields}, help, required,
-                  **({"flatten": flatten} if flatten else {}))
+                  **_optional(flatten=flatten, page=page, also_on=also_on))
 
 
-def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None) -> Rule:
+def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None,
+            page: str | None = None, also_on: tuple[str, ...] = ()) -> Rule:
     """A list of mappings; ``declares`` names the id kind the list defines, if any."""
     return _field(
         {"type": "list", "schema": {"type": "dict", "schema": fields}},
-        help, False, declares=declares,
+        help, False, declares=declares, **_optional(page=page, also_on=also_on),
     )
+
+
+def _optional(**meta: Any) -> dict[str, Any]:
+    return {key: value for key, value in meta.items() if value}
+
+
+# --- what the consumers of the schema read besides validation ---------------------------------
+#
+# Each field's ``meta`` holds, besides its help text:
+#   declares / ref / id  the kind of id a list declares or a field refers to (entries, ref, refs)
+#   public: "withheld"   left out of every public build (withheld)
+#   diff: True           diff shows the field's old and new value, or for a list of entries,
+#                        matches them by id and lists those added, removed and changed (shown)
+#   page / also_on       the charter page that shows a section or list, and other pages that
+#                        list it (section, entries); a field without one is on its parent's page
+#   labels               the catalogue groups that label a closed list's values (choice)
+#   flatten              the typed object's attribute names for a sub-section's fields (section)
+
+
+def withheld(rule: Rule) -> Rule:
+    """``rule`` for a field the public build always leaves out, listed in ``internal`` or not."""
+    return _marked(rule, public="withheld")
+
+
+def shown(rule: Rule) -> Rule:
+    """``rule`` for a field whose change ``chartergen diff`` spells out (see above)."""
+    return _marked(rule, diff=True)
+
+
+def _marked(rule: Rule, **meta: Any) -> Rule:
+    return {**rule, "meta": {**rule.get("meta", {}), **meta}}
+
+
+def places(rules: Mapping[str, Rule], path: tuple[str, ...] = ()
+           ) -> Iterator[tuple[tuple[str, ...], Rule]]:
+    """Every field below ``rules``, with its place (its names from the top; lists add none),
+    parents before their fields, in schema order."""
+    for name, rule in rules.items():
+        here = (*path, name)
+        yield here, rule
+        if rule.get("type") == "dict":
+            yield from places(rule["schema"], here)
+        elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
+            yield from places(rule["schema"]["schema"], here)
+
+
+def marked(rules: Mapping[str, Rule], key: str, value: Any = True) -> tuple[str, ...]:
+    """Dotted places of the fields whose ``meta[key]`` is ``value``, in schema order."""
+    return tuple(".".join(place) for place, rule in places(rules)
+                 if rule.get("meta", {}).get(key) == value)
 
 
 def attributes(rules: Mapping[str, Rule]) -> dict[str, tuple[str, ...]]:

@@ -28,7 +28,10 @@ def posts_per_week(network: Network) -> float:
 
 
 def publishing_minutes(network: Network) -> float:
-    """Weekly minutes spent preparing posts (defaults when the time per post is unknown)."""
+    """Weekly minutes spent preparing posts (defaults when the time per post is unknown);
+    none for a network whose posts are published automatically."""
+    if network.automated:
+        return 0.0
     per_post = (network.time_per_post.minutes if network.time_per_post
                 else thresholds.DEFAULT_TIME_PER_POST_MINUTES)
     return posts_per_week(network) * per_post
@@ -41,9 +44,25 @@ def engagement_minutes(network: Network) -> float:
     return thresholds.DEFAULT_ENGAGEMENT_MINUTES_PER_WEEK
 
 
+def stated_minutes(charter: Charter) -> float:
+    """The weekly minutes of the planned work the charter states itself, defaults left out."""
+    total = 0.0
+    for network in charter.active_networks:
+        if network.automated or network.time_per_post is not None:
+            total += publishing_minutes(network)
+        if network.engagement_time is not None:
+            total += network.engagement_time.minutes
+    if charter.monitoring.time_per_week:
+        total += charter.monitoring.time_per_week.minutes
+    if charter.measurement.time_per_week:
+        total += charter.measurement.time_per_week.minutes
+    return total
+
+
 def uses_defaults(network: Network) -> bool:
     return network.engagement_time is None or (
-        network.time_per_post is None and posts_per_week(network) > 0)
+        network.time_per_post is None and posts_per_week(network) > 0
+        and not network.automated)
 
 
 @dataclass(frozen=True)

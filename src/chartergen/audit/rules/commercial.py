@@ -16,7 +16,31 @@ def _ceiling(charter: Charter) -> float:
     return thresholds.DEFAULT_PROMOTIONAL_CEILING if ceiling is None else ceiling
 
 
-@rule("m6.promo-under-ceiling", mistake=6)
+@rule("m6.selling-share", mistake=6)
+def selling_share(charter: Charter, ctx: Context) -> Verdict:
+    """Promotional content has a share, and it stays under the ceiling.
+
+    Evidence of the mistake: no content pillars at all (fail); the promotional
+    pillars' share above ``content.promotional_ceiling``, or above
+    ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none (fail); pillars with no
+    share, so the selling share cannot be told (warn).
+    """
+    pillars = charter.content.pillars
+    if not pillars:
+        return ctx.fail("no_pillars", ("content", "pillars"))
+    share = charter.content.promotional_share
+    if share is None:
+        return ctx.warn("no_shares", ("content", "pillars"))
+    ceiling = _ceiling(charter)
+    values: dict[str, Any] = {"share": ctx.percent(share), "ceiling": ctx.percent(ceiling)}
+    promo = [p for p in pillars if p.promotional]
+    path = (*promo[0].path, "share") if promo else ("content", "pillars")
+    if share > ceiling + 1e-9:
+        return ctx.fail("over", path, **values)
+    return ctx.passed("pass", path, **values)
+
+
+@rule("m6.promo-under-ceiling", mistake=6, kind="detail")
 def promo_under_ceiling(charter: Charter, ctx: Context) -> Verdict:
     """The promotional pillars' real share of output stays under the ceiling.
 
@@ -41,7 +65,7 @@ def promo_under_ceiling(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass" + key, path, **values)
 
 
-@rule("m6.ceiling-set", mistake=6)
+@rule("m6.ceiling-set", mistake=6, kind="detail")
 def ceiling_set(charter: Charter, ctx: Context) -> Verdict:
     """The company sets itself a ceiling on promotional content, within common practice.
 
@@ -59,7 +83,7 @@ def ceiling_set(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path, ceiling=ctx.percent(ceiling))
 
 
-@rule("m6.shares-add-up", mistake=6)
+@rule("m6.shares-add-up", mistake=6, kind="detail")
 def shares_add_up(charter: Charter, ctx: Context) -> Verdict:
     """Every pillar states its share of output, and the shares add up to 100%.
 
@@ -82,7 +106,7 @@ def shares_add_up(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("content", "pillars"))
 
 
-@rule("m6.expectations-served", mistake=6)
+@rule("m6.expectations-served", mistake=6, kind="detail")
 def expectations_served(charter: Charter, ctx: Context) -> Verdict:
     """Each audience's expectations are stated and served by a pillar that is not promotion.
 
@@ -107,7 +131,7 @@ def expectations_served(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("audiences",))
 
 
-@rule("m6.promo-per-network", mistake=6)
+@rule("m6.promo-per-network", mistake=6, kind="detail")
 def promo_per_network(charter: Charter, ctx: Context) -> Verdict:
     """No single network turns into a shop window.
 

@@ -13,7 +13,30 @@ manual_item("m7.staff-informed", mistake=7)
 manual_item("m7.statements-approved", mistake=7)
 
 
-@rule("m7.staff-guidelines", mistake=7)
+@rule("m7.watched-and-prepared", mistake=7)
+def watched_and_prepared(charter: Charter, ctx: Context) -> Verdict:
+    """Someone listens to what is said about the company, and a crisis procedure exists.
+
+    A crisis procedure is any of severity levels, escalation steps, contacts, holding
+    statements or scenarios, or a plan kept elsewhere (``crisis.plan.kept_in``).
+    Evidence of the mistake: neither monitoring nor a procedure (fail); the charter
+    says plainly there is no crisis plan (``crisis.plan.exists: false``: fail); one
+    of the two missing (warn).
+    """
+    watched = not charter.monitoring.is_empty
+    prepared = charter.crisis.has_procedure
+    if charter.crisis.plan.exists is False:
+        return ctx.fail("no_plan_said", ("crisis", "plan", "exists"))
+    if not watched and not prepared:
+        return ctx.fail("none", ("monitoring",))
+    if not prepared:
+        return ctx.warn("no_procedure", ("crisis",))
+    if not watched:
+        return ctx.warn("no_monitoring", ("monitoring",))
+    return ctx.passed("pass", ("crisis",))
+
+
+@rule("m7.staff-guidelines", mistake=7, kind="detail")
 def staff_guidelines(charter: Charter, ctx: Context) -> Verdict:
     """Employees know how to speak about the company on their own accounts.
 
@@ -33,7 +56,7 @@ def staff_guidelines(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("staff",))
 
 
-@rule("m7.spokespeople", mistake=7)
+@rule("m7.spokespeople", mistake=7, kind="detail")
 def spokespeople(charter: Charter, ctx: Context) -> Verdict:
     """The charter says whom it binds and who may speak for the company.
 
@@ -49,7 +72,7 @@ def spokespeople(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("scope", "applies_to"), names=[r.title for r in speakers])
 
 
-@rule("m7.monitoring-set", mistake=7)
+@rule("m7.monitoring-set", mistake=7, kind="detail")
 def monitoring_set(charter: Charter, ctx: Context) -> Verdict:
     """Someone listens to what is said about the company, for set keywords, at a set pace.
 
@@ -69,7 +92,7 @@ def monitoring_set(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("monitoring",), keywords=len(monitoring.keywords))
 
 
-@rule("m7.monitoring-fast-enough", mistake=7)
+@rule("m7.monitoring-fast-enough", mistake=7, kind="detail")
 def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
     """Monitoring notices a problem in time to keep the crisis response promise.
 
@@ -97,7 +120,7 @@ def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("monitoring", "frequency"), **values)
 
 
-@rule("m7.crisis-levels", mistake=7)
+@rule("m7.crisis-levels", mistake=7, kind="detail")
 def crisis_levels(charter: Charter, ctx: Context) -> Verdict:
     """Crisis severity levels each name who leads and how fast the first response comes.
 
@@ -125,7 +148,7 @@ def crisis_levels(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("crisis", "levels"), count=len(levels))
 
 
-@rule("m7.escalation-contacts", mistake=7)
+@rule("m7.escalation-contacts", mistake=7, kind="detail")
 def escalation_contacts(charter: Charter, ctx: Context) -> Verdict:
     """Each escalation step names a contact who can be reached by phone.
 
@@ -150,7 +173,7 @@ def escalation_contacts(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("crisis", "escalation"), count=len(steps))
 
 
-@rule("m7.holding-statement", mistake=7)
+@rule("m7.holding-statement", mistake=7, kind="detail")
 def holding_statement(charter: Charter, ctx: Context) -> Verdict:
     """At least one statement is approved in advance, and every scenario points to one.
 
@@ -168,7 +191,7 @@ def holding_statement(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("crisis", "holding_statements"), count=len(statements))
 
 
-@rule("m7.crisis-learning", mistake=7)
+@rule("m7.crisis-learning", mistake=7, kind="detail")
 def crisis_learning(charter: Charter, ctx: Context) -> Verdict:
     """The company rehearses crises and reviews them afterwards.
 
@@ -194,7 +217,7 @@ def crisis_learning(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("crisis", "drills", "last"), date=drills.last)
 
 
-@rule("m7.accounts-secured", mistake=7)
+@rule("m7.accounts-secured", mistake=7, kind="detail")
 def accounts_secured(charter: Charter, ctx: Context) -> Verdict:
     """Every active network's account is registered and protected against loss or hacking.
 

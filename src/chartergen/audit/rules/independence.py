@@ -10,7 +10,27 @@ manual_item("m9.export-tested", mistake=9)
 manual_item("m9.hub-links", mistake=9)
 
 
-@rule("m9.owned-hub", mistake=9)
+@rule("m9.owned-channel", mistake=9)
+def owned_channel(charter: Charter, ctx: Context) -> Verdict:
+    """The company has a channel of its own, and keeps its content and audience.
+
+    Evidence of the mistake: no owned channel at all (neither ``content.hub`` nor
+    ``company.website``: fail); the charter says plainly that the company keeps no
+    copy of its content or audience (``independence.keeps_copy: false``: warn), or
+    that content does not go to its own channel first (``publish_first: false``:
+    warn).
+    """
+    hub = charter.content.hub
+    if not (hub.name or hub.url or charter.company.website):
+        return ctx.fail("none", ("content", "hub"))
+    if charter.independence.keeps_copy is False:
+        return ctx.warn("no_copy", ("independence", "keeps_copy"))
+    if hub.publish_first is False:
+        return ctx.warn("not_first", ("content", "hub", "publish_first"))
+    return ctx.passed("pass", ("content", "hub"))
+
+
+@rule("m9.owned-hub", mistake=9, kind="detail")
 def owned_hub(charter: Charter, ctx: Context) -> Verdict:
     """The company has a channel of its own (site, blog, newsletter) at the centre.
 
@@ -24,7 +44,7 @@ def owned_hub(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("content", "hub", "url"), name=hub.name or hub.url, url=hub.url)
 
 
-@rule("m9.publish-first", mistake=9)
+@rule("m9.publish-first", mistake=9, kind="detail")
 def publish_first(charter: Charter, ctx: Context) -> Verdict:
     """Content appears on the company's own hub before it goes to the networks.
 
@@ -42,7 +62,7 @@ def publish_first(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path)
 
 
-@rule("m9.exports", mistake=9)
+@rule("m9.exports", mistake=9, kind="detail")
 def exports(charter: Charter, ctx: Context) -> Verdict:
     """Content and audience data are exported regularly by a named role.
 
@@ -60,7 +80,7 @@ def exports(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path, frequency=ctx.word(f"frequency.{exported.frequency}"))
 
 
-@rule("m9.exit-plans", mistake=9)
+@rule("m9.exit-plans", mistake=9, kind="detail")
 def exit_plans(charter: Charter, ctx: Context) -> Verdict:
     """There is a plan for the day a network closes, changes its rules or fades.
 
@@ -82,7 +102,7 @@ def exit_plans(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path)
 
 
-@rule("m9.spread", mistake=9)
+@rule("m9.spread", mistake=9, kind="detail")
 def spread(charter: Charter, ctx: Context) -> Verdict:
     """No single network carries more of the publishing effort than the charter allows.
 

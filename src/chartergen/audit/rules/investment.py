@@ -10,6 +10,7 @@ from chartergen.audit.rules import (
     name_of,
     posts_per_week,
     publishing_minutes,
+    stated_minutes,
     workload,
 )
 from chartergen.model import Charter
@@ -18,7 +19,36 @@ manual_item("m3.time-agreed", mistake=3)
 manual_item("m3.training-planned", mistake=3)
 
 
-@rule("m3.workload-fits", mistake=3)
+@rule("m3.time-given", mistake=3)
+def time_given(charter: Charter, ctx: Context) -> Verdict:
+    """Named people give time, and enough of it for what the charter plans.
+
+    Evidence of the mistake: no role gives any ``hours_per_week`` (fail); the work
+    whose time the charter states itself (posts x ``time_per_post``,
+    ``engagement_time``, monitoring and reporting time) is above the hours given
+    (fail); the weekly workload of ``m3.workload-fits``, partly estimated with the
+    defaults, above ``ESTIMATED_OVERLOAD_FACTOR`` times the hours given (warn: an
+    estimate alone is not evidence). Posts published automatically cost no writing time;
+    their replies do.
+    """
+    path = ("team", "roles")
+    capacity = charter.team.hours_per_week * 60
+    if capacity <= 0:
+        return ctx.fail("no_time", path)
+    if not charter.active_networks:
+        return ctx.passed("nothing_planned", path, have=ctx.hours(capacity))
+    load = workload(charter)
+    need, have = ctx.hours(load.total), ctx.hours(capacity)
+    stated = stated_minutes(charter)
+    if stated > capacity:
+        return ctx.fail("over", path, need=ctx.hours(stated), have=have)
+    if load.defaulted and load.total > capacity * thresholds.ESTIMATED_OVERLOAD_FACTOR:
+        return ctx.warn("over_estimated", path, need=need, have=have,
+                        names=list(load.defaulted))
+    return ctx.passed("pass", path, need=need, have=have)
+
+
+@rule("m3.workload-fits", mistake=3, kind="detail")
 def workload_fits(charter: Charter, ctx: Context) -> Verdict:
     """The work the charter plans fits in the hours its roles give, with a margin.
 
@@ -50,7 +80,7 @@ def workload_fits(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path, text=ctx.say("pass", need=need, have=have) + note)
 
 
-@rule("m3.role-load", mistake=3)
+@rule("m3.role-load", mistake=3, kind="detail")
 def role_load(charter: Charter, ctx: Context) -> Verdict:
     """No role is given more work than the hours it has.
 
@@ -95,7 +125,7 @@ def role_load(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("team", "roles"))
 
 
-@rule("m3.time-estimated", mistake=3)
+@rule("m3.time-estimated", mistake=3, kind="detail")
 def time_estimated(charter: Charter, ctx: Context) -> Verdict:
     """The charter estimates the time its plans take instead of leaving it to defaults.
 
@@ -122,7 +152,7 @@ def time_estimated(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m3.owners-assigned", mistake=3)
+@rule("m3.owners-assigned", mistake=3, kind="detail")
 def owners_assigned(charter: Charter, ctx: Context) -> Verdict:
     """Every active network has an owner role, held by a named person.
 
@@ -149,7 +179,7 @@ def owners_assigned(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m3.budget-stated", mistake=3)
+@rule("m3.budget-stated", mistake=3, kind="detail")
 def budget_stated(charter: Charter, ctx: Context) -> Verdict:
     """A budget is set aside, with the period it covers.
 
@@ -168,7 +198,7 @@ def budget_stated(charter: Charter, ctx: Context) -> Verdict:
                       period=ctx.word(f"period.{budget.period}"))
 
 
-@rule("m3.skills-stated", mistake=3)
+@rule("m3.skills-stated", mistake=3, kind="detail")
 def skills_stated(charter: Charter, ctx: Context) -> Verdict:
     """The roles that run networks name the skills they need.
 

@@ -9,7 +9,28 @@ from chartergen.model import Charter
 manual_item("m2.audiences-researched", mistake=2)
 
 
-@rule("m2.groundwork", mistake=2)
+@rule("m2.chosen-for-audiences", mistake=2)
+def chosen_for_audiences(charter: Charter, ctx: Context) -> Verdict:
+    """Audiences and objectives are chosen, and the networks are chosen for them.
+
+    Evidence of the mistake: neither audiences nor objectives (fail); one of the two
+    missing (warn); active networks none of which names an audience or an objective
+    it serves (warn).
+    """
+    if not charter.audiences and not charter.objectives:
+        return ctx.fail("none", ("audiences",))
+    if not charter.audiences:
+        return ctx.warn("no_audiences", ("audiences",))
+    if not charter.objectives:
+        return ctx.warn("no_objectives", ("objectives",))
+    active = charter.active_networks
+    if active and not any(n.audiences or n.objectives for n in active):
+        return ctx.warn("untied", ("networks",))
+    return ctx.passed("pass", ("audiences",), audiences=len(charter.audiences),
+                      objectives=len(charter.objectives))
+
+
+@rule("m2.groundwork", mistake=2, kind="detail")
 def groundwork(charter: Charter, ctx: Context) -> Verdict:
     """The five preparatory tasks are done: audiences, objectives, networks, content, calendar.
 
@@ -37,7 +58,7 @@ def groundwork(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("audiences",))
 
 
-@rule("m2.networks-reach-audiences", mistake=2)
+@rule("m2.networks-reach-audiences", mistake=2, kind="detail")
 def networks_reach_audiences(charter: Charter, ctx: Context) -> Verdict:
     """Every active network reaches at least one declared audience.
 
@@ -55,7 +76,7 @@ def networks_reach_audiences(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m2.audiences-reached", mistake=2)
+@rule("m2.audiences-reached", mistake=2, kind="detail")
 def audiences_reached(charter: Charter, ctx: Context) -> Verdict:
     """Every declared audience is reached by at least one active network.
 
@@ -72,7 +93,7 @@ def audiences_reached(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("audiences",), count=len(charter.audiences))
 
 
-@rule("m2.audiences-where", mistake=2)
+@rule("m2.audiences-where", mistake=2, kind="detail")
 def audiences_where(charter: Charter, ctx: Context) -> Verdict:
     """Each audience is reached on a platform where it actually is.
 
@@ -101,7 +122,7 @@ def audiences_where(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("audiences",))
 
 
-@rule("m2.rhythm-planned", mistake=2)
+@rule("m2.rhythm-planned", mistake=2, kind="detail")
 def rhythm_planned(charter: Charter, ctx: Context) -> Verdict:
     """Every active network has a rhythm: a cadence or slots in the editorial calendar.
 
@@ -120,7 +141,7 @@ def rhythm_planned(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m2.networks-differentiated", mistake=2)
+@rule("m2.networks-differentiated", mistake=2, kind="detail")
 def networks_differentiated(charter: Charter, ctx: Context) -> Verdict:
     """Content is adapted to each network rather than pushed identically everywhere.
 

@@ -4,13 +4,40 @@ from __future__ import annotations
 
 from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
 from chartergen.audit.rules import name_of
-from chartergen.model import Charter
+from chartergen.model import Charter, Network
 
 manual_item("m1.leadership-approved", mistake=1)
 manual_item("m1.marketing-aligned", mistake=1)
 
 
-@rule("m1.purpose-stated", mistake=1)
+def has_reason(network: Network) -> bool:
+    """A network's reason is its ``why``, or the audiences or objectives it serves."""
+    return bool(network.why.strip() or network.audiences or network.objectives)
+
+
+@rule("m1.purpose-and-reasons", mistake=1)
+def purpose_and_reasons(charter: Charter, ctx: Context) -> Verdict:
+    """There is a purpose, and the networks are tied to it.
+
+    Evidence of the mistake: no ``strategy.purpose`` at all (fail); active networks
+    none of which has a reason (fail) or some of which have none (warn). A network's
+    reason is its ``why`` or, equally, the audiences or objectives it serves.
+    """
+    if not charter.strategy.purpose.strip():
+        return ctx.fail("no_purpose", ("strategy", "purpose"))
+    active = charter.active_networks
+    unreasoned = [n for n in active if not has_reason(n)]
+    findings = [ctx.finding("finding", n.path, name=name_of(n)) for n in unreasoned]
+    if unreasoned and len(unreasoned) == len(active):
+        return ctx.fail("no_reasons", names=[name_of(n) for n in unreasoned],
+                        findings=findings)
+    if unreasoned:
+        return ctx.warn("some_unreasoned", names=[name_of(n) for n in unreasoned],
+                        findings=findings)
+    return ctx.passed("pass", ("strategy", "purpose"))
+
+
+@rule("m1.purpose-stated", mistake=1, kind="detail")
 def purpose_stated(charter: Charter, ctx: Context) -> Verdict:
     """The charter says why the company is on social media.
 
@@ -26,7 +53,7 @@ def purpose_stated(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path, words=words)
 
 
-@rule("m1.strategy-linked", mistake=1)
+@rule("m1.strategy-linked", mistake=1, kind="detail")
 def strategy_linked(charter: Charter, ctx: Context) -> Verdict:
     """The presence serves named strategic orientations and is coordinated with marketing.
 
@@ -43,7 +70,7 @@ def strategy_linked(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("strategy", "orientations"), count=len(strategy.orientations))
 
 
-@rule("m1.networks-have-reason", mistake=1)
+@rule("m1.networks-have-reason", mistake=1, kind="detail")
 def networks_have_reason(charter: Charter, ctx: Context) -> Verdict:
     """Every active network says why the company is there rather than elsewhere.
 
@@ -62,7 +89,7 @@ def networks_have_reason(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",), count=len(active))
 
 
-@rule("m1.networks-serve-objectives", mistake=1)
+@rule("m1.networks-serve-objectives", mistake=1, kind="detail")
 def networks_serve_objectives(charter: Charter, ctx: Context) -> Verdict:
     """Every active network serves at least one objective: none is open with nothing to do.
 
@@ -81,7 +108,7 @@ def networks_serve_objectives(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m1.objectives-reached", mistake=1)
+@rule("m1.objectives-reached", mistake=1, kind="detail")
 def objectives_reached(charter: Charter, ctx: Context) -> Verdict:
     """Every objective is pursued on at least one active network.
 
@@ -100,7 +127,7 @@ def objectives_reached(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("objectives",), count=len(charter.objectives))
 
 
-@rule("m1.charter-approved", mistake=1)
+@rule("m1.charter-approved", mistake=1, kind="detail")
 def charter_approved(charter: Charter, ctx: Context) -> Verdict:
     """Someone with authority has approved the charter.
 

@@ -11,7 +11,50 @@ from chartergen.model import Charter
 manual_item("m5.absences-planned", mistake=5)
 
 
-@rule("m5.cadence-set", mistake=5)
+@rule("m5.keeps-up", mistake=5)
+def keeps_up(charter: Charter, ctx: Context) -> Verdict:
+    """Each active network has a rhythm, someone who answers, and someone for absences.
+
+    Evidence of the mistake: no active network (fail); an active network where the
+    charter says plainly that nobody replies (``replies: false``) or that nobody
+    takes over during absences (``has_backup: false``), or whose backup is its owner
+    (fail); no active network with a rhythm (a cadence above zero or calendar
+    slots: fail) or some without one (warn). A backup that is simply not named is a
+    detail (``m5.backup-not-owner``), not evidence.
+    """
+    active = charter.active_networks
+    if not active:
+        return ctx.fail("no_networks", ("networks",))
+    findings, names = [], []
+    for network in active:
+        name = name_of(network)
+        if network.replies is False:
+            findings.append(ctx.finding("nobody_replies", (*network.path, "replies"),
+                                        name=name))
+        elif network.has_backup is False:
+            findings.append(ctx.finding("nobody_stands_in", (*network.path, "has_backup"),
+                                        name=name))
+        elif network.backup and network.backup == network.owner:
+            findings.append(ctx.finding("backup_is_owner", (*network.path, "backup"),
+                                        name=name))
+        else:
+            continue
+        names.append(name)
+    if findings:
+        return ctx.fail("fail", names=names, findings=findings)
+    slotted = {s.network for s in charter.content.calendar.slots}
+    unplanned = [n for n in active
+                 if n.id not in slotted and not (n.cadence and n.cadence.posts > 0)]
+    rhythm = [ctx.finding("no_rhythm", n.path, name=name_of(n)) for n in unplanned]
+    if unplanned and len(unplanned) == len(active):
+        return ctx.fail("no_rhythm_at_all", ("networks",), findings=rhythm)
+    if unplanned:
+        return ctx.warn("some_without_rhythm", names=[name_of(n) for n in unplanned],
+                        findings=rhythm)
+    return ctx.passed("pass", ("networks",))
+
+
+@rule("m5.cadence-set", mistake=5, kind="detail")
 def cadence_set(charter: Charter, ctx: Context) -> Verdict:
     """Every active network has a publishing cadence above zero.
 
@@ -36,7 +79,7 @@ def cadence_set(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m5.reply-targets-set", mistake=5)
+@rule("m5.reply-targets-set", mistake=5, kind="detail")
 def reply_targets_set(charter: Charter, ctx: Context) -> Verdict:
     """Every active network promises a reply time, and the promises make sense.
 
@@ -70,7 +113,7 @@ def reply_targets_set(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m5.backup-not-owner", mistake=5)
+@rule("m5.backup-not-owner", mistake=5, kind="detail")
 def backup_not_owner(charter: Charter, ctx: Context) -> Verdict:
     """Every active network has a backup role that is not its owner.
 
@@ -96,7 +139,7 @@ def backup_not_owner(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m5.backup-has-time", mistake=5)
+@rule("m5.backup-has-time", mistake=5, kind="detail")
 def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
     """Backup roles are held by someone who has time for social media.
 
@@ -123,7 +166,7 @@ def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("team", "roles"))
 
 
-@rule("m5.weekend-gap", mistake=5)
+@rule("m5.weekend-gap", mistake=5, kind="detail")
 def weekend_gap(charter: Charter, ctx: Context) -> Verdict:
     """Reply promises hold over the weekend, and each network says when it is watched.
 
@@ -153,7 +196,7 @@ def weekend_gap(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",))
 
 
-@rule("m5.calendar-matches-cadence", mistake=5)
+@rule("m5.calendar-matches-cadence", mistake=5, kind="detail")
 def calendar_matches_cadence(charter: Charter, ctx: Context) -> Verdict:
     """The editorial calendar plans as many weekly slots as each cadence promises.
 

@@ -9,7 +9,32 @@ from chartergen.model import Charter
 manual_item("m4.conversations-joined", mistake=4)
 
 
-@rule("m4.engagement-principles", mistake=4)
+@rule("m4.some-conversation", mistake=4)
+def some_conversation(charter: Charter, ctx: Context) -> Verdict:
+    """The company has some way of conversing, not only of publishing.
+
+    Any one of these is enough: a reply target on an active network, engagement
+    principles, a conversational pillar, community actions, answer routing, or time
+    given to engagement. Evidence of the mistake: none of them (fail); every active
+    network where someone answers says plainly that nobody replies (fail).
+    """
+    active = charter.active_networks
+    ways = (
+        any(n.reply_targets.any for n in active if n.replies is not False),
+        bool(charter.engagement.principles),
+        any(p.conversational for p in charter.content.pillars),
+        bool(charter.engagement.community_actions),
+        bool(charter.engagement.routing),
+        any(n.engagement_time and n.engagement_time.minutes > 0 for n in active),
+    )
+    if active and all(n.replies is False for n in active):
+        return ctx.fail("nobody_replies", ("networks",))
+    if not any(ways):
+        return ctx.fail("none", ("engagement",))
+    return ctx.passed("pass", ("engagement",), count=sum(ways))
+
+
+@rule("m4.engagement-principles", mistake=4, kind="detail")
 def engagement_principles(charter: Charter, ctx: Context) -> Verdict:
     """The charter says how the company answers, thanks and joins conversations.
 
@@ -25,7 +50,7 @@ def engagement_principles(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path, count=count)
 
 
-@rule("m4.conversational-share", mistake=4)
+@rule("m4.conversational-share", mistake=4, kind="detail")
 def conversational_share(charter: Charter, ctx: Context) -> Verdict:
     """Part of the content invites conversation, and enough of it.
 
@@ -49,7 +74,7 @@ def conversational_share(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", talking[0].path, share=ctx.percent(share))
 
 
-@rule("m4.community-actions", mistake=4)
+@rule("m4.community-actions", mistake=4, kind="detail")
 def community_actions(charter: Charter, ctx: Context) -> Verdict:
     """The company does something for its community beyond posting.
 
@@ -63,7 +88,7 @@ def community_actions(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", path, count=len(actions))
 
 
-@rule("m4.engagement-time", mistake=4)
+@rule("m4.engagement-time", mistake=4, kind="detail")
 def engagement_time(charter: Charter, ctx: Context) -> Verdict:
     """Time is set aside for conversation, in proportion to the time spent publishing.
 
@@ -88,7 +113,7 @@ def engagement_time(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("networks",), talk=talk, publish=publish)
 
 
-@rule("m4.reply-examples", mistake=4)
+@rule("m4.reply-examples", mistake=4, kind="detail")
 def reply_examples(charter: Charter, ctx: Context) -> Verdict:
     """The voice shows, by example, how a good reply sounds.
 

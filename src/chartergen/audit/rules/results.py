@@ -5,13 +5,43 @@ from __future__ import annotations
 import datetime as dt
 
 from chartergen.audit import Context, Finding, Verdict, manual_item, rule
-from chartergen.model import Charter
+from chartergen.model import Charter, Kpi
 
 manual_item("m8.report-discussed", mistake=8)
 manual_item("m8.statistics-access", mistake=8)
 
 
-@rule("m8.objectives-have-kpis", mistake=8)
+def measurable(kpi: Kpi) -> bool:
+    """A target, and a deadline or a period the target recurs over (40 a quarter)."""
+    return bool(kpi.target and (kpi.deadline or kpi.per))
+
+
+@rule("m8.targets-reviewed", mistake=8)
+def targets_reviewed(charter: Charter, ctx: Context) -> Verdict:
+    """Measurable targets, with a source, that someone reviews.
+
+    Evidence of the mistake: no KPI with a target at all (fail). Partial evidence
+    (warn): no target is measurable (a deadline or a recurring period), no target
+    says where its figure comes from, or nobody reviews the results (no report,
+    no KPI owner).
+    """
+    kpis = [k for o in charter.objectives for k in o.kpis]
+    targeted = [k for k in kpis if k.target]
+    if not targeted:
+        return ctx.fail("no_targets", ("objectives",))
+    gaps = []
+    if not any(measurable(k) for k in targeted):
+        gaps.append(ctx.say("gap_measurable"))
+    if not any(k.source for k in targeted):
+        gaps.append(ctx.say("gap_source"))
+    if not charter.measurement.reporting and not any(k.owner for k in kpis):
+        gaps.append(ctx.say("gap_review"))
+    if gaps:
+        return ctx.warn("partial", ("objectives",), gaps=gaps)
+    return ctx.passed("pass", ("objectives",), count=len(targeted))
+
+
+@rule("m8.objectives-have-kpis", mistake=8, kind="detail")
 def objectives_have_kpis(charter: Charter, ctx: Context) -> Verdict:
     """Every objective is measured by at least one KPI.
 
@@ -27,7 +57,7 @@ def objectives_have_kpis(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("objectives",))
 
 
-@rule("m8.kpis-measurable", mistake=8)
+@rule("m8.kpis-measurable", mistake=8, kind="detail")
 def kpis_measurable(charter: Charter, ctx: Context) -> Verdict:
     """Every KPI has a target and a deadline.
 
@@ -58,7 +88,7 @@ def _last_review(charter: Charter, today: dt.date) -> dt.date | None:
     return max((d for d in dates if d <= today), default=None)
 
 
-@rule("m8.kpi-deadlines-current", mistake=8)
+@rule("m8.kpi-deadlines-current", mistake=8, kind="detail")
 def kpi_deadlines_current(charter: Charter, ctx: Context) -> Verdict:
     """No KPI deadline has passed without the charter being looked at since.
 
@@ -87,7 +117,7 @@ def kpi_deadlines_current(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("objectives",), date=upcoming)
 
 
-@rule("m8.kpi-sources", mistake=8)
+@rule("m8.kpi-sources", mistake=8, kind="detail")
 def kpi_sources(charter: Charter, ctx: Context) -> Verdict:
     """Every KPI says where its figure comes from and where it started.
 
@@ -109,7 +139,7 @@ def kpi_sources(charter: Charter, ctx: Context) -> Verdict:
     return ctx.passed("pass", ("objectives",))
 
 
-@rule("m8.reporting-set", mistake=8)
+@rule("m8.reporting-set", mistake=8, kind="detail")
 def reporting_set(charter: Charter, ctx: Context) -> Verdict:
     """Results are reported at a set pace, by a named role, to named readers.
 
@@ -133,7 +163,7 @@ def reporting_set(charter: Charter, ctx: Context) -> Verdict:
                       frequencies=[ctx.word(f"frequency.{r.frequency}") for r in reports])
 
 
-@rule("m8.next-review", mistake=8)
+@rule("m8.next-review", mistake=8, kind="detail")
 def next_review(charter: Charter, ctx: Context) -> Verdict:
     """The charter has a next review date, and it has not passed.
 

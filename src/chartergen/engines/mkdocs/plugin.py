@@ -173,18 +173,25 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             if not diagnostic.is_error:
                 log.warning(diagnostic.format())
         if errors or result.site is None:
+            from chartergen.messages import Msg
+
             listing = "\n".join(d.format() for d in errors)
+            spoken = {d.language for d in errors}
+            language = spoken.pop() if len(spoken) == 1 else str(
+                config.theme.get("language") or "en")
             if self.command != "serve":
-                raise PluginError(
-                    f"chartergen: invalid charters, the site was not built:\n{listing}")
+                raise PluginError("chartergen: " + Msg(
+                    "invalid charters, the site was not built:\n{listing}",
+                    listing=listing).say(language))
             # serve: a failed build would leave the browser waiting with no word of why;
             # the site shows the problems instead, and the terminal lists them
-            log.error(f"invalid charters, their pages show the problems:\n{listing}")
+            log.error(Msg("invalid charters, their pages show the problems:\n{listing}",
+                          listing=listing).say(language))
             from chartergen.render.problems import problems_site
 
             last = self._last_site
             site = problems_site(last[1] if last and last[0] == self._charters_path else None,
-                                 errors, str(config.theme.get("language") or "en"))
+                                 errors, language)
         else:
             site = result.site
             self._last_site = (self._charters_path, site)

@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from chartergen.workers import run_helper
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -70,8 +72,9 @@ class Preconverter:
         for number in range(processes):
             receiving, sending = context.Pipe(duplex=False)
             helper = context.Process(
-                target=_convert_pages,
-                args=(order[number::processes], config, files, clean, sending),
+                target=run_helper,
+                args=(os.getpid(), _convert_pages, order[number::processes], config, files,
+                      clean, sending),
                 daemon=True,
             )
             helper.start()

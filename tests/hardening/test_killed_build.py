@@ -1,0 +1,133 @@
+"""A real ``chartergen build`` killed as CI kills it on a timeout: no process, no folder left.
+
+The build is large enough to fork helper processes; each test stops it once they run, with
+SIGTERM, SIGHUP (both must end it as Ctrl+C does: a one-line message, no traceback) or
+SIGKILL (nothing can run then: the helpers must still die with it, and the next build
+removes what it left).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from chartergen.sitedir import OWNER
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "charters" / "hartwell-pumps.yaml"
+CHARTERS = 24
+"""Enough charters for the build to render them in helper processes."""
+
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists() or (os.cpu_count() or 1) < 2,
+    reason="needs Linux's /proc and two cores (the build forks helpers only then)")
+
+
+def processes() -> dict[int, tuple[int, int]]:
+    """Every process: its parent's id and its process group."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] != "Z":
+            found[int(entry)] = (int(fields[1]), int(fields[2]))
+    return found
+
+
+def owned_by(pid: int, folder: str) -> set[str]:
+    """The folders of ``folder`` that the chartergen command ``pid`` marked as its own."""
+    found = set()
+    for name in os.listdir(folder):
+        try:
+            text = (Path(folder) / name / OWNER).read_text()
+        except OSError:
+            continue
+        if text.endswith(f" {pid}\n"):
+            found.add(name)
+    return found
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "charters").mkdir()
+    for number in range(CHARTERS):
+        shutil.copy(EXAMPLE, tmp_path / "charters" / f"company-{number}.yaml")
+    return tmp_path
+
+
+def start_build(project: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "chartergen", "build", "-q", "--today", "2026-11-23", *args],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,  # its own process group, as a CI job's
+    )
+
+
+def wait_for_helpers(build: subprocess.Popen[str]) -> set[int]:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        helpers = {pid for pid, (parent, _) in processes().items() if parent == build.pid}
+        if helpers:
+            time.sleep(0.3)  # let them start working
+            return helpers
+        assert build.poll() is None, "the build ended before it started helpers"
+        time.sleep(0.05)
+    raise AssertionError("the build started no helper process")
+
+
+def survivors(build: subprocess.Popen[str], helpers: set[int]) -> set[int]:
+    deadline = time.monotonic() + 10
+    while True:
+        alive = {pid for pid, (_, group) in processes().items()
+                 if group == build.pid or pid in helpers}
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL],
+                         ids=["SIGTERM", "SIGHUP", "SIGKILL"])
+def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project: Path,
+                                                                        signum: int):
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    (site / ".chartergen-site").write_text("index.html\n")
+    build = start_build(project)
+    helpers = wait_for_helpers(build)
+    temporary = owned_by(build.pid, tempfile.gettempdir())
+    assert len(temporary) == 1  # the default configuration's folder
+    assert len(owned_by(build.pid, str(project))) == 1  # the site being built
+    os.kill(build.pid, signum)
+    _, errors = build.communicate(timeout=60)
+    assert survivors(build, helpers) == set()
+    assert (site / "index.html").read_text() == "the published site"
+    if signum == signal.SIGKILL:
+        # nothing could clean up; the next build of that site does, whatever it builds
+        assert build.returncode == -signal.SIGKILL
+        assert owned_by(build.pid, tempfile.gettempdir()) == temporary
+        (project / "other").mkdir()
+        shutil.copy(EXAMPLE, project / "other" / "one.yaml")
+        after = start_build(project, "other")
+        after.communicate(timeout=300)
+        assert after.returncode == 0
+        assert (site / "one" / "index.html").is_file()
+    else:
+        assert build.returncode == 1
+        assert errors == f"chartergen: interrupted by {signal.Signals(signum).name}\n"
+    names = sorted(p.name for p in project.iterdir())
+    assert [n for n in names if n.startswith(".")] == []
+    assert owned_by(build.pid, tempfile.gettempdir()) == set()

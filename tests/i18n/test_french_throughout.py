@@ -1,0 +1,151 @@
+"""A French charter's every message is French: validate, check, diff, init, fmt and serve.
+
+Each command's output for a French charter is searched for the words of chartergen's
+English messages (those the French catalogue does not also use): none may appear.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chartergen.cli import cli
+from chartergen.messages import catalogue
+from tests.i18n.test_messages import templates_in_code
+
+ROOT = Path(__file__).resolve().parents[2]
+FRENCH = ROOT / "charters" / "cidrerie-du-bocage.yaml"
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]{4,}")
+
+# the severity of file:line:col: severity: message stays a stable token that editors,
+# CI annotations and problem matchers read; an audit check id (m3.workload-fits) and a
+# field's key (next_review) are written as in the charter
+# and so are command names ('chartergen check')
+KEPT = {"error", "warning", "validate", "check", "init", "diff", "schema", "build",
+        "serve", "render", "force"}
+
+
+def english_words() -> set[str]:
+    english = set()
+    for template in templates_in_code():
+        english |= {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", template))}
+    french = set()
+    for said in catalogue("fr").values():
+        french |= {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", said))}
+    return english - french - KEPT
+
+
+def english_in(output: str, charter_text: str) -> list[str]:
+    """English message words in ``output``, leaving out paths, ids, field keys and the
+    charter's own words (a company may name a network 'Facebook page')."""
+    own = {w.lower() for w in _WORD.findall(charter_text)}
+    text = re.sub(r"\S*[/_.]\S*", " ", output)  # paths, keys, check ids, addresses
+    words = {w.lower() for w in _WORD.findall(text)}
+    return sorted((words & english_words()) - own)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "charters").mkdir()
+    shutil.copy(FRENCH, tmp_path / "charters" / FRENCH.name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output
+    return result.stdout + result.stderr
+
+
+BROKEN = {
+    "unknown field": ("  language: fr\n", "  language: fr\n  langage: fr\n"),
+    "bad duration": ("format: 1\n", "format: 1\nnetworks_typo: 4 heures\n"),
+    "indentation": ("  language: fr\n", "   language: fr\n"),
+}
+
+
+def test_the_english_words_are_the_messages_words() -> None:
+    words = english_words()
+    assert {"missing", "should", "charter", "write", "changed"} <= words
+    assert "charte" not in words
+
+
+@pytest.mark.parametrize("mistake", sorted(BROKEN))
+def test_validate_a_broken_french_charter_speaks_french(repo: Path, mistake: str) -> None:
+    charter = repo / "charters" / FRENCH.name
+    old, new = BROKEN[mistake]
+    charter.write_text(charter.read_text(encoding="utf-8").replace(old, new, 1),
+                       encoding="utf-8")
+    for output_format in ("text", "json", "github", "codequality"):
+        output = _run("validate", "--format", output_format)
+        assert "error" in output or "major" in output
+        assert not english_in(_said(output, output_format),
+                              FRENCH.read_text(encoding="utf-8")), output_format
+
+
+def _said(output: str, output_format: str) -> str:
+    """What a person reads in a machine format: the texts, not the format's own keys."""
+    import json
+
+    if output_format == "json":
+        return "\n".join(f"{d['message']} {d['hint'] or ''}"
+                         for d in json.loads(output)["diagnostics"])
+    if output_format == "codequality":
+        return "\n".join(issue["description"] for issue in json.loads(output))
+    if output_format == "github":
+        return "\n".join(line.split("::", 2)[-1] for line in output.splitlines())
+    return output
+
+
+def test_validate_check_fmt_of_a_valid_french_charter_speak_french(repo: Path) -> None:
+    text = FRENCH.read_text(encoding="utf-8")
+    for args in (["validate"], ["check", "--today", "2026-12-01"],
+                 ["check", "--format", "markdown", "--today", "2026-12-01"],
+                 ["fmt", "--check"], ["fmt"]):
+        output = _run(*args)
+        assert not english_in(output, text), (args, english_in(output, text))
+
+
+def test_diff_of_a_french_charter_speaks_french(repo: Path) -> None:
+    old = repo / "old.yaml"
+    shutil.copy(FRENCH, old)
+    new = repo / "charters" / FRENCH.name
+    text = new.read_text(encoding="utf-8")
+    changed = re.sub(r"hours_per_week: (\d+)", lambda m: f"hours_per_week: {int(m[1]) + 2}",
+                     text, count=1)
+    assert changed != text
+    new.write_text(changed, encoding="utf-8")
+    for output_format in ("text", "markdown"):
+        output = _run("diff", "--format", output_format, "--today", "2026-12-01", str(old),
+                      str(new))
+        assert "hours_per_week" in output.replace("\\_", "_")
+        assert not english_in(output, text), (output_format, english_in(output, text))
+
+
+def test_init_in_french_speaks_french(repo: Path) -> None:
+    output = _run("init", "fromagerie", "--lang", "fr")
+    assert "fichier créé" in output
+    assert not english_in(output, "")
+    again = _run("init", "fromagerie", "--lang", "fr")
+    assert "existe déjà" in again
+    assert not english_in(again, "")
+
+
+def test_serve_problem_pages_of_a_french_charter_speak_french(repo: Path) -> None:
+    from chartergen.pipeline import load_portfolio
+    from chartergen.render.problems import problems_site
+
+    charter = repo / "charters" / FRENCH.name
+    charter.write_text(charter.read_text(encoding="utf-8").replace(
+        "  language: fr\n", "  language: fr\n  langage: fr\n", 1), encoding="utf-8")
+    errors = [d for d in load_portfolio(["charters"]).diagnostics if d.is_error]
+    assert errors and {d.language for d in errors} == {"fr"}
+    site = problems_site(None, errors, errors[0].language)
+    page = "\n".join(p.markdown for p in site.pages)
+    assert "langage" in page
+    assert not english_in(page, FRENCH.read_text(encoding="utf-8"))
