@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 
 import click
 
 from chartergen.commands.build import ENGINE_OPTION
+from chartergen.errors import ChartergenError
 
 
 @click.command()
@@ -37,5 +39,15 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
     parse_today(today)  # a clear message before the engine starts
     with site_config(paths, config_file) as config_path:
         adapter = load_engine(engine, config_path)
-        adapter.serve(BuildRequest(config_path, today=today, public=public),
-                      dev_addr=dev_addr, open_in_browser=open_in_browser)
+        try:
+            adapter.serve(BuildRequest(config_path, today=today, public=public),
+                          dev_addr=dev_addr, open_in_browser=open_in_browser)
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+                raise
+            from chartergen.messages import Msg
+
+            raise ChartergenError(Msg(
+                "the site could not be served at {address} ({reason}); stop what uses it or "
+                "choose another address with --dev-addr HOST:PORT", address=dev_addr,
+                reason=str(exc.strerror))) from None
