@@ -65,6 +65,15 @@ def build(config_file: Path, site_dir: Path | None = None) -> Path:
     return Path(config.site_dir)
 
 
+def chartergen_build(*args: str) -> Any:
+    """``chartergen build -q`` in the current folder, as of the tests' date."""
+    from click.testing import CliRunner
+
+    from chartergen.cli import cli
+
+    return CliRunner().invoke(cli, ["build", "-q", "--today", TODAY, *args])
+
+
 def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -7,24 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitetools import FIXTURES, TODAY, build, write_project
+from sitetools import FIXTURES, build, chartergen_build, write_project
 
 from chartergen import sitedir
 from chartergen.cli import cli
 from chartergen.sitedir import MARKER
-
-
-def chartergen_build(*args: str) -> object:
-    return CliRunner().invoke(cli, ["build", "-q", "--today", TODAY, *args])
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with charters/ and no mkdocs.yml, as the current folder."""
-    (tmp_path / "charters").mkdir()
-    shutil.copy(FIXTURES / "minimal.yaml", tmp_path / "charters" / "bakery.yaml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -13,23 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitetools import FIXTURES, TODAY
+from sitetools import FIXTURES, TODAY, chartergen_build
 
 from chartergen import sitedir
 from chartergen.cli import cli
 from chartergen.sitedir import MARKER, OWNER
-
-
-def chartergen_build(*args: str) -> object:
-    return CliRunner().invoke(cli, ["build", "-q", "--today", TODAY, *args])
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "charters").mkdir()
-    shutil.copy(FIXTURES / "minimal.yaml", tmp_path / "charters" / "bakery.yaml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def fill(folder: Path, label: str, files: int = 30) -> None:

@@ -54,13 +54,7 @@ def build(request: BuildRequest) -> Path:
     # interrupted build leaves the previous site as it was.
     with staged(target) as building:
         config.site_dir = str(building)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        except exceptions.Abort as exc:
-            raise ChartergenError(f"the site was not built ({abort_reason(exc)})") from None
-        finally:
-            config.plugins.on_shutdown()
+        _run(config, "the site was not built")
     return target
 
 
@@ -118,14 +112,7 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
     # navigation) stay quiet; warnings and errors still show.
     logging.getLogger("mkdocs").setLevel(max(logging.WARNING,
                                              logging.getLogger("mkdocs").level))
-    mkdocs_config = load_config(config_file=str(path))
-    mkdocs_config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(mkdocs_config)
-    except exceptions.Abort as exc:
-        raise ChartergenError(f"the charter was not printed ({abort_reason(exc)})") from None
-    finally:
-        mkdocs_config.plugins.on_shutdown()
+    _run(load_config(config_file=str(path)), "the charter was not printed")
     return site
 
 
@@ -169,3 +156,14 @@ def setup_logging(quiet: bool) -> None:
     logger.setLevel(logging.WARNING if quiet else logging.INFO)
     # Material prints its end-of-life notice only under the mkdocs command; keep it so.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _run(config: Any, failure: str) -> None:
+    """One MkDocs build with the plugins' start and shutdown around it, as `mkdocs build`."""
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    except exceptions.Abort as exc:
+        raise ChartergenError(f"{failure} ({abort_reason(exc)})") from None
+    finally:
+        config.plugins.on_shutdown()
