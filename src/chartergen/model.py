@@ -346,7 +346,8 @@ class Role:
     hours_per_week: float | None = None
     skills: tuple[str, ...] = ()
     training: tuple[str, ...] = ()
-    speaks_for_company: bool = False
+    speaks_for_company: bool | None = None
+    """True, False or None (not stated); falsy unless stated true."""
 
 
 @dataclass(frozen=True)

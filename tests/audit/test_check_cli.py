@@ -43,7 +43,8 @@ def test_text_report_groups_by_mistake_and_locates_findings(charters: Path) -> N
     path = charters / "beta.yaml"
     assert out.startswith(f"Beta <b>Tools</b> | Ltd ({path}): ")
     assert "\x1b[" not in out  # no colour off a terminal
-    headings = re.findall(r"^([✓!✗]) (\d)\. (.+) · score (\d+)/100 · completeness (\d+)%$",
+    headings = re.findall(r"^([✓!✗]) (\d)\. (.+) · (?:no sign of it|at risk|shown by the "
+                          r"charter) · score (\d+)/100 · completeness (\d+)%$",
                           out, re.MULTILINE)
     assert [int(h[1]) for h in headings] == list(range(1, 10))
     # a short purpose is a detail: it lowers completeness, not the verdict
@@ -79,7 +80,8 @@ def test_a_french_charter_reports_in_french(charters: Path) -> None:
     path = charters / "fr.yaml"
     path.write_text(to_yaml(data), encoding="utf-8")
     out = check(str(path)).stdout
-    assert "✓ 9. La dépendance aux plateformes · note 100/100 · complétude 90 %" in out
+    assert ("✓ 9. La dépendance aux plateformes · aucun signe · score 100/100 · "
+            "complétude 90\u00a0%") in out
     assert ("    ○ m9.owned-hub  non indiqué ou incomplet : "
             "Le point d'ancrage «\u00a0Acme blog\u00a0» "
             "n'a pas d'adresse.") in out
@@ -137,8 +139,8 @@ def test_markdown_suits_a_pull_request_comment(charters: Path) -> None:
     assert "Every check passes and every item is confirmed." in out
     table = [line for line in out.splitlines() if re.match(r"\| \d \|", line)]
     assert len(table) == 18
-    assert "| 5 | Irregular presence | ❌ fail | 0 | 83% |" in out
-    assert "| 1 | Present with no purpose | ✅ pass | 100 | 91% |" in out
+    assert "| 5 | Irregular presence | ❌ shown by the charter | 0 | 83% |" in out
+    assert "| 1 | Present with no purpose | ✅ no sign of it | 100 | 91% |" in out
     # charter text cannot inject HTML or break the table
     assert "### Beta \\<b\\>Tools\\</b\\> \\| Ltd: " in out
     assert "<b>" not in out

@@ -35,7 +35,7 @@ def test_navigation_between_charters_networks_and_the_crisis_playbook(any_tab: T
     tab.goto("index.html")
     click(tab, page.locator("table.cg-portfolio").get_by_role("link", name="Hartwell Pumps Ltd"),
           "hartwell-pumps/index.html")
-    assert page.locator("article h1").inner_text().rstrip("¶") == "Overview"
+    assert page.locator("article h1").inner_text().rstrip("¶") == "Overview · Hartwell Pumps Ltd"
 
     click(tab, page.locator("article").get_by_role("link", name="Networks", exact=True),
           "hartwell-pumps/networks/index.html")

@@ -27,7 +27,7 @@ EXAMPLES = ("cidrerie-du-bocage", "hartwell-pumps", "northwind-studio")
 def write_project(folder: Path, charters: dict[str, str | Path],
                   **plugin: Any) -> Path:
     """A MkDocs project in ``folder``: charters/, an empty docs folder and a mkdocs.yml."""
-    from chartergen.engines.mkdocs.config import dump_yaml, theme_config
+    from chartergen.engines.mkdocs.config import SEARCH, dump_yaml, theme_config
 
     (folder / "charters").mkdir(parents=True)
     (folder / "pages").mkdir()
@@ -42,7 +42,7 @@ def write_project(folder: Path, charters: dict[str, str | Path],
         "site_name": "Charters under test",
         "docs_dir": "pages",
         "theme": {**theme_config("en"), "custom_dir": str(ROOT / "theme")},
-        "plugins": [{"search": {"lang": ["en", "fr"]}}, {"chartergen": options}],
+        "plugins": [{"search": SEARCH}, {"chartergen": options}],
     }
     path = folder / "mkdocs.yml"
     path.write_text(dump_yaml(config), encoding="utf-8")

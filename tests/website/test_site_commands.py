@@ -120,7 +120,7 @@ def test_chartergen_build_without_mkdocs_yml_uses_the_default_configuration(tmp_
     result = run(["chartergen", "build", "--site-dir", "out", "-q"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     soup = parse(tmp_path / "out" / "northwind-studio" / "index.html")
-    assert soup.select_one("article h1").get_text().rstrip("¶") == "Overview"
+    assert soup.select_one("article h1").get_text().rstrip("¶") == "Overview · Northwind Studio"
     assert "site written to out/" in result.stderr
 
 

@@ -183,7 +183,7 @@ def test_an_empty_section_says_what_is_missing_and_which_mistakes(site: Path):
 def test_french_charter_has_french_labels_and_material_ui(site: Path):
     soup = page(site, "cidrerie-du-bocage/crisis")
     assert soup.html["lang"] == "fr"
-    assert soup.select_one("article h1").get_text() == "Gestion de crise"
+    assert soup.select_one("article h1").get_text() == "Gestion de crise · Cidrerie du Bocage"
     assert [h.get_text(strip=True) for h in soup.select("article h2")][:1] == ["Avant une crise"]
     assert soup.select_one("input.md-search__input")["placeholder"] == "Rechercher"
     assert "validée le" in soup.select_one(".cg-meta").get_text()

@@ -100,6 +100,7 @@ def as_text(report: AuditReport, document: Locatable, company: str = "", *,
             verbose: bool = False) -> str:
     """A readable report grouped by mistake; ANSI styles are stripped off a terminal."""
     say = _labels(report.language)
+    status_word = {s: label(report.language, f"audit.status.{s.value}") for s in Status}
     colon = label(report.language, "site.common.colon")
     lines = [
         click.style(f"{company or report.slug} ({document.path})", bold=True)
@@ -113,7 +114,8 @@ def as_text(report: AuditReport, document: Locatable, company: str = "", *,
         lines.append("")
         lines.append(
             f"{_symbol(mistake.status)} {mistake.number}. "
-            f"{click.style(mistake.title, bold=True)} · {say('score')} {mistake.score}/100"
+            f"{click.style(mistake.title, bold=True)} · {status_word[mistake.status]} · "
+            f"{say('score')} {mistake.score}/100"
             f" · {say('completeness')} {_percent(report, mistake.completeness)}"
         )
         passing = [c for c in mistake.checks if c.status is Status.PASS]

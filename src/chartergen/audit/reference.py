@@ -140,12 +140,30 @@ def render_markdown() -> str:
     """The whole page."""
     parts = [_INTRO.format(valid_days=thresholds.CONFIRMATION_VALID_DAYS)]
     parts.append("## The score\n\n" + _score_text() + "\n")
+    parts.append(_vocabulary())
     parts.append("## The checks, mistake by mistake\n")
     parts.extend(_mistakes())
     parts.append("## Thresholds\n\nEvery limit the checks use, from "
                  "`src/chartergen/audit/thresholds.py`:\n\n" + "\n".join(_thresholds()) + "\n")
     parts.append(_PLUGINS)
     return "\n".join(parts)
+
+
+def _vocabulary() -> str:
+    """The verdict words, in each language, as every output says them."""
+    from chartergen.i18n import LANGUAGES, catalogue
+
+    rows = ["| verdict | " + " | ".join(LANGUAGES) + " |",
+            "|---|" + "---|" * len(LANGUAGES)]
+    for verdict in ("pass", "warn", "fail"):
+        words = [catalogue(language)["audit"]["status"][verdict] for language in LANGUAGES]
+        rows.append(f"| `{verdict}` | " + " | ".join(words) + " |")
+    scores = [catalogue(language)["audit"]["report"]["score"] for language in LANGUAGES]
+    rows.append("| score | " + " | ".join(scores) + " |")
+    return ("## Words\n\nThe same words in every output: `chartergen check` as text and "
+            "Markdown, the site's checklist, the printed charter and this page (the site "
+            "capitalises them). `--format json` gives the verdict codes of the first column.\n\n"
+            + "\n".join(rows) + "\n")
 
 
 def _score_text() -> str:

@@ -62,6 +62,11 @@ class Formatter:
             return ""
         labels = self.labels["duration"]
         minutes = value.minutes
+        working = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*wd\s*", value.text, re.IGNORECASE)
+        if working:
+            n = float(working.group(1))
+            key = "working_day" if n == 1 else "working_days"
+            return str(labels[key]).format(n=self.number(n))
         week, day = 7 * 24 * 60, 24 * 60
         if minutes >= week and minutes % week == 0:
             n = int(minutes // week)

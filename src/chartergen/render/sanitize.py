@@ -8,6 +8,7 @@ and ``javascript:`` links cannot.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -28,6 +29,7 @@ ATTRIBUTES = {
     "th": {"align", "colspan", "rowspan", "scope"},
     "td": {"align", "colspan", "rowspan"},
     "ol": {"start"},
+    "details": {"open"},
     "input": {"type", "checked", "disabled", "placeholder", "autocomplete", "for"},
     "label": {"for"},
     "button": {"type"},
@@ -47,6 +49,12 @@ _STAND_INS = [chr(code) for code in range(0xE000, 0xE000 + 64)]
 
 
 def clean(html: str) -> str:
+    """``html`` with everything outside the allow-list removed, and a space between
+    adjacent cells and list items (see :func:`word_breaks`)."""
+    return word_breaks(_allowed_only(html))
+
+
+def _allowed_only(html: str) -> str:
     """``html`` with everything outside the allow-list removed."""
     if html.count("&amp;") < MANY_AMPERSANDS:
         return _cleaner().clean(html)
@@ -58,6 +66,17 @@ def clean(html: str) -> str:
         return _cleaner().clean(html)
     cleaned: str = _cleaner().clean(html.replace("&amp;", stand_in))
     return cleaned.replace(stand_in, "&amp;")
+
+
+_BLOCK_END = re.compile(r"</(td|th|dt|dd|li|tr|caption|p|div)>(?=<)")
+
+
+def word_breaks(html: str) -> str:
+    """A space after each table cell, definition, list item, paragraph and division that
+    another tag follows at once (none of them is laid out inline in the theme). Browsers
+    show none of it, but text taken from the page (the search index and its snippets,
+    copy and paste) keeps its words apart: "Hours Monday", not "HoursMonday"."""
+    return _BLOCK_END.sub(r"</\1> ", html)
 
 
 @cache

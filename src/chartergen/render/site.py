@@ -56,7 +56,13 @@ class RenderedSite:
 def labels_for(language: str) -> dict[str, Any]:
     from chartergen.i18n import LANGUAGES, catalogue
 
-    return dict(catalogue(language if language in LANGUAGES else "en")["site"])
+    labels = catalogue(language if language in LANGUAGES else "en")
+    site = dict(labels["site"])
+    # the verdict words are the audit's, declared once (audit.status), capitalised here
+    verdicts = labels["audit"]["status"].items()
+    site["checklist"] = {**site["checklist"], "status": {
+        verdict: word[:1].upper() + word[1:] for verdict, word in verdicts}}
+    return site
 
 
 class Labels:
@@ -317,8 +323,38 @@ def site_slugs(slugs: Sequence[str]) -> dict[str, str]:
 
 
 def _tidy(markdown: str) -> str:
-    """At most one blank line in a row, and one newline at the end."""
-    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+    """No heading with nothing under it, at most one blank line in a row, and one newline
+    at the end."""
+    return re.sub(r"\n{3,}", "\n\n", _drop_empty_headings(markdown)).strip() + "\n"
+
+
+_HEADING = re.compile(r"(#{1,6}) \S")
+
+
+def _drop_empty_headings(markdown: str) -> str:
+    """Leave out each Markdown heading followed only by blank lines and then a heading of
+    its level or above (or the end of the page): a title over nothing, in the page and in
+    its table of contents. Works from the end, so a section whose subsections are all
+    empty goes too."""
+    lines = markdown.split("\n")
+    kept: list[str] = []
+    next_level = 1
+    """Level of the next kept heading when only blank lines lie between it and this line
+    (1 at the end of the page: nothing follows); 0 when content does."""
+    fenced = False
+    for line in reversed(lines):
+        if line.startswith("```"):
+            fenced = not fenced
+        heading = None if fenced else _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if 0 < next_level <= level:
+                continue
+            next_level = level
+        elif line.strip():
+            next_level = 0
+        kept.append(line)
+    return "\n".join(reversed(kept))
 
 
 def _finalize(value: Any) -> Any:

@@ -27,6 +27,11 @@ def _anchor(anchor: str) -> str:
     return re.sub(r"[^a-zA-Z0-9_-]+", "-", anchor)
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Whether two texts are the same words (a contact named after its job: "COO")."""
+    return a.casefold().split() == b.casefold().split()
+
+
 WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -137,6 +142,13 @@ class CharterView:
             return f"{role.title} – {role.holder}"
         return f"{role.title} ({role.holder})"
 
+    def role_title(self, role: Any) -> str:
+        """A role's title, with its holder when another role bears the same title."""
+        same = [r for r in self.charter.team.roles if r.title == role.title]
+        if len(same) > 1 and role.holder:
+            return f"{role.title} – {role.holder}"
+        return str(role.title)
+
     def roles(self, role_ids: tuple[str, ...]) -> list[str]:
         return [self.role(r) for r in role_ids]
 
@@ -166,7 +178,9 @@ class CharterView:
         contact = self.charter.contact(contact_id)
         if contact is None:
             return contact_id
-        return f"{contact.name} ({contact.role})" if contact.role else contact.name
+        if not contact.role or _same_words(contact.role, contact.name):
+            return contact.name
+        return f"{contact.name} ({contact.role})"
 
     def first_calls(self, limit: int = 3) -> list[tuple[Any, Any]]:
         """Who to call first in a crisis, as (contact, escalation step or None) pairs.
@@ -189,6 +203,14 @@ class CharterView:
     def level(self, level_id: str) -> str:
         level = self.charter.level(level_id)
         return level.name if level else level_id
+
+    @staticmethod
+    def level_rank(index: int, count: int) -> int:
+        """Colour step 1 to 3 of the ``index``-th of ``count`` severity levels (listed least
+        to most severe): the most severe is always 3, the least 1 when there are two or more."""
+        if count <= 1:
+            return 3
+        return 1 + int(2 * (index - 1) / (count - 1) + 0.5)
 
     def statement(self, statement_id: str) -> str:
         statement = self.charter.statement(statement_id)

@@ -7,6 +7,8 @@
  *   [data-cg-print-card]: prints the crisis card alone (html.cg-print-card, see the CSS).
  * Copy buttons use Material's own clipboard support (data-clipboard-target).
  * Material's search dialog gets an accessible name; wide tables that scroll take the focus.
+ * While a charter's page is open (meta chartergen-charter), search lists that charter's
+ * results first.
  */
 (function () {
   "use strict";
@@ -74,6 +76,7 @@
   }
 
   function init() {
+    ownResultsFirst();
     nameSearchDialog();
     focusableScrolling();
     document.querySelectorAll("input[data-cg-filter]").forEach(function (input) {
@@ -89,6 +92,10 @@
           .forEach(function (box) { if (!box.disabled) box.checked = false; });
       });
     });
+    // On paper the diagram is left out and its written-out steps are shown instead.
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details.cg-escalation-text").forEach(function (d) { d.open = true; });
+    });
     document.querySelectorAll("[data-cg-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
@@ -103,6 +110,28 @@
         window.print();
       });
     });
+  }
+
+  // Search results of the charter being read come first, in Material's order otherwise.
+  function ownResultsFirst() {
+    var meta = document.querySelector('meta[name="chartergen-charter"]');
+    var list = document.querySelector(".md-search-result__list");
+    if (!meta || !list || !window.MutationObserver) return;
+    var folder = "/" + meta.getAttribute("content") + "/";
+    function own(item) {
+      var link = item.querySelector("a[href]");
+      return !!link && new URL(link.href, document.baseURI).pathname.indexOf(folder) !== -1;
+    }
+    var observer = new MutationObserver(function () {
+      var items = Array.prototype.slice.call(list.children);
+      var first = items.filter(own);
+      var ordered = first.concat(items.filter(function (item) { return !own(item); }));
+      if (ordered.every(function (item, i) { return item === items[i]; })) return;
+      observer.disconnect();
+      ordered.forEach(function (item) { list.appendChild(item); });
+      observer.observe(list, { childList: true });
+    });
+    observer.observe(list, { childList: true });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

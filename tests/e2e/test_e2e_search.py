@@ -1,0 +1,111 @@
+"""Search as readers use it, in headless Chromium on the example charters' site.
+
+The questions of search_questions.yaml each find their page among the first three; each
+result names its charter; table cells keep their words apart; ticks, "where it is
+written" links and the version strip stay out of the index; the charter being read comes
+first; French words are found through French stemming.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from e2etools import Tab
+
+QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def index(site_dir: Path) -> list[dict[str, str]]:
+    return json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+@pytest.fixture
+def tab(browser: Any, base_url: str) -> Iterator[Any]:
+    opened = Tab(browser, base_url)
+    yield opened
+    opened.assert_clean()
+    opened.close()
+
+
+def page_key(path: str) -> str:
+    """A page as "charter/page", whether its URL ends in .html or in a folder."""
+    key = path.strip("/").removesuffix(".html").removesuffix("/index")
+    return "" if key == "index" else key
+
+
+def search(opened: Tab, start: str, query: str) -> list[dict[str, str]]:
+    """The result pages for ``query`` typed on ``start``: page key and title, in order."""
+    opened.goto(start, wait_until="networkidle")
+    tab = opened.page
+    tab.keyboard.press("s")
+    tab.type("input.md-search__input", query, delay=5)
+    tab.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.match(/\\d/)")
+    tab.wait_for_timeout(200)  # the charter's own results are moved up as they come in
+    results = tab.eval_on_selector_all(".md-search-result__item", """items => items.map(item => {
+        const link = item.querySelector('a');
+        return {path: new URL(link.href).pathname,
+                title: link.querySelector('h1, h2').textContent.trim()};
+    })""")
+    return [{**r, "path": page_key(r["path"])} for r in results]
+
+
+def test_the_question_list_asks_enough_in_both_languages():
+    assert len(QUESTIONS) >= 15
+    languages = {"fr" if q["from"].startswith("cidrerie") else "en" for q in QUESTIONS}
+    assert languages == {"en", "fr"}
+
+
+@pytest.mark.parametrize("question", QUESTIONS,
+                         ids=[f"{q['from'].split('/')[0]}: {q['ask']}" for q in QUESTIONS])
+def test_each_question_finds_its_page_in_the_first_three(tab: Tab, question: dict[str, str]):
+    found = [r["path"] for r in search(tab, question["from"], question["ask"])]
+    assert page_key(question["find"]) in found[:3], found[:5]
+
+
+def test_each_result_names_its_charter(tab: Tab):
+    results = search(tab, "index.html", "crisis")
+    assert len(results) >= 3
+    companies = {"hartwell-pumps": "Hartwell Pumps Ltd", "northwind-studio": "Northwind Studio",
+                 "cidrerie-du-bocage": "Cidrerie du Bocage"}
+    for result in results:
+        charter = result["path"].split("/")[0]
+        if charter in companies:
+            assert result["title"].endswith(f"· {companies[charter]}"), result
+
+
+def test_the_charter_being_read_comes_first(tab: Tab):
+    for start in ("northwind-studio/crisis.html", "hartwell-pumps/crisis.html"):
+        results = search(tab, start, "crisis")
+        charters = [r["path"].split("/")[0] for r in results]
+        own = start.split("/")[0]
+        assert charters[0] == own
+        assert charters == sorted(charters, key=lambda c: c != own)  # all its own, then others
+
+
+def test_table_cells_and_list_items_keep_their_words_apart(index: list[dict[str, str]]):
+    text = " ".join(doc["text"] for doc in index)
+    for run_together in ("HoursMonday", "WeekendsNo", "RoleKeeps", "PiloteChargée"):
+        assert run_together not in text
+    assert "Hours Monday to Friday" in text
+
+
+def test_ticks_where_links_and_the_version_strip_stay_out_of_the_index(
+        index: list[dict[str, str]]):
+    text = " ".join(doc["text"] for doc in index)
+    assert "✓" not in text and "✗" not in text
+    assert "Where it is written" not in text and "Où c'est écrit" not in text
+    assert "Version 3.1" not in text
+    assert not any(doc["location"].endswith("#contents") for doc in index)
+
+
+def test_french_words_are_found_from_another_form_of_the_word(tab: Tab):
+    # "piratés" is not written anywhere; French stemming brings it to "piraté".
+    found = [r["path"] for r in search(tab, "cidrerie-du-bocage/index.html", "comptes piratés")]
+    assert "cidrerie-du-bocage/accounts" in found[:3]

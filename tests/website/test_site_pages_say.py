@@ -1,0 +1,155 @@
+"""Every page of every valid charter in the repository says what the charter says.
+
+Each charter of charters/ and tests/ that validates is rendered (with its audit) and
+each page converted to HTML the way the site converts it; no page may carry a heading
+with nothing under it, the same word twice in a row ("COO COO"), or an unset yes/no
+fact shown as a no.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from sitetools import CHARTERS, ROOT
+
+from chartergen.audit import run
+from chartergen.errors import has_errors
+from chartergen.model import build
+from chartergen.pipeline import validate_files
+from chartergen.render.site import render_charter
+from chartergen.render.view import CharterSource
+
+TODAY = dt.date(2026, 11, 23)
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "sane_lists", "toc"]
+# Words a sentence may well say twice ("nous nous organisons", "vous vous engagez").
+DOUBLED_ON_PURPOSE = {"nous", "vous"}
+
+
+def _valid_charters() -> list[tuple[Path, dict[str, Any], str]]:
+    files = sorted(CHARTERS.glob("*.yaml")) + sorted((ROOT / "tests").rglob("*.yaml"))
+    found = []
+    for path, document, diagnostics in validate_files(files):
+        if document is not None and not has_errors(diagnostics):
+            found.append((path, document.data, document.slug))
+    return found
+
+
+CHARTER_FILES = _valid_charters()
+
+
+def _pages(data: dict[str, Any], slug: str) -> list[tuple[str, BeautifulSoup]]:
+    charter = build(data, slug, f"{slug}.yaml")
+    source = CharterSource(charter, f"charters/{slug}.yaml", audit=run(charter, TODAY))
+    rendered = render_charter(source, slug, today=TODAY)
+    return [(page.src, BeautifulSoup(markdown.markdown(page.markdown.split("\n---\n", 1)[-1],
+                                                       extensions=EXTENSIONS), "html.parser"))
+            for page in rendered.pages]
+
+
+def _without_false(value: Any) -> Any:
+    """The charter with every yes/no fact set to no left unset instead."""
+    if isinstance(value, dict):
+        return {k: _without_false(v) for k, v in value.items() if v is not False}
+    if isinstance(value, list):
+        return [_without_false(v) for v in value]
+    return value
+
+
+def test_the_repository_holds_charters_to_check():
+    assert len(CHARTER_FILES) >= 5
+    assert {p.stem for p, _d, _s in CHARTER_FILES} >= {"hartwell-pumps", "cidrerie-du-bocage"}
+
+
+def empty_headings(html: BeautifulSoup) -> list[str]:
+    headings = html.find_all(re.compile(r"^h[1-6]$"))
+    empty = []
+    for heading in headings:
+        level = int(heading.name[1])
+        sibling = heading.find_next_sibling()
+        nothing = sibling is None or (re.fullmatch(r"h[1-6]", sibling.name or "") is not None
+                                      and int(sibling.name[1]) <= level)
+        if nothing:
+            empty.append(heading.get_text(" ", strip=True))
+    return empty
+
+
+def doubled_words(html: BeautifulSoup) -> list[str]:
+    found = []
+    for element in html.find_all(["p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4"]):
+        text = element.get_text(" ", strip=True)
+        for match in re.finditer(r"(?<![\w-])(\w{2,})\s+\1(?![\w-])", text, re.IGNORECASE):
+            if match.group(1).lower() not in DOUBLED_ON_PURPOSE:
+                found.append(match.group(0))
+    return found
+
+
+@pytest.mark.parametrize(("path", "data", "slug"), CHARTER_FILES,
+                         ids=[p.relative_to(ROOT).as_posix() for p, _d, _s in CHARTER_FILES])
+def test_no_empty_heading_and_no_word_twice_in_a_row(path: Path, data: dict[str, Any], slug: str):
+    problems = []
+    for src, html in _pages(data, slug):
+        problems += [f"{src}: empty heading {h!r}" for h in empty_headings(html)]
+        problems += [f"{src}: {w!r}" for w in doubled_words(html)]
+    assert not problems
+
+
+@pytest.mark.parametrize(("path", "data", "slug"), CHARTER_FILES,
+                         ids=[p.relative_to(ROOT).as_posix() for p, _d, _s in CHARTER_FILES])
+def test_an_unset_yes_no_fact_never_reads_as_a_no(path: Path, data: dict[str, Any], slug: str):
+    unset = _without_false(copy.deepcopy(data))
+    problems = []
+    for src, html in _pages(unset, slug):
+        problems += [f"{src}: {span.get_text(strip=True)!r}"
+                     for span in html.select(".cg-no")]
+        for cell in html.find_all(["td", "dd", "span"]):
+            if cell.get_text(strip=True) in ("No", "Non", "✗ No", "✗ Non"):
+                problems.append(f"{src}: {cell}")
+    assert not problems
+
+
+def test_the_checks_catch_what_they_look_for():
+    page = BeautifulSoup(markdown.markdown(
+        "# Title\n\nText\n\n## You may\n\n## You may not\n\n- COO COO\n\n## After\n",
+        extensions=EXTENSIONS), "html.parser")
+    assert empty_headings(page) == ["You may", "After"]
+    assert doubled_words(page) == ["COO COO"]
+
+
+@pytest.fixture(scope="module")
+def plain_words() -> dict[str, str]:
+    path = ROOT / "tests" / "website" / "fixtures" / "plain-words.yaml"
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == path)
+    return {src.rsplit("/", 1)[-1]: str(html) for src, html in _pages(data, slug)}
+
+
+def test_working_days_read_as_working_days(plain_words: dict[str, str]):
+    assert "1\u00a0working day" in plain_words["crisis.md"]
+    assert "1\u00a0day" not in plain_words["crisis.md"]
+
+
+def test_roles_with_the_same_title_are_told_apart_by_their_holder(plain_words: dict[str, str]):
+    roles = plain_words["roles.md"]
+    assert "Co-founder – Maya Lind" in roles and "Co-founder – Sam Ortega" in roles
+
+
+def test_severity_colours_go_by_rank_so_the_most_severe_of_two_levels_is_the_darkest(
+        plain_words: dict[str, str]):
+    crisis = BeautifulSoup(plain_words["crisis.md"], "html.parser")
+    ranks = [[c for c in span["class"] if c.startswith("cg-level--")]
+             for span in crisis.select(".cg-level-card__name .cg-level")]
+    assert ranks == [["cg-level--1"], ["cg-level--3"]]
+
+
+def test_planning_ahead_without_weekly_slots_is_not_called_a_missing_calendar(
+        plain_words: dict[str, str]):
+    content = plain_words["content.md"]
+    assert "4\u00a0weeks" in content
+    assert "calendar" not in BeautifulSoup(content, "html.parser").select_one(
+        ".cg-gaps").get_text().lower()
