@@ -112,7 +112,7 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
     assert len(temporary) == 1  # the default configuration's folder
     assert len(owned_by(build.pid, str(project))) == 1  # the site being built
     os.kill(build.pid, signum)
-    _, errors = build.communicate(timeout=60)
+    _, errors = build.communicate(timeout=240)
     assert survivors(build, helpers) == set()
     assert (site / "index.html").read_text() == "the published site"
     if signum == signal.SIGKILL:
