@@ -61,8 +61,10 @@ class Company:
     cells: tuple[Cell, ...]
 
 
-def companies() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if (p / "charter.yaml").is_file())
+def companies(charter_file: str = "charter.yaml") -> list[Path]:
+    """The company folders that hold ``charter_file`` (``{company}`` stands for the folder)."""
+    return sorted(p for p in CORPUS.iterdir()
+                  if (p / charter_file.format(company=p.name)).is_file())
 
 
 def read_verdicts(folder: Path) -> dict[int, tuple[str, str]]:
@@ -85,6 +87,7 @@ def audit(folder: Path, today: dt.date = TODAY, charter_file: str = "charter.yam
     from chartergen.audit import run
     from chartergen.pipeline import load_portfolio
 
+    charter_file = charter_file.format(company=folder.name)
     portfolio = load_portfolio([folder / charter_file])
     if not portfolio.ok or not portfolio.charters:
         problems = "; ".join(str(d) for d in portfolio.diagnostics)
@@ -142,11 +145,16 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"audit as of this date (default {TODAY})")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="explain each disagreement")
+    parser.add_argument("--charter", default="charter.yaml", metavar="FILE",
+                        help="which charter of each company to audit (default charter.yaml; "
+                             "'{company}-new-user.yaml': the ones written from the "
+                             "notes and the docs alone)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    results = [audit(folder, args.today) for folder in companies()]
+    results = [audit(folder, args.today, args.charter) for folder in companies(args.charter)]
     figures = summary(results)
-    print(f"{len(results)} companies, {9 * len(results)} verdicts, as of {args.today}")
+    print(f"{len(results)} companies ({args.charter}), {9 * len(results)} verdicts, "
+          f"as of {args.today}")
     print(f"mistakes made that were flagged: {figures['made_flagged']} of {figures['made']}")
     print(f"clean mistakes flagged: {figures['clean_flagged']} of {figures['clean']} "
           f"({figures['clean_failed']} of them fail)")

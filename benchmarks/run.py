@@ -6,11 +6,12 @@ Everything is a whole-process wall-clock median, measured in this one run so
 that the ratios hold on a noisy machine: at each portfolio size the commands
 run in turn, once per round, so that a busy moment slows them all alike. For
 each size it measures validate, check, chartergen's own page generation
-(``chartergen render``), the full ``chartergen build``, a plain ``mkdocs build``
+(``chartergen render``), the full ``chartergen build`` with each site engine (MkDocs,
+then Zensical: ``--engine zensical``), a plain ``mkdocs build``
 of the Markdown that ``chartergen render`` writes (the floor MkDocs sets),
 check-jsonschema with ``chartergen schema`` (the peer), the weight of one page
 and the peak memory; then the time from saving a charter to the change being
-served by ``chartergen serve`` (``benchmarks/serve.py``).
+served by ``chartergen serve`` on each engine (``benchmarks/serve.py``).
 
 chartergen is installed as users get it, from the last commit (``git archive
 HEAD``), in a fresh virtual environment; ``--working-tree`` installs the files
@@ -46,10 +47,10 @@ TODAY = "2026-11-23"
 BIN = Path(sys.executable).parent
 """Where chartergen, mkdocs and check-jsonschema are taken from (see ``install``)."""
 
-VALIDATE, CHECK, RENDER, BUILD, FLOOR, PEER = (
+VALIDATE, CHECK, RENDER, BUILD, FLOOR, PEER, ZENSICAL = (
     "validate", "check", "render", "chartergen build", "mkdocs build (floor)",
-    "check-jsonschema")
-COLUMNS = (VALIDATE, CHECK, PEER, RENDER, FLOOR, BUILD)
+    "check-jsonschema", "chartergen build --engine zensical")
+COLUMNS = (VALIDATE, CHECK, PEER, RENDER, FLOOR, BUILD, ZENSICAL)
 
 
 @dataclass
@@ -131,6 +132,8 @@ def bench_size(size: int, work: Path, repeat: int) -> Row:
                  str(project / "floor-site")], rendered, (0,)),
         BUILD: ([chartergen, "build", "charters", "-q", "--site-dir", str(project / "site")],
                 project, (0,)),
+        ZENSICAL: ([chartergen, "build", "charters", "-q", "--engine", "zensical",
+                    "--site-dir", str(project / "site-zensical")], project, (0,)),
     }
     # The floor builds the pages render wrote; render runs again in each round, so the
     # floor's configuration is put back before it.
@@ -182,7 +185,7 @@ def bench_single(work: Path, repeat: int) -> tuple[Timing, Timing]:
 
 
 def table(rows: list[Row], single: tuple[Timing, Timing],
-          served: dict[str, float | list[float]] | None) -> str:
+          served: dict[str, dict[str, float | list[float]]] | None) -> str:
     out = ["| charters | pages | " + " | ".join(COLUMNS) + " | build per charter "
            "| build per added charter | page weight | peak memory (build) |",
            "|---:|---:|" + "---:|" * (len(COLUMNS) + 4)]
@@ -244,11 +247,12 @@ def table(rows: list[Row], single: tuple[Timing, Timing],
                f"{with_build[-1].size} vs {with_build[0].size} → {with_build[1].size} charters",
                f"{last * 1000:.0f} ms vs {first * 1000:.0f} ms", last / first, 1,
                "≤ 1 (linear or better)")
-    if served:
-        saves = ", ".join(f"{s:.1f}" for s in served["saves"])  # type: ignore[union-attr]
-        out.append(f"| `chartergen serve`, 100 charters: from saving one charter to the change "
-                   f"served | {served['median']:.1f} s (median of {saves} s; first build "
-                   f"{served['first_build']:.1f} s) | – | one charter re-rendered | – |")
+    for engine, found in (served or {}).items():
+        saves = ", ".join(f"{s:.1f}" for s in found["saves"])  # type: ignore[union-attr]
+        out.append(f"| `chartergen serve --engine {engine}`, 100 charters: from saving one "
+                   f"charter to the change served | {found['median']:.1f} s (median of "
+                   f"{saves} s; first build {found['first_build']:.1f} s) | – | < 1 s on one "
+                   f"engine | {'yes' if found['median'] < 1 else 'NO'} |")
     return "\n".join(out)
 
 
@@ -290,7 +294,7 @@ def install(work: Path, working_tree: bool) -> Path:
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
-    subprocess.run([*pip, str(source), "check-jsonschema"], check=True)
+    subprocess.run([*pip, f"{source}[zensical]", "check-jsonschema"], check=True)
     return venv / "bin"
 
 
@@ -323,7 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         served = None
         if not args.no_serve:
             print("measuring chartergen serve...", file=sys.stderr)
-            served = serve.measure(tool("chartergen"), work, charters=100, edits=3)
+            served = {engine: serve.measure(tool("chartergen"), work, charters=100, edits=3,
+                                            engine=engine)
+                      for engine in ("mkdocs", "zensical")}
     text = text_start + "\n\n" + table(rows, single, served)
     print(text)
     if not args.no_write:

@@ -1,6 +1,6 @@
 """Time from saving a charter to the change being served by ``chartergen serve``.
 
-    python benchmarks/serve.py [--charters 100] [--edits 3]
+    python benchmarks/serve.py [--charters 100] [--edits 3] [--engine mkdocs|zensical]
 
 Starts ``chartergen serve`` on 127.0.0.1 (a free port) for a generated
 portfolio, waits for the first build, then edits one charter's company name
@@ -62,9 +62,9 @@ def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[bytes
 
 
 def measure(chartergen: str, work: Path, charters: int = 100, edits: int = 3,
-            timeout: float = 900) -> dict[str, float | list[float]]:
-    """The first build's time and each save-to-served time, in seconds."""
-    project = work / f"serve-{charters}"
+            timeout: float = 900, engine: str = "mkdocs") -> dict[str, float | list[float]]:
+    """The first build's time and each save-to-served time, in seconds, with ``engine``."""
+    project = work / f"serve-{engine}-{charters}"
     if project.exists():
         shutil.rmtree(project)
     paths = write_portfolio(project / "charters", charters)
@@ -72,7 +72,8 @@ def measure(chartergen: str, work: Path, charters: int = 100, edits: int = 3,
     port = free_port()
     log = (work / "serve.log").open("wb")
     server = subprocess.Popen(
-        [chartergen, "serve", "charters", "-a", f"127.0.0.1:{port}", "--today", TODAY],
+        [chartergen, "serve", "charters", "-a", f"127.0.0.1:{port}", "--today", TODAY,
+         "--engine", engine],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
@@ -116,14 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--charters", type=int, default=100)
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--engine", default="mkdocs", choices=["mkdocs", "zensical"])
     parser.add_argument("--chartergen", default=shutil.which("chartergen") or "chartergen")
     args = parser.parse_args(argv)
     # a plain kill still stops the server (through the finally clauses)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="chartergen-serve-") as tmp:
-        result = measure(args.chartergen, Path(tmp), args.charters, args.edits)
+        result = measure(args.chartergen, Path(tmp), args.charters, args.edits,
+                         engine=args.engine)
     saves = ", ".join(f"{s:.2f}" for s in result["saves"])  # type: ignore[union-attr]
-    print(f"{args.charters} charters: first build {result['first_build']:.1f} s; "
+    print(f"{args.engine}, {args.charters} charters: first build {result['first_build']:.1f} s; "
           f"save to served {result['median']:.2f} s (median of {saves})")
     return 0
 

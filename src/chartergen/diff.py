@@ -497,11 +497,7 @@ def _score(diff: CharterDiff, *, arrow: str, bold: str) -> str:
 
 
 def _text_change(change: Change, language: str = "en") -> str:
-    subject = change.subject
-    if change.item:
-        subject += f", {change.item_kind} \"{change.item}\""
-    detail, before, after = (say(text, language)
-                             for text in (change.detail, change.before, change.after))
+    subject, detail, before, after = _said(change, language, lambda item: f'"{item}"', str)
     if change.kind == "changed" and (before or after):
         field = f" {detail}" if detail else ""
         return f"{subject}{field}: {before} -> {after}"
@@ -509,11 +505,7 @@ def _text_change(change: Change, language: str = "en") -> str:
 
 
 def _markdown_change(change: Change, language: str = "en") -> str:
-    subject = _code(change.subject)
-    if change.item:
-        subject += f", {change.item_kind} {_code(change.item)}"
-    detail, before, after = (say(text, language)
-                             for text in (change.detail, change.before, change.after))
+    subject, detail, before, after = _said(change, language, _code, _code)
     if change.kind == "changed" and (before or after):
         field = f" {_escape_md(detail)}" if detail else ""
         return f"{subject}{field}: {_code(before)} → {_code(after)}"
@@ -521,6 +513,18 @@ def _markdown_change(change: Change, language: str = "en") -> str:
         return subject + (f": {_escape_md(detail)}" if detail else "")
     kind = say(_KIND_WORDS[change.kind], language)
     return f"{kind} {subject}" + (f" ({_code(detail)})" if detail else "")
+
+
+def _said(change: Change, language: str, item: Callable[[str], str],
+          subject: Callable[[str], str]) -> tuple[str, str, str, str]:
+    """The change's subject (with its item, e.g. one KPI), detail, before and after, in
+    ``language``; ``item`` and ``subject`` quote them for the output."""
+    said = subject(change.subject)
+    if change.item:
+        said += f", {change.item_kind} {item(change.item)}"
+    detail, before, after = (say(text, language)
+                             for text in (change.detail, change.before, change.after))
+    return said, detail, before, after
 
 
 def _grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:

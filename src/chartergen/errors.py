@@ -36,6 +36,29 @@ def format_field_path(path: Sequence[str | int]) -> str:
     return out
 
 
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character, lone surrogate and direction override
+    written as an escape (``\\r``, ``\\x00``, ``\\ud800``).
+
+    A raw carriage return in a file name or a quoted value would move the cursor back
+    and hide the file and line printed before it; a lone surrogate cannot be printed
+    at all.
+    """
+    return _UNPRINTABLE.sub(_escape_one, text)
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem, located in a file: ``path:line:col: severity: message (field)``.
@@ -75,7 +98,7 @@ class Diagnostic:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.field_path:
             text += f" ({self.field})"
-        return text
+        return printable(text)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -88,6 +111,38 @@ class Diagnostic:
             "hint": self.hint,
             "code": self.code,
         }
+
+
+MAX_PER_KIND = 200
+"""Problems of one kind (one code) listed per file; past that, one line says how many more."""
+
+
+def cap_per_kind(diagnostics: Sequence[Diagnostic],
+                 limit: int = MAX_PER_KIND) -> list[Diagnostic]:
+    """At most ``limit`` problems of each kind, in order, then one line per kind cut short.
+
+    100,000 numeric keys are one mistake repeated; listing them all buries the report
+    and takes longer to print than to find.
+    """
+    kept: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    first_left_out: dict[str, Diagnostic] = {}
+    for diagnostic in sorted(diagnostics):
+        count = seen[diagnostic.code] = seen.get(diagnostic.code, 0) + 1
+        if count <= limit or diagnostic.code == "more":
+            kept.append(diagnostic)
+        elif count == limit + 1:
+            first_left_out[diagnostic.code] = diagnostic
+    from chartergen.messages import Msg
+
+    for code, first in first_left_out.items():
+        kept.append(Diagnostic(
+            first.path, first.line, first.col, first.severity,
+            Msg("{count} more problems like the ones above are not listed; fix those and "
+                "validate again", count=f"{seen[code] - limit:,}"),
+            first.field_path, code="more", language=first.language,
+        ))
+    return sorted(kept)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

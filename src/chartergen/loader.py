@@ -18,7 +18,10 @@ that are empty, binary, not UTF-8, or larger than :data:`MAX_BYTES`.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +33,14 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from chartergen.errors import Diagnostic, FieldPath, Severity
+from chartergen.errors import (
+    MAX_PER_KIND,
+    Diagnostic,
+    FieldPath,
+    Severity,
+    cap_per_kind,
+    printable,
+)
 from chartergen.messages import Msg, plural
 
 MAX_BYTES = 1024 * 1024
@@ -132,46 +142,96 @@ class LoadResult:
 
 def load_file(path: str | Path, display: str | None = None) -> LoadResult:
     """Read and parse one charter file; never raises for bad content."""
-    path = Path(path)
     shown = display or str(path)
-    if path.is_symlink() and not _link_stays_inside(path):
-        # a pull request could add charters/x.yaml -> /etc/passwd or ../secrets:
-        # refuse it without reading, so no byte of the target reaches a report
-        return _fail(
-            shown,
-            Msg("this charter is a link to a file outside the project; it was not read "
-                "(replace the link with the charter file itself)"),
-            "outside-link",
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _fail(
-                shown,
-                Msg("the file is {size} KiB; a charter may be at most {most} KiB, so it was "
-                    "not read", size=size // 1024, most=MAX_BYTES // 1024),
-                "file-too-large",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _fail(shown, Msg("the file cannot be read: {reason}", reason=exc.strerror or exc),
-                     "unreadable")
+    raw, refused = read_charter(path, shown)
+    if raw is None:
+        return LoadResult(None, refused)
     return load_bytes(raw, shown)
 
 
-def _link_stays_inside(link: Path) -> bool:
-    """Whether a symbolic link resolves inside the project (the current folder).
+def read_charter(
+    path: str | Path, display: str | None = None
+) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of one charter file, read the guarded way every command uses.
 
-    A link outside the current folder may only point within its own folder.
+    Refused without reading a byte: a link that leads out of the project, a broken
+    link, a loop of links, and anything that is not a plain file (a FIFO, a device
+    such as /dev/zero, a folder). The size cap is checked while reading, so a file
+    that grows or lies about its size is never read past :data:`MAX_BYTES`.
+    Returns the bytes, or ``None`` and the located reason.
     """
+    path = Path(path)
+    shown = display or str(path)
+    target = path
+    try:
+        if path.is_symlink():
+            # a pull request could add charters/x.yaml -> /etc/passwd or ../secrets:
+            # refuse it without reading, so no byte of the target reaches a report
+            problem = _link_problem(path)
+            if problem:
+                return None, _fail(shown, *problem).diagnostics
+            target = path.resolve(strict=True)
+        # O_NOFOLLOW: a link swapped in since the check is not followed;
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NOCTTY", 0))
+    except (OSError, RuntimeError) as exc:
+        return None, _unreadable(shown, exc)
+    with os.fdopen(fd, "rb") as stream:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            message = Msg("this is a folder; a charter must be a plain YAML file, so it was "
+                          "not read") if stat.S_ISDIR(mode) else Msg(
+                "this is not a plain file (a device, a pipe or a socket); a charter must be a "
+                "plain YAML file, so it was not read")
+            return None, _fail(shown, message, "special-file").diagnostics
+        try:
+            raw = stream.read(MAX_BYTES + 1)
+        except OSError as exc:
+            return None, _unreadable(shown, exc)
+    if len(raw) > MAX_BYTES:
+        return None, _fail(
+            shown,
+            Msg("the file is more than {most} KiB; a charter may be at most {most} KiB, so it "
+                "was not read", most=MAX_BYTES // 1024),
+            "file-too-large",
+        ).diagnostics
+    return raw, []
+
+
+def _unreadable(shown: str, exc: BaseException) -> list[Diagnostic]:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return _fail(shown, Msg("the file cannot be read: {reason}", reason=reason),
+                 "unreadable").diagnostics
+
+
+_LINK_LOOP = (
+    Msg("this charter is a link that leads back to itself through other links (a loop); it "
+        "was not read (replace the link with the charter file itself)"), "link-loop")
+
+
+def _link_problem(link: Path) -> tuple[Msg, str] | None:
+    """Why a symbolic link may not be read as a charter, or ``None`` when it may.
+
+    A link must resolve inside the project (the current folder); a link outside the
+    current folder may only point within its own folder.
+    """
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 reports a loop so
+        return _LINK_LOOP
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _LINK_LOOP
+        return (Msg("this charter is a link to a file that does not exist; it was not read "
+                    "(replace the link with the charter file itself)"), "broken-link")
     here = Path.cwd().resolve()
     parent = link.parent.resolve()
     root = here if parent == here or here in parent.parents else parent
-    try:
-        target = link.resolve(strict=True)
-    except (OSError, RuntimeError):  # broken or looping link
-        return False
-    return target == root or root in target.parents
+    if target == root or root in target.parents:
+        return None
+    return (Msg("this charter is a link to a file outside the project; it was not read "
+                "(replace the link with the charter file itself)"), "outside-link")
 
 
 def load_bytes(raw: bytes, path: str) -> LoadResult:
@@ -179,6 +239,15 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     if len(raw) > MAX_BYTES:
         return _fail(path, Msg("a charter may be at most {size} KiB", size=MAX_BYTES // 1024),
                      "file-too-large")
+    wide = _wide_encoding(raw)
+    if wide:
+        return _fail(
+            path,
+            Msg("this file is saved as {encoding}; a charter must be UTF-8: save it again "
+                "choosing UTF-8 as the encoding (most editors offer it under 'Save with "
+                "encoding')", encoding=wide),
+            "encoding",
+        )
     if b"\x00" in raw[:8192]:
         return _fail(path, Msg("this is a binary file, not a YAML charter"), "binary")
     try:
@@ -200,19 +269,166 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     return load_text(text, path)
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes are text in one of them (by mark or by shape)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4096]
+    if len(head) >= 8 and head.count(b"\x00") * 4 >= len(head) * 3 - 8 and (
+            head[0::4].count(b"\x00") == 0 or head[3::4].count(b"\x00") == 0):
+        return "UTF-32"
+    if len(head) >= 4 and (head[0::2].count(b"\x00") == 0) != (head[1::2].count(b"\x00") == 0) \
+            and max(head[0::2].count(b"\x00"), head[1::2].count(b"\x00")) * 2 >= len(head) - 2:
+        return "UTF-16"
+    return None
+
+
+# characters a charter may not hold, written raw or as a quoted escape: controls other
+# than tab and line feed, the C1 controls, and surrogates (halves of a character, which
+# cannot be printed or written to a page)
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_RAW_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_NAMED_ESCAPES = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x0D: "r", 0x1B: "e"}
+
+
+def _raw_characters(text: str, path: str) -> list[Diagnostic]:
+    """Each control character typed into the file itself, at its line and column."""
+    found = []
+    for match in _RAW_BAD.finditer(text):
+        offset = match.start()
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        found.append(Diagnostic(path, line, col, Severity.ERROR,
+                                _character_message(match.group(0), written=False),
+                                code="control-character"))
+    return found
+
+
+def _character_message(char: str, *, written: bool, pair: str = "") -> Msg:
+    code = f"U+{ord(char):04X}"
+    if pair:
+        return Msg("'{pair}' writes one character as two halves (a surrogate pair), which a "
+                   "charter cannot hold; type the character itself, or write it as '{whole}'",
+                   pair=printable(pair), whole=f"\\U{_combined(pair):08X}")
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return Msg("'{half}' is half of a character (a lone surrogate), which a charter "
+                   "cannot hold; remove it or type the whole character",
+                   half=f"\\u{ord(char):04x}")
+    if written:
+        return Msg("this escape writes a NUL character ({code}), which a charter cannot hold; "
+                   "remove it", code=code) if char == "\x00" else Msg(
+            "this escape writes a control character ({code}), which a charter cannot hold; "
+            "remove it", code=code)
+    return Msg("here the file holds a NUL character ({code}), which a charter cannot hold; "
+               "remove it (most editors do not show it)", code=code) if char == "\x00" else Msg(
+        "here the file holds a control character ({code}), which a charter cannot hold; "
+        "remove it (most editors do not show it)", code=code)
+
+
+def _combined(pair: str) -> int:
+    high, low = ord(pair[0]), ord(pair[1])
+    return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+
+
+def _value_characters(document: Document) -> list[Diagnostic]:
+    """Each control character or surrogate that a quoted escape put into a key or value."""
+    found: list[Diagnostic] = []
+    stack: list[tuple[FieldPath, Any]] = [((), document.data)]
+    while stack:
+        field_path, node = stack.pop()
+        items: list[tuple[str | int, Any]] = (
+            list(node.items()) if isinstance(node, dict)
+            else list(enumerate(node)) if isinstance(node, list) else [])
+        for part, child in items:
+            child_path = (*field_path, part)
+            if isinstance(part, str) and _BAD_CHARACTER.search(part):
+                found.extend(_text_problems(document, child_path, part, key=True))
+            if isinstance(child, str):
+                if _BAD_CHARACTER.search(child):
+                    found.extend(_text_problems(document, child_path, child, key=False))
+            elif isinstance(child, (dict, list)):
+                stack.append((child_path, child))
+    return sorted(found)
+
+
+def _text_problems(document: Document, field_path: FieldPath, text: str, *,
+                   key: bool) -> list[Diagnostic]:
+    line, col = document.locate(field_path, key=key)
+    lines = document.source.splitlines()
+    offset = (sum(len(x) + 1 for x in lines[:line - 1]) + col - 1) if line <= len(lines) else 0
+    found = []
+    index = 0
+    while index < len(text):
+        match = _BAD_CHARACTER.search(text, index)
+        if match is None:
+            break
+        char, index = match.group(0), match.end()
+        pair = ""
+        if "\ud800" <= char <= "\udbff" and index < len(text) and (
+                "\udc00" <= text[index] <= "\udfff"):
+            pair, index = char + text[index], index + 1
+        at, offset = _escape_at(document.source, offset, pair or char)
+        found.append(Diagnostic(
+            document.path, *(at or (line, col)), Severity.ERROR,
+            _character_message(char, written=True, pair=pair),
+            tuple(printable(p) if isinstance(p, str) else p for p in field_path),
+            code="control-character",
+        ))
+    return found
+
+
+def _escape_at(source: str, start: int, chars: str) -> tuple[tuple[int, int] | None, int]:
+    """Where, from ``start`` on, the escape that wrote ``chars`` is, and the offset past it."""
+    spellings = []
+    for char in chars:
+        number = ord(char)
+        options = [f"\\x{number:02x}"] if number < 0x100 else []
+        options += [f"\\u{number:04x}", f"\\U{number:08x}"]
+        if number in _NAMED_ESCAPES:
+            options.append("\\" + _NAMED_ESCAPES[number])
+        spellings.append("(?:" + "|".join(re.escape(o) for o in options) + ")")
+    match = re.compile("".join(spellings), re.IGNORECASE).search(source, start)
+    if match is None:
+        return None, start
+    offset = match.start()
+    line = source.count("\n", 0, offset) + 1
+    col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    return (line, col), match.end()
+
+
 def load_text(text: str, path: str) -> LoadResult:
     """Parse charter text; the fast path first, the strict path when it must."""
+    loaded = _load_text(text, path)
+    if len(loaded.diagnostics) > MAX_PER_KIND:
+        loaded.diagnostics = cap_per_kind(loaded.diagnostics)
+    return loaded
+
+
+def _load_text(text: str, path: str) -> LoadResult:
+    raw_problems = _raw_characters(text, path)
+    if raw_problems:
+        return LoadResult(None, raw_problems)
     fast = _fast_yaml()
     try:
         # an exact scan of the C parser's events (a third of a load's time) finds any
-        # anchor, alias, tag, merge key or deep nesting; the strict path then reports it
-        # tabs: libyaml reads some that the round trip (which locates problems) refuses
-        if "\t" not in text and not _refuse_features(fast, text, path):
+        # anchor, alias, tag, merge key or deep nesting, and counts values as it goes,
+        # so a file of a million entries stops at the cap instead of being built first
+        refused: list[Diagnostic] | None = _refuse_features(fast, text, path)
+    except (YAMLError, RecursionError, ValueError, TypeError):
+        refused = None  # the strict path finds the same problem and locates it
+    too_many = [d for d in refused or () if d.code == "too-many-values"]
+    if too_many:
+        return LoadResult(None, too_many)
+    # tabs: libyaml reads some that the round trip (which locates problems) refuses
+    if refused == [] and "\t" not in text:
+        try:
             data = _fast_yaml().load(text)
             if _is_plain_tree(data):
                 return _finish(path, text, data, tree=None)
-    except (YAMLError, RecursionError, ValueError, TypeError):
-        pass  # the strict path finds the same problem and locates it
+        except (YAMLError, RecursionError, ValueError, TypeError):
+            pass  # the strict path finds the same problem and locates it
     return _strict_load(text, path)
 
 
@@ -246,7 +462,11 @@ def _finish(path: str, text: str, data: Any, tree: Any) -> LoadResult:
                 )
             ],
         )
-    return LoadResult(Document(path=path, source=text, data=data, _tree=tree), [])
+    document = Document(path=path, source=text, data=data, _tree=tree)
+    problems = _value_characters(document)
+    if problems:
+        return LoadResult(None, problems)
+    return LoadResult(document, [])
 
 
 def _strict_load(text: str, path: str) -> LoadResult:
@@ -254,7 +474,8 @@ def _strict_load(text: str, path: str) -> LoadResult:
     try:
         refused = _refuse_features(yaml, text, path)
         if refused:
-            return LoadResult(None, refused)
+            too_many = [d for d in refused if d.code == "too-many-values"]
+            return LoadResult(None, too_many or refused)
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
         return LoadResult(None, [_yaml_error(exc, path, text)])
@@ -262,6 +483,8 @@ def _strict_load(text: str, path: str) -> LoadResult:
         return _fail(path, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
                      "too-deep")
     except (YAMLError, ValueError, TypeError) as exc:
+        if long_number := _LONG_NUMBER.search(text):
+            return _long_number(text, path, long_number)
         return _fail(path, Msg("this is not valid YAML: {problem}", problem=str(exc)), "yaml")
     problems: list[Diagnostic] = []
     data = _to_plain(tree, (), problems, path, tree)
@@ -270,12 +493,28 @@ def _strict_load(text: str, path: str) -> LoadResult:
     return _finish(path, text, data, tree)
 
 
+_LONG_NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d_]{4000,}")
+"""A run of digits Python refuses to turn into a number (past 4,300 digits)."""
+
+
+def _long_number(text: str, path: str, match: re.Match[str]) -> LoadResult:
+    offset = match.start()
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    digits = sum(char.isdigit() for char in match.group(0))
+    return LoadResult(None, [Diagnostic(
+        path, line, col, Severity.ERROR,
+        Msg("this number has {digits} digits; no value in a charter is that long a number (if "
+            "it is text, put it in quotes)", digits=f"{digits:,}"), code="long-number")])
+
+
 def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
     """Report anchors, aliases, explicit tags, merge keys and deep nesting, all located."""
     from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
         CollectionStartEvent,
+        MappingStartEvent,
         NodeEvent,
         ScalarEvent,
     )
@@ -290,15 +529,36 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
 
     depth = 0
     aliases_seen: dict[str, int] = {}
+    # keys and list entries, counted as the parser goes: each node in a list, every
+    # other node (the keys) in a mapping
+    values = 0
+    children: list[int] = []
+    in_mapping: list[bool] = []
     for event in yaml.parse(text):
+        if isinstance(event, NodeEvent) and children:
+            if not in_mapping[-1] or children[-1] % 2 == 0:
+                values += 1
+            children[-1] += 1
+            if values > MAX_VALUES:
+                mark = event.start_mark
+                found[:] = [Diagnostic(
+                    path, mark.line + 1, mark.column + 1, Severity.ERROR,
+                    Msg("the file holds more than {most} keys and list entries; a charter may "
+                        "hold at most {most} (a complete one holds about 1,000), so it was not "
+                        "checked", most=f"{MAX_VALUES:,}"), code="too-many-values")]
+                break
         if isinstance(event, CollectionStartEvent):
             depth += 1
+            children.append(0)
+            in_mapping.append(isinstance(event, MappingStartEvent))
             if depth > MAX_DEPTH:
                 add(event, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
                     "too-deep")
                 break
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
+            children.pop()
+            in_mapping.pop()
         if isinstance(event, AliasEvent):
             # one report per alias name: a thousand uses of one alias is one problem
             aliases_seen[event.anchor] = aliases_seen.get(event.anchor, 0) + 1

@@ -482,7 +482,9 @@ class Level:
     path: FieldPath
     criteria: tuple[str, ...] = ()
     lead: str = ""
+    co_leads: tuple[str, ...] = ()
     approver: str = ""
+    co_approvers: tuple[str, ...] = ()
     backup: str = ""
     notify: tuple[str, ...] = ()
     first_response: Duration | None = None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import click
 
-from chartergen.errors import Diagnostic
+from chartergen.errors import Diagnostic, printable
 
 
 def github_annotation(diagnostic: Diagnostic) -> str:
@@ -67,8 +67,9 @@ def _escape_property(text: str) -> str:
 
 def styled(diagnostic: Diagnostic) -> str:
     colour = "red" if diagnostic.is_error else "yellow"
-    location = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}:"
-    text = diagnostic.message + (f" ({diagnostic.field})" if diagnostic.field_path else "")
+    location = printable(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}:")
+    text = printable(
+        diagnostic.message + (f" ({diagnostic.field})" if diagnostic.field_path else ""))
     return (f"{click.style(location, bold=True)} "
             f"{click.style(str(diagnostic.severity) + ':', fg=colour, bold=True)} {text}")
 

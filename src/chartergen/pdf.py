@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import logging
 import os
 import tempfile
 from collections.abc import Mapping
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chartergen.errors import ChartergenError, UsageError, abort_reason
+from chartergen.errors import ChartergenError, UsageError
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -66,18 +65,23 @@ def check_tools(chromium: Path) -> None:
 
 def print_charter(charter_file: Path, out: Path, *, today: dt.date,
                   chromium: Path | None = None, public: bool = False,
-                  overwrite: bool = False) -> PrintedCharter:
+                  overwrite: bool = False, engine: Any = None) -> PrintedCharter:
     """Print the charter in ``charter_file`` to the PDF file ``out``.
 
     ``public``: the version to publish (as ``chartergen build --public``). An existing
     ``out`` is replaced only with ``overwrite``; it is written in one step either way.
+    ``engine``: the site engine's adapter that builds the print page (MkDocs' if None).
     """
     from chartergen.edit.atomic import write_atomic
 
     chromium = chromium or chromium_path()
     check_tools(chromium)
     with tempfile.TemporaryDirectory(prefix="chartergen-pdf-") as folder:
-        site = _build(charter_file, Path(folder), today, public=public)
+        if engine is None:
+            from chartergen import engines
+
+            engine = engines.load(engines.DEFAULT)
+        site = engine.print_site(charter_file, Path(folder), today, public=public)
         pages = list(site.glob("*/print.html"))
         if len(pages) != 1:  # pragma: no cover - the plugin adds one per charter
             raise ChartergenError(f"the print page of {charter_file} was not built")
@@ -87,55 +91,6 @@ def print_charter(charter_file: Path, out: Path, *, today: dt.date,
     from pypdf import PdfReader
 
     return PrintedCharter(out, len(PdfReader(io.BytesIO(data)).pages), company)
-
-
-def _build(charter_file: Path, folder: Path, today: dt.date, *, public: bool = False) -> Path:
-    """The site of the one charter, with its print page, built in ``folder``."""
-    from mkdocs import exceptions
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from chartergen.engines.mkdocs.config import (
-        EXTRA_CSS,
-        EXTRA_JAVASCRIPT,
-        MARKDOWN_EXTENSIONS,
-        dump_yaml,
-        theme_config,
-        theme_dir,
-    )
-
-    docs, site = folder / "docs", folder / "site"
-    docs.mkdir()
-    config = {
-        "site_name": "Social-media charters",
-        "docs_dir": str(docs),
-        "site_dir": str(site),
-        # opened from disk: page URLs end in .html
-        "use_directory_urls": False,
-        "theme": theme_config("en", str(theme_dir())),
-        # absolute, links not followed: the loader refuses a link out of the project
-        "plugins": [{"chartergen": {"charters": os.path.abspath(charter_file),
-                                    "print_pages": True, "today": today.isoformat(),
-                                    "public": public}}],
-        "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "extra_css": EXTRA_CSS,
-        "extra_javascript": EXTRA_JAVASCRIPT,
-    }
-    path = folder / "mkdocs.yml"
-    path.write_text(dump_yaml(config), encoding="utf-8")
-    # The pages are not the point here: MkDocs' own notes (pages outside the
-    # navigation) stay quiet; warnings and errors still show.
-    logging.getLogger("mkdocs").setLevel(max(logging.WARNING,
-                                             logging.getLogger("mkdocs").level))
-    mkdocs_config = load_config(config_file=str(path))
-    mkdocs_config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(mkdocs_config)
-    except exceptions.Abort as exc:
-        raise ChartergenError(f"the charter was not printed ({abort_reason(exc)})") from None
-    finally:
-        mkdocs_config.plugins.on_shutdown()
-    return site
 
 
 def _print(page_file: Path, site: Path, chromium: Path) -> tuple[bytes, str]:

@@ -96,6 +96,20 @@ def check_files(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     This is the ``validate`` command's path: documents stay in the workers, so
     only the (small) diagnostics cross between processes.
     """
+    results = _check_each(files)
+    # x.yaml beside x.yml: check, build and render refuse the pair, so validate does too
+    clashes: dict[str, list[Diagnostic]] = {}
+    for diagnostic in duplicate_slugs((path.stem, display_path(path)) for path in files):
+        clashes.setdefault(diagnostic.path, []).append(diagnostic)
+    for path, found in results:
+        extra = clashes.get(display_path(path), []) if clashes else []
+        if extra:
+            found.extend(d.said(found.language) for d in extra)
+            found.sort()
+    return results
+
+
+def _check_each(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
         return [(path, load_and_validate(path)[1]) for path in files]
@@ -136,13 +150,10 @@ def load_and_validate(path: Path) -> tuple[Document | None, Checked]:
 
 def text_of(path: Path) -> str:
     """The start of a file that did not load, to find which language it is written in."""
-    if path.is_symlink() or not path.is_file():  # never follow a link or open a pipe
-        return ""
-    try:
-        with open(path, "rb") as file:
-            return file.read(65536).decode("utf-8", "replace")
-    except OSError:
-        return ""
+    from chartergen.loader import read_charter
+
+    raw, _refused = read_charter(path)  # never a link out, a pipe or a device
+    return raw[:65536].decode("utf-8", "replace") if raw is not None else ""
 
 
 def common_language(languages: Iterable[str]) -> str:

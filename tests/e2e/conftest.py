@@ -3,7 +3,8 @@ this folder, the site on the local web server for each module; a fresh browser c
 (cookies, storage, permissions) per test. Every test that drives a browser lives here.
 
 The site is the repository's own: its mkdocs.yml and the example charters, built with
-``chartergen build`` exactly as ``make site`` builds it.
+``chartergen build`` exactly as ``make site`` builds it, once with each site engine: every
+test that uses the site runs against the MkDocs site and the Zensical site.
 """
 
 from __future__ import annotations
@@ -19,14 +20,22 @@ from e2etools import E2E, ROOT, TODAY, Tab, require_axe, require_chromium, serve
 
 from chartergen.pdf import CHROMIUM_ARGS
 
+ENGINES = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The site engine that built the site under test."""
+    return str(request.param)
+
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example charters' site, built once for the session."""
-    site = tmp_path_factory.mktemp("e2e") / "site"
+def site_dir(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """The example charters' site, built once for the session with ``engine``."""
+    site = tmp_path_factory.mktemp(f"e2e-{engine}") / "site"
     result = subprocess.run(
         [sys.executable, "-m", "chartergen", "build", "--site-dir", str(site), "--today", TODAY,
-         "-q"],
+         "-q", "--engine", engine],
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return site

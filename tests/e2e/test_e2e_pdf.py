@@ -30,13 +30,17 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@pytest.fixture(scope="module")
-def hartwell(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("pdf") / "hartwell.pdf"
-    result = chartergen("pdf", "hartwell-pumps", "--out", str(out), "--today", TODAY)
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def hartwell(tmp_path_factory: pytest.TempPathFactory,
+             request: pytest.FixtureRequest) -> tuple[Path, str]:
+    """The example charter printed through each site engine's print page."""
+    out = tmp_path_factory.mktemp(f"pdf-{request.param}") / "hartwell.pdf"
+    result = chartergen("pdf", "hartwell-pumps", "--out", str(out), "--today", TODAY,
+                        "--engine", request.param)
     assert result.returncode == 0, result.stderr
-    SCREENSHOTS.mkdir(exist_ok=True)
-    (SCREENSHOTS / "hartwell-pumps.pdf").write_bytes(out.read_bytes())
+    if request.param == "mkdocs":
+        SCREENSHOTS.mkdir(exist_ok=True)
+        (SCREENSHOTS / "hartwell-pumps.pdf").write_bytes(out.read_bytes())
     return out, result.stderr
 
 

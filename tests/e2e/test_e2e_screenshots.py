@@ -38,11 +38,11 @@ def test_key_pages_fit_the_screen(browser: Any, base_url: str, device: str):
             if width > screen:
                 too_wide[path] = width
         assert too_wide == {}
-        # the portfolio's last column can be reached on any screen
+        # the portfolio's last column shown (a phone leaves some out) can be reached
         tab.goto("index.html")
         table = tab.page.locator("table.cg-portfolio")
         table.evaluate("table => { table.scrollLeft = table.scrollWidth; }")
-        score = tab.page.locator("table.cg-portfolio thead th").last.bounding_box()
+        score = tab.page.locator("table.cg-portfolio thead th:visible").last.bounding_box()
         assert score is not None and score["x"] + score["width"] <= DEVICES[device][
             "viewport"]["width"]
         tab.assert_clean()

@@ -20,6 +20,13 @@ from e2etools import Tab
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yaml").read_text("utf-8"))
 
 
+@pytest.fixture(scope="session")
+def engine() -> str:
+    """Material's search box, its index and chartergen's ranking of its results: the MkDocs
+    site only (Zensical's search is its own; tests/e2e/test_e2e_site.py searches both)."""
+    return "mkdocs"
+
+
 @pytest.fixture(scope="module")
 def index(site_dir: Path) -> list[dict[str, str]]:
     return json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))["docs"]

@@ -34,6 +34,12 @@ HOSTILE = [
     "[" * 50, "- " * 30 + "x", "*" * 40, "\u2028\u2029\u0085", "\ufeffbom", "😀" * 5,
     "+44 1632 960150", "someone@example.org", "mailto:someone@example.org",
 ]
+# control characters and surrogates: refused where they are written (they broke the
+# encoders of every output before); written raw, or as the escapes a quoted value allows
+CONTROL = ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\r", "\x1b", "\x7f", "\x85", "\x9b",
+           "\ud800", "\udfff", "\ud83d\ude00", "\u2028"]
+CONTROL_ESCAPES = ["\\0", "\\a", "\\b", "\\e", "\\r", "\\x00", "\\x1b", "\\u0007", "\\ud800",
+                   "\\udc00", "\\ud83d\\ude00", "\\U0000d800", "\\x85"]
 _EMPHASIS = st.one_of(
     # runs of emphasis markers, which Python-Markdown takes quadratic time over
     # (past the limit of markers in a paragraph, kept short: a drawn charter stays small)
@@ -45,6 +51,8 @@ _EMPHASIS = st.one_of(
 _TEXT = st.one_of(
     _EMPHASIS,
     st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
+    st.text(st.characters(categories=("Cc", "Cs")), min_size=1, max_size=3),
+    st.sampled_from(CONTROL).map(lambda c: f"a{c}b"),
     st.sampled_from(HOSTILE),
     st.lists(st.sampled_from(HOSTILE), max_size=3).map(" ".join),
 )
@@ -179,7 +187,7 @@ def mutated(draw: st.DrawFn) -> str:
             break
         i = draw(st.integers(0, len(lines) - 1))
         op = draw(st.sampled_from(["delete", "duplicate", "swap", "garble", "indent",
-                                   "insert", "truncate"]))
+                                   "insert", "truncate", "control"]))
         if op == "delete":
             del lines[i]
         elif op == "duplicate":
@@ -195,6 +203,15 @@ def mutated(draw: st.DrawFn) -> str:
             lines[i] = draw(st.sampled_from(["  ", "    ", "", "\t"])) + lines[i].lstrip()
         elif op == "insert":
             lines.insert(i, draw(_TEXT) + "\n")
+        elif op == "control":
+            # a control character or surrogate, raw or as an escape inside double quotes
+            key, _, value = lines[i].partition(": ")
+            char = draw(st.sampled_from(CONTROL))
+            escape = draw(st.sampled_from(CONTROL_ESCAPES))
+            lines[i] = draw(st.sampled_from([
+                f'{key}: "{value.strip()}{escape}"\n' if value else lines[i] + char,
+                lines[i][:1] + char + lines[i][1:],
+            ]))
         else:
             lines = lines[:i]
     return "".join(lines)

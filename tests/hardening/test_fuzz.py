@@ -34,7 +34,7 @@ from chartergen.render.view import CharterSource
 from chartergen.schema import validate
 from chartergen.schema.text import link_scheme
 
-from .strategies import charter_data, dump, mutated
+from .strategies import CONTROL, charter_data, dump, mutated
 
 TODAY = dt.date(2026, 11, 23)
 SAFE_SRC = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*\.md$")
@@ -185,3 +185,23 @@ def test_the_command_line_exits_with_0_or_1_and_no_traceback(text: str, folder: 
         assert codes["render"] == 0
         written = [p for p in (folder / "out").rglob("*") if p.is_file()]
         assert all(p.resolve().is_relative_to(folder / "out") for p in written)
+
+
+@_scaled(50)
+@given(char=st.one_of(st.sampled_from(CONTROL), st.characters(categories=("Cc", "Cs"))),
+       in_key=st.booleans(), prefix=st.text(st.characters(codec="ascii", categories=("L",)),
+                                             max_size=5))
+def test_control_characters_and_surrogates_are_located_errors(char: str, in_key: bool,
+                                                              prefix: str) -> None:
+    allowed = char in "\t\n\u2028"  # tab, line feed and line separator are text
+    escape = "".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+                     for c in char)
+    line = f'  "{prefix}{escape}": x\n' if in_key else f'  sector: "{prefix}{escape}"\n'
+    text = "format: 1\ncompany:\n  name: Acme\n  language: en\n" + line
+    charter, diagnostics = _check(text)
+    if allowed:
+        return
+    assert charter is None
+    first = diagnostics[0]
+    assert (first.line, first.col) == (5, 4 + len(prefix) + (0 if in_key else 8)), first
+    assert first.format().isprintable()

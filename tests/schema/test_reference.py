@@ -20,7 +20,8 @@ def test_reference_documents_every_section_and_typed_value() -> None:
     page = render_markdown()
     for section in ("format", "company", "networks", "crisis", "independence", "reviews"):
         assert f"## `{section}`" in page
-    assert ("| `networks[].reply_targets.comment` | duration (`30min`, `4h`, `2d`, `1wd`, `1w`) |"
+    assert ("| `networks[].reply_targets.comment` | duration (`30min`, `4h`, `4wh`, `2d`, `1wd`, "
+            "`1w`) |"
             in page)
     assert "| `team.roles[].id` | id, **required** |" in page
     assert "id of one of the roles" in page

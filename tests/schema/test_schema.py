@@ -147,3 +147,17 @@ def test_withheld_and_shown_mark_fields_of_the_schema():
     shown = marked(SCHEMA, "diff")
     assert "networks" in shown and "networks.status" in shown
     assert "networks.tone" not in shown
+
+
+def test_working_time_is_kept_as_working_time() -> None:
+    from chartergen.i18n.formatting import Formatter
+    from chartergen.schema.types import parse_duration
+
+    hours, days, plain = parse_duration("4wh"), parse_duration("2wd"), parse_duration("4h")
+    assert (hours.minutes, hours.working) == (240, True)
+    assert (days.minutes, days.working) == (2 * 24 * 60, True)
+    assert not plain.working
+    assert Formatter.of("en").duration(hours) == "4\u00a0working hours"
+    assert Formatter.of("en").duration(parse_duration("1wd")) == "1\u00a0working day"
+    assert Formatter.of("fr").duration(days) == "2\u00a0jours ouvrés"
+    assert Formatter.of("en").duration(plain) == "4\u00a0h"

@@ -183,3 +183,82 @@ def test_large_batches_use_workers_and_keep_order(tmp_path: Path) -> None:
                   in pipeline.validate_files(files)]
     assert parallel == sequential
     assert sum(bool(found) for _path, found in parallel) == 7
+
+
+@pytest.mark.parametrize("value", ['"Acme #1 company"', "'Acme #1 company'",
+                                   '"Acme \\"quoted\\" #1: co"'])
+def test_a_quoted_hash_is_text_not_a_comment(write_charter, value: str) -> None:
+    result = run("validate", "--strict", str(write_charter(VALID.replace("Acme", value))))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+
+
+def test_init_with_a_hash_in_the_name_passes_strict(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "acme", "--company", 'Acme "quoted" #1: co').exit_code == 0
+    result = run("validate", "--strict")
+    assert result.exit_code == 0, result.output
+
+
+def test_an_unquoted_hashtag_is_still_warned(write_charter) -> None:
+    result = run("validate", "--strict", str(write_charter(VALID + "notes: Bake #bread\n")))
+    assert result.exit_code == 1
+    assert ":5:13: warning: the text from ' #' on is read as a comment" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["validate"], ["check"], ["render", "--out", "out"]])
+def test_yaml_beside_yml_is_refused_by_every_command_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / "acme.yaml").write_text(VALID)
+    (tmp_path / "charters" / "acme.yml").write_text(VALID)
+    result = run(*command)
+    assert result.exit_code == 1
+    assert ("charters/acme.yml:1:1: error: another charter has the same file name "
+            "(charters/acme.yaml); the file name is the charter's address on the site, so "
+            "each must be unique") in result.output
+
+
+def test_a_carriage_return_in_a_file_name_cannot_hide_the_location(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a\rb.yaml").write_text(INVALID)
+    result = run("validate", "a\rb.yaml")
+    assert result.exit_code == 1
+    assert "\r" not in result.output
+    assert "\na\\rb.yaml:5:1: error: 'netwroks' is not a field" in result.stdout
+
+
+def test_output_to_a_terminal_never_carries_a_control_character() -> None:
+    from chartergen.errors import Diagnostic, Severity
+    from chartergen.output import styled
+
+    diagnostic = Diagnostic("x\x1b[2J.yaml", 3, 4, Severity.ERROR,
+                            "the key 'a\rb\x00\ud800\u202e' is wrong", ("a\r",))
+    for shown in (styled(diagnostic), diagnostic.format()):
+        assert not any((ord(c) < 32 and c != "\x1b") or 0xD800 <= ord(c) <= 0xDFFF
+                       or c == "\u202e" for c in shown)
+        assert "x\\x1b[2J.yaml:3:4:" in shown
+        assert "a\\rb\\x00\\ud800\\u202e" in shown
+
+
+def test_a_hundred_thousand_numeric_keys_stop_at_the_cap(write_charter) -> None:
+    path = write_charter("format: 1\n" + "".join(f"{i}: x\n" for i in range(100_000)))
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:10001:1: error: the file holds more than 10,000 keys and list entries; a "
+        "charter may hold at most 10,000 (a complete one holds about 1,000), so it was not "
+        "checked\n")
+
+
+def test_at_most_two_hundred_problems_of_a_kind(write_charter) -> None:
+    path = write_charter(VALID + "".join(f"{i}: x\n" for i in range(3_000)))
+    lines = run("validate", str(path)).stdout.splitlines()
+    assert len(lines) == 201
+    assert lines[199] == (f"{path}:204:1: error: the key 199 is a number; keys must be words: "
+                          "put it in quotes or rename it")
+    assert lines[200] == (f"{path}:205:1: error: 2,800 more problems like the ones above are "
+                          "not listed; fix those and validate again")

@@ -76,7 +76,7 @@ def test_overview_shows_owner_approval_next_review_and_score_chart(site: Path):
     assert "Version 3.1" in text
     assert "approved on 12\u00a0October\u00a02026 by Richard Hartwell, Managing Director" in text
     assert "Next review: 12\u00a0October\u00a02027" in text
-    bars = soup.select("svg.cg-chart__svg g.cg-bar")
+    bars = soup.select("ol.cg-bars li.cg-bar")
     assert len(bars) == 9
     assert soup.select_one(".cg-score__value").get_text().endswith("/ 100")
 

@@ -231,3 +231,71 @@ def test_an_invalid_new_version_is_reported(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert f"{bad}:4:13: error: 'de' is not a valid language" in result.stderr
+
+
+SECRET = "format: 1\ncompany:\n  name: TOP-SECRET-NAME\n  language: en\n"
+LINK_OUT = ("error: this charter is a link to a file outside the project; it was not read "
+            "(replace the link with the charter file itself)")
+
+
+@pytest.fixture
+def outside(repo: Path) -> Path:
+    secret = repo.parent / "outside" / "secret.yaml"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(SECRET, encoding="utf-8")
+    return secret
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_rev_never_follows_a_link_out_of_the_project(repo: Path, outside: Path,
+                                                     output_format: str) -> None:
+    (repo / "charters" / "evil.yaml").symlink_to(Path("../../outside/secret.yaml"))
+    result = run("diff", "--rev", "HEAD", "--format", output_format)
+    assert result.exit_code == 1
+    assert "TOP-SECRET-NAME" not in result.output
+    assert f"charters/evil.yaml:1:1: {LINK_OUT}\n" in result.stderr
+
+
+def test_a_committed_link_is_not_followed_from_git(repo: Path, outside: Path) -> None:
+    evil = repo / "charters" / "evil.yaml"
+    evil.symlink_to(Path("../../outside/secret.yaml"))
+    zero = repo / "charters" / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "links")
+    evil.unlink()
+    zero.unlink()
+    result = run("diff", "--rev", "HEAD", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "TOP-SECRET-NAME" not in result.output
+    assert ("> the version in HEAD was not read: this charter is a link; links are not "
+            "followed, so it was not read") in result.stdout
+    assert result.stdout.count("links are not followed") == 2
+
+
+def test_a_committed_oversized_file_is_not_read_from_git(repo: Path) -> None:
+    from chartergen.loader import MAX_BYTES
+
+    big = repo / "charters" / "big.yaml"
+    big.write_text("format: 1\n" + "# x\n" * (MAX_BYTES // 4 + 1), encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "big")
+    big.unlink()
+    result = run("diff", "--rev", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "the version in HEAD was not read: the file is 1024 KiB; a charter may be at " \
+           "most 1024 KiB, so it was not read" in result.stdout
+
+
+def test_two_files_are_read_the_guarded_way(repo: Path, outside: Path) -> None:
+    (repo / "charters" / "evil.yaml").symlink_to(Path("../../outside/secret.yaml"))
+    for args in (["charters/evil.yaml", "charters/hartwell-pumps.yaml"],
+                 ["charters/hartwell-pumps.yaml", "charters/evil.yaml"]):
+        result = run("diff", *args)
+        assert result.exit_code == 1
+        assert "TOP-SECRET-NAME" not in result.output
+        assert f"charters/evil.yaml:1:1: {LINK_OUT}\n" in result.stderr
+    if Path("/dev/zero").exists():
+        result = run("diff", "charters/hartwell-pumps.yaml", "/dev/zero")
+        assert result.exit_code == 1
+        assert "/dev/zero:1:1: error: this is not a plain file" in result.stderr

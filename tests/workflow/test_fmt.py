@@ -431,3 +431,75 @@ def test_comments_anywhere_survive_and_settle(seed: int) -> None:
     assert result.formatted is not None
     assert sorted(comment_lines(result.formatted)) == sorted(comment_lines(text))
     assert format_text(result.formatted, "x.yaml").formatted == result.formatted
+
+
+# -- links, special files and read-only folders ---------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "repo"
+    (root / "charters").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(MESSY.replace("Acme", "TOP-SECRET"), encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.mark.parametrize("options", [[], ["--check"], ["--diff"]])
+def test_fmt_never_reads_or_writes_through_a_link_out(project: Path, options: list[str]) -> None:
+    secret = project.parent / "outside" / "secret.yaml"
+    before = secret.read_text(encoding="utf-8")
+    (project / "charters" / "evil.yaml").symlink_to(Path("../../outside/secret.yaml"))
+    result = run("fmt", *options)
+    assert result.exit_code == 1
+    assert "TOP-SECRET" not in result.output
+    assert ("charters/evil.yaml:1:1: error: this charter is a link to a file outside the "
+            "project; it was not read") in result.stderr
+    assert secret.read_text(encoding="utf-8") == before
+
+
+def test_fmt_does_not_write_through_a_link_inside_the_project(project: Path) -> None:
+    (project / "charters" / "acme.yaml").write_text(MESSY, encoding="utf-8")
+    (project / "charters" / "alias.yaml").symlink_to("acme.yaml")
+    result = run("fmt", "charters/alias.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "charters/alias.yaml:1:1: error: this charter is a link; fmt does not write through "
+        "links, so it was left untouched (run fmt on the file the link points to)\n"
+        "1 charter left untouched because of errors\n")
+    assert (project / "charters" / "alias.yaml").is_symlink()
+    assert (project / "charters" / "acme.yaml").read_text(encoding="utf-8") == MESSY
+    assert run("fmt", "--check", "charters/alias.yaml").exit_code == 1  # read, not written
+
+
+def test_fmt_check_refuses_a_link_to_a_device(project: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    (project / "charters" / "zero.yaml").symlink_to("/dev/zero")
+    result = run("fmt", "--check")
+    assert result.exit_code == 1
+    assert "charters/zero.yaml:1:1: error: this charter is a link to a file outside" in (
+        result.stderr)
+
+
+def test_a_read_only_charters_folder_is_plain_words(project: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from chartergen.edit import atomic
+
+    path = project / "charters" / "acme.yaml"
+    path.write_text(MESSY, encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    # a read-only folder, even for a user (root) whom permissions do not stop
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    result = run("fmt")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "charters/acme.yaml:1:1: error: the folder 'charters' or the file is read-only, so the "
+        "file was left untouched (make it writable, or run with --check)\n"
+        "1 charter left untouched because of errors\n")
+    assert path.read_text(encoding="utf-8") == MESSY

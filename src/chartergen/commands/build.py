@@ -1,4 +1,4 @@
-"""chartergen build: the policy site, built by MkDocs with the chartergen plugin.
+"""chartergen build: the policy site, built by a site engine (MkDocs, or Zensical).
 
 Given PATHS, the site is built for those charters with a default configuration:
 the Material theme with chartergen's overrides, search in English and French.
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
-import logging
 import os
 import sys
 import tempfile
@@ -22,7 +20,12 @@ from typing import Any
 
 import click
 
-from chartergen.errors import ChartergenError, UsageError, abort_reason
+from chartergen.errors import UsageError
+
+ENGINE_OPTION = click.option(
+    "--engine", type=click.Choice(["mkdocs", "zensical"]),
+    help="Site engine (default: the configuration's 'engine' setting, else the "
+    "CHARTERGEN_ENGINE variable, else mkdocs; see docs/hosting.md).")
 
 TEMPORARY = "chartergen-"
 """Name of the temporary folders holding the default configuration, then random letters."""
@@ -41,8 +44,9 @@ TEMPORARY = "chartergen-"
 @click.option("--public", is_flag=True,
               help="Build the version to publish, into SITE-public/ unless --site-dir is "
               "given: no personal data, no internal parts, no audit (see docs/security.md).")
+@ENGINE_OPTION
 def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, strict: bool,
-          today: str | None, quiet: bool, public: bool) -> None:
+          today: str | None, quiet: bool, public: bool, engine: str | None) -> None:
     """Build the policy site for the charters.
 
     PATHS is one charter folder or file, built with the default site settings.
@@ -51,40 +55,14 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
     Exit code 0 when the site was built, 1 when it was not (invalid charters,
     or warnings with --strict), 2 on a usage error.
     """
-    from mkdocs import exceptions
-    from mkdocs.commands.build import build as mkdocs_build
+    from chartergen.engines import BuildRequest
 
-    from chartergen.sitedir import check_site_dir, staged
-
-    parse_today(today)  # a clear message before MkDocs starts
-    setup_logging(quiet)
+    parse_today(today)  # a clear message before the engine starts
     with site_config(paths, config_file) as config_path:
-        # MkDocs reads a relative site_dir from the configuration file's folder; on the
-        # command line it means the current folder.
-        config = load(config_path, today, strict=strict,
-                      site_dir=str(Path(site_dir).resolve()) if site_dir else None)
-        plugin = config.plugins["chartergen"]
-        if public:
-            plugin.config.public = True
-            if not site_dir:
-                # never into the internal site's folder: one deploy step could publish it
-                config.site_dir = str(Path(config.site_dir).with_name(
-                    Path(config.site_dir).name + "-public"))
-        target = Path(config.site_dir)
-        check_site_dir(target, **plugin.protected_folders(config))
-        if show_progress(quiet):
-            plugin.progress = functools.partial(click.progressbar, file=sys.stderr)
-        # Built next to the site, which it replaces only once complete: a failed or
-        # interrupted build leaves the previous site as it was.
-        with staged(target) as building:
-            config.site_dir = str(building)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(config)
-            except exceptions.Abort as exc:
-                raise ChartergenError(f"the site was not built ({abort_reason(exc)})") from None
-            finally:
-                config.plugins.on_shutdown()
+        adapter = load_engine(engine, config_path)
+        target = adapter.build(BuildRequest(
+            config_path, site_dir=site_dir, strict=strict, today=today, quiet=quiet,
+            public=public, progress=show_progress(quiet)))
     click.echo(f"site written to {display(target)}", err=True)
 
 
@@ -96,26 +74,12 @@ def show_progress(quiet: bool, stream: Any = None, environ: Any = None) -> bool:
                                                         and stream.isatty())
 
 
-def load(config_path: Path, today: str | None, **overrides: Any) -> Any:
-    """The MkDocs configuration, with chartergen's plugin in it."""
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
+def load_engine(option: str | None, config_path: Path) -> Any:
+    """The engine's adapter: ``--engine``, else the configuration's ``engine`` setting."""
+    from chartergen import engines
 
-    overrides = {k: v for k, v in overrides.items() if v is not None}
-    try:
-        config = load_config(config_file=str(config_path), **overrides)
-    except (exceptions.ConfigurationError, exceptions.Abort) as exc:
-        # MkDocs has logged each configuration error (a site_dir holding the docs_dir...)
-        raise UsageError(f"{config_path}: {exc}") from None
-    plugin = config.plugins.get("chartergen")
-    if plugin is None:
-        raise UsageError(
-            f"{config_path} does not use the chartergen plugin: add '- chartergen' under "
-            "'plugins'"
-        )
-    if today:
-        plugin.config.today = today
-    return config
+    _, settings = engines.read_config(config_path)
+    return engines.load(engines.choose(option, settings.get("engine")))
 
 
 @contextlib.contextmanager
@@ -173,29 +137,6 @@ def default_config(folder: Path, charters: Path) -> Path:
     path = folder / "mkdocs.yml"
     path.write_text(dump_yaml(config), encoding="utf-8")
     return path
-
-
-def setup_logging(quiet: bool) -> None:
-    """MkDocs' own log format and levels, as ``mkdocs build`` shows them."""
-    from mkdocs.__main__ import ColorFormatter
-
-    class Formatter(ColorFormatter):
-        """Colours on a terminal only: a log file or CI output gets no escape codes."""
-
-        def format(self, record: logging.LogRecord) -> str:
-            text = super().format(record)
-            return text if sys.stderr.isatty() and not os.environ.get("NO_COLOR") else (
-                click.unstyle(text))
-
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_chartergen", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(Formatter())
-        handler._chartergen = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    # Material prints its end-of-life notice only under the mkdocs command; keep it so.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def display(path: Path) -> str:

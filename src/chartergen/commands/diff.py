@@ -59,13 +59,20 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
     invalid: list[Diagnostic] = []
     languages = []
     for shown, (old_raw, old_name), (new_raw, new_name) in pairs:
-        old, _ = _build(old_raw, old_name)
+        old, old_problems = _build(old_raw, old_name)
         new, new_problems = _build(new_raw, new_name)
         language = _language(new or old, new_raw or old_raw)
         languages.append(language)
         invalid += [d.said(language) for d in new_problems]
         note = ""
-        if old_raw is not None and old is None:
+        if isinstance(old_raw, list):
+            # refused unread (a link, a special file, too large): say why, and in the
+            # two-file form it is the user's own file, so it counts as a problem
+            note = Msg("the version in {label} was not read: {reason}", label=old_label,
+                       reason=old_raw[0].message)
+            if rev is None:
+                invalid += [d.said(language) for d in old_problems]
+        elif old_raw is not None and old is None:
             note = Msg("the version in {label} is not a valid charter, so every section "
                        "is shown as new", label=old_label)
         if new_raw is not None and new is None:
@@ -89,15 +96,24 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
     sys.exit(EXIT_INVALID if invalid else EXIT_OK)
 
 
-Side = tuple[bytes | None, str]
+Side = tuple["bytes | list[Diagnostic] | None", str]
+"""A charter's bytes, or why they were not read, or None when it does not exist; and its name."""
 
 
 def _file_pair(old: Path, new: Path) -> tuple[str, Side, Side]:
     for path in (old, new):
-        if not path.is_file():
+        if not (path.exists() or path.is_symlink()) or path.is_dir():
             raise UsageError(Msg("'{path}' is not a charter file", path=path).say(
                 default_language()))
-    return str(new), (old.read_bytes(), str(old)), (new.read_bytes(), str(new))
+    return str(new), _read(old, str(old)), _read(new, str(new))
+
+
+def _read(path: Path, shown: str) -> Side:
+    """A charter from the working tree, read the guarded way every command uses."""
+    from chartergen.loader import read_charter
+
+    raw, refused = read_charter(path, shown)
+    return (raw if raw is not None else refused), shown
 
 
 def _git_pairs(rev: str, paths: Sequence[str]) -> list[tuple[str, Side, Side]]:
@@ -114,24 +130,49 @@ def _git_pairs(rev: str, paths: Sequence[str]) -> list[tuple[str, Side, Side]]:
         raise UsageError(Msg("'{rev}' is not a commit, branch or tag of this repository",
                              rev=rev).say(default_language()))
 
-    listed = _git("ls-tree", "-r", "--name-only", rev, "--", *roots)
-    before = {
-        Path(line).as_posix() for line in listed.stdout.splitlines()
-        if line.endswith(CHARTER_SUFFIXES)
-    }
+    # "<mode> <type> <object> <size>\t<path>": the mode tells a committed link from a
+    # file, and the size is known before a byte is read
+    listed = _git("ls-tree", "-r", "-l", rev, "--", *roots)
+    before: dict[str, tuple[str, str, str]] = {}
+    for line in listed.stdout.splitlines():
+        meta, _, name = line.partition("\t")
+        fields = meta.split()
+        if len(fields) == 4 and name.endswith(CHARTER_SUFFIXES):
+            before[Path(name).as_posix()] = (fields[0], fields[2], fields[3])
     existing = [p for p in roots if Path(p).exists()]
     now = {Path(display_path(p)).as_posix(): p for p in discover(existing)} if existing else {}
 
     pairs = []
-    for shown in sorted(before | set(now)):
+    for shown in sorted(set(before) | set(now)):
         old: Side = (None, f"{shown} ({rev})")
         if shown in before:
-            shown_old = _git("show", f"{rev}:./{shown}", text=False)
-            if shown_old.returncode == 0:
-                old = (shown_old.stdout, f"{shown} ({rev})")
-        new: Side = (now[shown].read_bytes(), shown) if shown in now else (None, shown)
+            old = _committed(*before[shown], f"{shown} ({rev})")
+        new: Side = _read(now[shown], shown) if shown in now else (None, shown)
         pairs.append((shown, old, new))
     return pairs
+
+
+def _committed(mode: str, obj: str, size: str, shown: str) -> Side:
+    """A charter as committed: a link or an oversized file is refused without reading it."""
+    from chartergen.errors import Severity
+    from chartergen.loader import MAX_BYTES
+
+    def refuse(message: Msg, code: str) -> Side:
+        return [Diagnostic(shown, 1, 1, Severity.ERROR, message, code=code)], shown
+
+    if mode == "120000":
+        return refuse(Msg("this charter is a link; links are not followed, so it was not read "
+                          "(replace the link with the charter file itself)"), "outside-link")
+    if not size.isdigit():
+        return refuse(Msg("this is not a charter file"), "special-file")
+    if int(size) > MAX_BYTES:
+        return refuse(Msg("the file is {size} KiB; a charter may be at most {most} KiB, so it "
+                          "was not read", size=int(size) // 1024, most=MAX_BYTES // 1024),
+                      "file-too-large")
+    blob = _git("cat-file", "blob", obj, text=False)
+    if blob.returncode != 0:
+        return None, shown
+    return blob.stdout[:MAX_BYTES + 1], shown
 
 
 def _git(*args: str, text: bool = True) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
@@ -142,10 +183,13 @@ def _git(*args: str, text: bool = True) -> subprocess.CompletedProcess:  # type:
                              "chartergen diff OLD NEW").say(default_language())) from None
 
 
-def _build(raw: bytes | None, shown: str) -> tuple[Charter | None, list[Diagnostic]]:
+def _build(raw: bytes | list[Diagnostic] | None,
+           shown: str) -> tuple[Charter | None, list[Diagnostic]]:
     """The typed charter from file content, or the problems that prevent it."""
     if raw is None:
         return None, []
+    if isinstance(raw, list):
+        return None, raw
     from chartergen.errors import has_errors
     from chartergen.loader import load_bytes
     from chartergen.model import build
@@ -161,10 +205,12 @@ def _build(raw: bytes | None, shown: str) -> tuple[Charter | None, list[Diagnost
     return build(loaded.document.data, slug, shown), []
 
 
-def _language(charter: Charter | None, raw: bytes | None) -> str:
+def _language(charter: Charter | None, raw: bytes | list[Diagnostic] | None) -> str:
     """The language to speak about one compared charter."""
     from chartergen.messages import language_of
 
     if charter is not None:
         return language_of({"company": {"language": charter.company.language}})
-    return language_of(None, (raw or b"")[:65536].decode("utf-8", "replace"))
+    if not isinstance(raw, bytes):  # not read, or refused unread
+        return language_of(None, "")
+    return language_of(None, raw[:65536].decode("utf-8", "replace"))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
+    from chartergen.errors import Diagnostic
     from chartergen.messages import Msg
 
 EXIT_OK, EXIT_CHANGED = 0, 1
@@ -35,10 +37,9 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
     """
     import difflib
 
-    from chartergen.edit.atomic import write_atomic
     from chartergen.edit.fmt import format_file
     from chartergen.messages import Msg, language_of
-    from chartergen.output import styled
+    from chartergen.output import printable, styled
     from chartergen.pipeline import common_language, discover, display_path, text_of
 
     files = discover(paths)
@@ -63,17 +64,50 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
             click.echo("".join(difflib.unified_diff(
                 result.original.splitlines(keepends=True),
                 result.formatted.splitlines(keepends=True),
-                fromfile=f"{result.path} (now)", tofile=f"{result.path} (formatted)",
+                fromfile=f"{printable(result.path)} (now)",
+                tofile=f"{printable(result.path)} (formatted)",
             )), nl=False)
         if check or show_diff:
-            click.echo(Msg("would reformat {path}", path=result.path).say(language))
-        else:
-            write_atomic(path, result.formatted)
-            click.echo(Msg("reformatted {path}", path=result.path).say(language))
+            click.echo(printable(Msg("would reformat {path}", path=result.path).say(language)))
+            continue
+        problem = _write(path, result.path, result.formatted)
+        if problem is not None:
+            changed.pop()
+            failed += 1
+            click.echo(styled(problem.said(language)), err=True)
+            continue
+        click.echo(printable(Msg("reformatted {path}", path=result.path).say(language)))
 
     summary = _summary(len(changed), unchanged, failed, dry=check or show_diff)
     click.echo(summary.say(common_language(languages)), err=True)
     sys.exit(EXIT_CHANGED if failed or ((check or show_diff) and changed) else EXIT_OK)
+
+
+def _write(path: Path, shown: str, text: str) -> Diagnostic | None:
+    """Replace one charter with its formatted text; why it could not be, or None."""
+    from chartergen.edit.atomic import write_atomic
+    from chartergen.errors import Diagnostic, Severity
+    from chartergen.messages import Msg
+
+    def problem(message: str, code: str) -> Diagnostic:
+        return Diagnostic(shown, 1, 1, Severity.ERROR, message, code=code)
+
+    if path.is_symlink():
+        # the link may be inside the project, but its target is another file:
+        # fmt rewrites only the files it was given
+        return problem(Msg("this charter is a link; fmt does not write through links, so it "
+                           "was left untouched (run fmt on the file the link points to)"),
+                       "fmt-link")
+    try:
+        write_atomic(path, text)
+    except PermissionError:
+        return problem(Msg("the folder '{folder}' or the file is read-only, so the file was "
+                           "left untouched (make it writable, or run with --check)",
+                           folder=str(path.parent)), "read-only")
+    except OSError as exc:
+        return problem(Msg("the file could not be rewritten ({reason}); it was left as it was",
+                           reason=str(exc.strerror or exc)), "unwritable")
+    return None
 
 
 def _summary(changed: int, unchanged: int, failed: int, *, dry: bool) -> Msg:

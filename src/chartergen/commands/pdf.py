@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from chartergen.commands.build import ENGINE_OPTION
 from chartergen.errors import UsageError
 
 
@@ -19,8 +20,9 @@ from chartergen.errors import UsageError
               help="Print the version to publish: no personal data, no internal parts, no "
               "audit (as 'chartergen build --public').")
 @click.option("--force", is_flag=True, help="Replace the PDF file if it already exists.")
+@ENGINE_OPTION
 def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
-        force: bool) -> None:
+        force: bool, engine: str | None) -> None:
     """Print a charter to PDF: a cover, the contents, every page, page numbers.
 
     CHARTER is a charter file, or the name of one in charters/ (its file name
@@ -30,7 +32,8 @@ def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
     written, 1 when the charter is invalid, 2 on a usage error (including a
     missing Chromium or an existing PDF file).
     """
-    from chartergen.commands.build import parse_today, setup_logging
+    from chartergen import engines
+    from chartergen.commands.build import parse_today
     from chartergen.edit.atomic import FileExists
     from chartergen.pdf import check_tools, chromium_path, print_charter
     from chartergen.pipeline import display_path
@@ -43,10 +46,11 @@ def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
                          "it, or choose another file with --out")
     browser = chromium_path()
     check_tools(browser)  # before any work: a clear message at once
-    setup_logging(quiet=True)
+    adapter = engines.load(engines.choose(engine))
     try:
         printed = print_charter(charter_file, target, today=date, chromium=browser,
-                                public=public, overwrite=force)
+                                public=public, overwrite=force,
+                                engine=adapter)
     except FileExists:  # appeared while printing
         raise UsageError(f"'{display_path(target)}' already exists: add --force to replace "
                          "it, or choose another file with --out") from None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import errno
 from collections.abc import Sequence
 
 import click
 
+from chartergen.commands.build import ENGINE_OPTION
 from chartergen.errors import ChartergenError
 
 
@@ -22,8 +23,9 @@ from chartergen.errors import ChartergenError
 @click.option("--public", is_flag=True,
               help="Serve the version to publish: no personal data, no internal parts, no "
               "audit (as 'chartergen build --public').")
+@ENGINE_OPTION
 def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
-          open_in_browser: bool, today: str | None, public: bool) -> None:
+          open_in_browser: bool, today: str | None, public: bool, engine: str | None) -> None:
     """Serve the policy site locally and rebuild it when a charter changes.
 
     Same configuration as 'chartergen build': for PATHS, the default site
@@ -31,24 +33,21 @@ def serve(paths: Sequence[str], config_file: str | None, dev_addr: str,
     else charters/. While a charter is invalid, its pages list its problems.
     Stop with Ctrl+C.
     """
-    from mkdocs import exceptions
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from chartergen.commands.build import load_engine, parse_today, site_config
+    from chartergen.engines import BuildRequest
 
-    from chartergen.commands.build import load, parse_today, setup_logging, site_config
-    from chartergen.errors import abort_reason
-
-    parse_today(today)  # a clear message before MkDocs starts
-    setup_logging(quiet=False)
-    if today:
-        # MkDocs reloads the configuration on every rebuild; the plugin reads this then.
-        os.environ["CHARTERGEN_TODAY"] = today
-    if public:
-        os.environ["CHARTERGEN_PUBLIC"] = "1"
+    parse_today(today)  # a clear message before the engine starts
     with site_config(paths, config_file) as config_path:
-        load(config_path, None)  # a clear message if the plugin is missing
+        adapter = load_engine(engine, config_path)
         try:
-            mkdocs_serve(config_file=str(config_path), livereload=True, dev_addr=dev_addr,
-                         open_in_browser=open_in_browser)
-        except exceptions.Abort as exc:
-            raise ChartergenError(
-                f"the site could not be served ({abort_reason(exc)})") from None
+            adapter.serve(BuildRequest(config_path, today=today, public=public),
+                          dev_addr=dev_addr, open_in_browser=open_in_browser)
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+                raise
+            from chartergen.messages import Msg
+
+            raise ChartergenError(Msg(
+                "the site could not be served at {address} ({reason}); stop what uses it or "
+                "choose another address with --dev-addr HOST:PORT", address=dev_addr,
+                reason=str(exc.strerror))) from None

@@ -24,6 +24,7 @@ and every comment present, otherwise the file is left as it was.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
-from chartergen.loader import LoadResult, load_bytes, load_text
+from chartergen.loader import LoadResult, load_bytes, load_text, read_charter
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule
 
@@ -106,11 +107,9 @@ class Formatted:
 def format_file(path: Path, display: str | None = None) -> Formatted:
     """Read one file and compute its canonical text; nothing is written."""
     shown = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Formatted(shown, diagnostics=[_problem(
-            shown, f"the file cannot be read: {exc.strerror or exc}", "unreadable")])
+    raw, refused = read_charter(path, shown)
+    if raw is None:
+        return Formatted(shown, diagnostics=refused)
     return _format(load_bytes(raw, shown), shown)
 
 
@@ -138,12 +137,24 @@ def _format(loaded: LoadResult, path: str, text: str = "") -> Formatted:
     _place_comments(tree, comments)
     out = io.StringIO()
     yaml.dump(tree, out)
-    result = _one_blank_before_sections(out.getvalue())
+    result = out.getvalue()
+    preamble = _PREAMBLE.match(text)
+    if preamble is not None and "#" in preamble.group(0):
+        # ruamel.yaml drops what is above '---' once a '%YAML' line is there: keep the
+        # original lines (comments, directives) as they were
+        result = preamble.group(0) + _one_blank_before_sections(
+            _WRITTEN_PREAMBLE.sub("", result, count=1))
+    else:
+        result = _one_blank_before_sections(result)
 
     problem = _verify(loaded.document.data, comment_lines(text), result, path)
     if problem is not None:
         return Formatted(path, text, diagnostics=[problem])
     return Formatted(path, text, result)
+
+
+_PREAMBLE = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n|%[^\n]*\n)*---(?:[ \t]+#[^\n]*)?[ \t]*\n")
+_WRITTEN_PREAMBLE = re.compile(r"\A(?:%[^\n]*\n)*---[ \t]*\n")
 
 
 # -- the comment model -------------------------------------------------------------------------

@@ -62,10 +62,11 @@ class Formatter:
             return ""
         labels = self.labels["duration"]
         minutes = value.minutes
-        working = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*wd\s*", value.text, re.IGNORECASE)
-        if working:
-            n = float(working.group(1))
-            key = "working_day" if n == 1 else "working_days"
+        if value.working:  # working time reads as working time ("2 working days")
+            day = minutes >= 24 * 60 and minutes % (24 * 60) == 0
+            n = int(minutes // (24 * 60)) if day else minutes / 60
+            key = ("working_day" if n == 1 else "working_days") if day else (
+                "working_hour" if n == 1 else "working_hours")
             return str(labels[key]).format(n=self.number(n))
         week, day = 7 * 24 * 60, 24 * 60
         if minutes >= week and minutes % week == 0:

@@ -138,7 +138,7 @@ class PortfolioRenderer:
 
         files = list(files)
         self._forget_changed_templates(options.templates)
-        resolved = [Path(f).resolve() for f in files]
+        resolved = [_resolved(Path(f)) for f in files]
         root = git_root(resolved[0].parent) if resolved else None
         changed = last_changed(resolved, root)
         base = Path(options.base) if options.base else None
@@ -320,14 +320,25 @@ def _key(job: _Job) -> tuple[Any, ...] | None:
 
     A linked file is not cached: it is read (or refused) afresh each time.
     """
+    from chartergen.loader import read_charter
+
     path = job.path
     if path.is_symlink():
         return None
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+    raw, _refused = read_charter(path)
+    if raw is None:
         return None
+    digest = hashlib.sha256(raw).hexdigest()
     return (str(path.resolve()), digest, replace(job, path=Path(job.display)))
+
+
+def _resolved(path: Path) -> Path:
+    """The file a path names, links followed; a loop of links stays as written
+    (the loader reports it)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
 
 
 def _folder_state(folder: str) -> tuple[Any, ...]:

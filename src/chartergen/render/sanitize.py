@@ -33,7 +33,7 @@ ATTRIBUTES = {
     "input": {"type", "checked", "disabled", "placeholder", "autocomplete", "for"},
     "label": {"for"},
     "button": {"type"},
-    "svg": {"viewBox", "xmlns", "width", "height"},
+    "svg": {"viewBox", "xmlns", "width", "height", "preserveAspectRatio"},
     "rect": {"x", "y", "width", "height", "rx"},
     "text": {"x", "y", "text-anchor"},
     "line": {"x1", "x2", "y1", "y2"},

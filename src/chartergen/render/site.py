@@ -275,6 +275,8 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
         view.here = view.src(spec.key)
         markdown = env.get_template(f"{spec.key}.md.j2").render(
             page=spec.key, title=title, **common)
+        if view.charter.language == "fr":
+            markdown = french_spacing(markdown)
         page = RenderedPage(view.here, str(escape.text(title)), _tidy(markdown),
                             view.slug, edit_url)
         pages.append(page)
@@ -285,6 +287,8 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
                 label = view.network_label(network)
                 markdown = env.get_template("network.md.j2").render(
                     page="network", title=label, network=network, **common)
+                if view.charter.language == "fr":
+                    markdown = french_spacing(markdown)
                 network_page = RenderedPage(view.here, str(escape.text(label)), _tidy(markdown),
                                             view.slug, edit_url)
                 pages.append(network_page)
@@ -320,6 +324,20 @@ def site_slugs(slugs: Sequence[str]) -> dict[str, str]:
         used.add(candidate)
         out[slug] = candidate
     return out
+
+
+_GUILLEMET_OPEN = re.compile(r"«[ \u00a0]")
+_GUILLEMET_CLOSE = re.compile(r"[ \u00a0]»")
+_HIGH_PUNCTUATION = re.compile(r"(?<=[\w»)\]]) ([:;!?])(?=\s|$|<)")
+
+
+def french_spacing(markdown: str) -> str:
+    """French typography in charter text too: a narrow no-break space inside guillemets and
+    before ; : ! ? so that « Alerte » never breaks before its closing guillemet. Only after
+    a word (never in a table's ``| :---: |`` line or a URL)."""
+    text = _GUILLEMET_OPEN.sub("«\u202f", markdown)
+    text = _GUILLEMET_CLOSE.sub("\u202f»", text)
+    return _HIGH_PUNCTUATION.sub("\u202f\\1", text)
 
 
 def _tidy(markdown: str) -> str:

@@ -14,7 +14,7 @@ import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chartergen.render.view import CharterSource
 
@@ -108,3 +108,15 @@ def audit_runner():  # type: ignore[no-untyped-def]
     except ImportError:  # a build of chartergen without the audit
         return None
     return run
+
+
+def ci_edit_url(environ: Any) -> str:
+    """The edit link template when building in GitHub Actions or GitLab CI, else ""."""
+    server, repository = environ.get("GITHUB_SERVER_URL"), environ.get("GITHUB_REPOSITORY")
+    branch = environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME")
+    if server and repository and branch:
+        return f"{server}/{repository}/edit/{branch}/{{path}}"
+    project, branch = environ.get("CI_PROJECT_URL"), environ.get("CI_COMMIT_REF_NAME")
+    if project and branch:
+        return f"{project}/-/edit/{branch}/{{path}}"
+    return ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chartergen.errors import Diagnostic
+from chartergen.errors import Diagnostic, cap_per_kind
 from chartergen.loader import Document
 
 
@@ -14,9 +14,9 @@ def validate(document: Document) -> list[Diagnostic]:
     from chartergen.schema.structure import structure_errors
     from chartergen.schema.text import link_scheme_errors
 
-    return sorted(_slug_errors(document) + structure_errors(document) + crossref_errors(document)
-                  + link_scheme_errors(document) + internal_path_errors(document)
-                  + source_warnings(document))
+    return cap_per_kind(_slug_errors(document) + structure_errors(document)
+                        + crossref_errors(document) + link_scheme_errors(document)
+                        + internal_path_errors(document) + source_warnings(document))
 
 
 def _slug_errors(document: Document) -> list[Diagnostic]:

@@ -646,7 +646,13 @@ SCHEMA: dict[str, Rule] = {
                     "name": shown(text("Name of the level.", required=True)),
                     "criteria": texts("What puts a situation at this level."),
                     "lead": shown(ref("role", "Role that leads the response.")),
+                    "co_leads": refs(
+                        "role", "Roles that lead the response together with 'lead' (two leads "
+                        "for one level)."),
                     "approver": shown(ref("role", "Role that approves public statements.")),
+                    "co_approvers": refs(
+                        "role", "Roles that must also approve public statements: every one of "
+                        "them and 'approver' must agree."),
                     "backup": shown(ref("role", "Role that approves when the approver is away.")),
                     "notify": refs("role", "Roles told at once."),
                     "first_response": shown(typed(

@@ -118,7 +118,7 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
     if unknown > MAX_REPORTED:
         add(first_unlisted, Msg("{count} more references to ids the charter does not declare "
                                 "are not listed; fix those above and validate again",
-                                count=f"{unknown - MAX_REPORTED:,}"))
+                                count=f"{unknown - MAX_REPORTED:,}"), code="more")
 
     for path, _rule, value in walk(data):
         if path[-1:] == ("platform",) and value == "other":

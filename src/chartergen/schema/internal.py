@@ -15,7 +15,6 @@ leaves the place out), so both read a path the same way.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -137,5 +136,7 @@ def _unknown_in_list(place: str, part: str, where: str, fields: Mapping[str, Rul
 
 
 def _hint(word: str, options: list[str]) -> str:
+    import difflib  # only when a place is wrong: not on every validation's start-up
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return Msg("; did you mean '{name}'?", name=close[0]) if close else ""

@@ -20,7 +20,7 @@ _TYPES = {
     "boolean": "`true` / `false`",
     "dict": "section",
     "list": "list",
-    "duration": "duration (`30min`, `4h`, `2d`, `1wd`, `1w`)",
+    "duration": "duration (`30min`, `4h`, `4wh`, `2d`, `1wd`, `1w`)",
     "date": "date (`YYYY-MM-DD`)",
     "percent": "percentage (`20%`)",
     "money": "money (`12000 EUR`)",
@@ -47,7 +47,8 @@ Values that must not be misread have a type:
 
 | type | write it like |
 |---|---|
-| duration | `30min`, `4h`, `2d` (days), `1wd` (working days), `1w`, or combined: `1h30min` |
+| duration | `30min`, `4h`, `4wh` (working hours), `2d` (days), `1wd` (working days), \
+`1w`, or combined: `1h30min`; working time stops over weekends |
 | date | `2027-03-31` (year-month-day) |
 | percentage | `20%` or `20` |
 | money | `12000 EUR`, `4500.50 USD` (amount, then the three-letter currency code) |

@@ -22,6 +22,8 @@ from chartergen.schema.crossref import walk
 # "key: value #word" or "- value #word": a plain (unquoted) value cut by a comment that
 # reads like a hashtag (no space after the #), the usual slip on social media
 _CUT_BY_HASHTAG = re.compile(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?)([^\s#'\"|>&*!%@`{\[][^#]*?)\s#\w")
+# where a line's value starts: after its list dash and its key, if it has them
+_VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:(?:\s+|$))?")
 _BLOCK_START = re.compile(r"(?::|^\s*-)\s*[|>][+-]?\d*\s*(?:#.*)?$")
 
 
@@ -61,6 +63,8 @@ def _hashtag_comments(document: Document) -> Iterator[Diagnostic]:
             continue
         if line.lstrip().startswith("#"):
             continue
+        if line[_VALUE_START.match(line).end():][:1] in ("'", '"'):  # type: ignore[union-attr]
+            continue  # a quoted value: ' #' inside the quotes is text
         match = _CUT_BY_HASHTAG.match(line)
         if match:
             col = line.index("#", match.end(2)) + 1

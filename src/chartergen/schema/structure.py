@@ -8,6 +8,7 @@ milliseconds) and reused for every charter.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -44,10 +45,20 @@ class _ParsedValue(type):
         return True
 
 
+class _FiniteNumber(type):
+    """A number that is a number: YAML's .nan and .inf are not (hours would show "NaN h")."""
+
+    def __instancecheck__(cls, value: Any) -> bool:
+        return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and math.isfinite(value))
+
+
 def _custom_types() -> dict[str, TypeDefinition]:
     return {
-        name: TypeDefinition(name, (_ParsedValue(name, (), {"parser": staticmethod(parser)}),), ())
-        for name, parser in PARSERS.items()
+        "number": TypeDefinition("number", (_FiniteNumber("finite", (), {}),), ()),
+        **{name: TypeDefinition(
+            name, (_ParsedValue(name, (), {"parser": staticmethod(parser)}),), ())
+           for name, parser in PARSERS.items()},
     }
 
 
@@ -188,6 +199,10 @@ def _kind_of(value: Any) -> str:
         return Msg("nothing")
     if isinstance(value, bool):
         return Msg("true/false")
+    if isinstance(value, float) and math.isnan(value):
+        return Msg("YAML's .nan, which stands for 'not a number'")
+    if isinstance(value, float) and math.isinf(value):
+        return Msg("YAML's {sign}.inf, which stands for infinity", sign="-" if value < 0 else "")
     if isinstance(value, (int, float)):
         return Msg("the number {value}", value=value)
     if isinstance(value, str):

@@ -15,10 +15,12 @@ from decimal import Decimal
 
 from chartergen.messages import Msg
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|wd|h|d|w)", re.IGNORECASE)
-_DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|wd|h|d|w)\s*)+$", re.IGNORECASE)
-_MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "wd": 24 * 60, "w": 7 * 24 * 60}
-"""``wd`` is a working day: for comparisons it counts as a day, and it reads as written."""
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(min|wd|wh|h|d|w)", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*(?:min|wd|wh|h|d|w)\s*)+$", re.IGNORECASE)
+_MINUTES = {"min": 1, "h": 60, "d": 24 * 60, "wd": 24 * 60, "wh": 60, "w": 7 * 24 * 60}
+"""``wd`` is a working day and ``wh`` a working hour: for comparisons they count as a day
+and an hour, they read as written, and the clock stops outside working time (see
+:attr:`Duration.working`)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -31,6 +33,11 @@ class Duration:
     @property
     def hours(self) -> float:
         return self.minutes / 60
+
+    @property
+    def working(self) -> bool:
+        """Counted in working days or hours (``1wd``, ``4wh``): weekends do not count."""
+        return any(unit.lower() in ("wd", "wh") for _n, unit in _DURATION_PART.findall(self.text))
 
     def __str__(self) -> str:
         return self.text or f"{self.minutes:g}min"

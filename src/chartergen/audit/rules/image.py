@@ -124,21 +124,23 @@ def monitoring_fast_enough(charter: Charter, ctx: Context) -> Verdict:
 def crisis_levels(charter: Charter, ctx: Context) -> Verdict:
     """Crisis severity levels each name who leads and how fast the first response comes.
 
-    Fails when there is no level, or when a level has no ``lead`` or no
-    ``first_response``; warns when a level names no ``approver`` for statements.
+    Fails when there is no level, or when a level has no ``lead`` (or ``co_leads``) or
+    no ``first_response``; warns when a level names no ``approver`` (or
+    ``co_approvers``) for statements.
     """
     levels = charter.crisis.levels
     if not levels:
         return ctx.fail("missing", ("crisis", "levels"))
     incomplete, unapproved = [], []
     for level in levels:
-        gaps = [ctx.say(f"part_{k}") for k, v in (("lead", level.lead),
+        lead = level.lead or (level.co_leads[0] if level.co_leads else "")
+        gaps = [ctx.say(f"part_{k}") for k, v in (("lead", lead),
                                                  ("first_response", level.first_response))
                 if not v]
         if gaps:
             incomplete.append((level, ctx.finding("finding", level.path, name=level.name,
                                                   parts=gaps)))
-        elif not level.approver:
+        elif not (level.approver or level.co_approvers):
             unapproved.append((level, ctx.finding("no_approver", level.path, name=level.name)))
     for key, found in (("fail", incomplete), ("warn", unapproved)):
         if found:
@@ -223,7 +225,8 @@ def accounts_secured(charter: Charter, ctx: Context) -> Verdict:
 
     Fails when the accounts register is empty. Warns when an active network has no
     register entry, or an entry lacks two-factor authentication, has fewer than
-    ``MIN_ACCOUNT_ADMINS`` admins, or is not tied to a company mailbox.
+    ``MIN_ACCOUNT_ADMINS`` admins (named in ``admins`` or counted in ``admin_count``),
+    or is not tied to a company mailbox.
     """
     register = charter.accounts.register
     if not register:
@@ -238,9 +241,10 @@ def accounts_secured(charter: Charter, ctx: Context) -> Verdict:
         name = name_of(known) if known else (account.network or "?")
         if account.two_factor is not True:
             findings.append(ctx.finding("no_2fa", account.path, name=name))
-        if len(account.admins) < thresholds.MIN_ACCOUNT_ADMINS:
+        admins = max(len(account.admins), account.admin_count or 0)
+        if admins < thresholds.MIN_ACCOUNT_ADMINS:
             findings.append(ctx.finding("few_admins", account.path, name=name,
-                                        count=len(account.admins),
+                                        count=admins,
                                         min=thresholds.MIN_ACCOUNT_ADMINS))
         if not account.mailbox:
             findings.append(ctx.finding("no_mailbox", account.path, name=name))

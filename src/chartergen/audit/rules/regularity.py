@@ -173,7 +173,8 @@ def weekend_gap(charter: Charter, ctx: Context) -> Verdict:
     For each active network, warns when ``coverage.hours`` is not stated, and when
     weekends are not covered (and nothing is said about out-of-hours) although a
     reply target is shorter than the ``WEEKEND_GAP_HOURS`` a Friday-evening message
-    waits until Monday. Fails when there is no active network.
+    waits until Monday; a target in working time (``4wh``, ``1wd``) stops over the
+    weekend and is not compared. Fails when there is no active network.
     """
     active = charter.active_networks
     if not active:
@@ -183,8 +184,10 @@ def weekend_gap(charter: Charter, ctx: Context) -> Verdict:
         coverage = network.coverage
         if not coverage.hours:
             findings.append(ctx.finding("no_hours", network.path, name=name_of(network)))
+        # a target in working time (4wh, 1wd) stops its clock over the weekend
         targets = [t for t in (network.reply_targets.comment, network.reply_targets.message,
-                               network.reply_targets.complaint) if t is not None]
+                               network.reply_targets.complaint)
+                   if t is not None and not t.working]
         fastest = min(targets, default=None)
         if (fastest is not None and fastest.hours < thresholds.WEEKEND_GAP_HOURS
                 and coverage.weekends is not True and not coverage.out_of_hours):

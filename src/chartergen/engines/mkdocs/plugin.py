@@ -24,6 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from chartergen.render.sources import ci_edit_url
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -70,6 +72,9 @@ class CharterPluginConfig(base.Config):
     print_pages = c.Type(bool, default=False)
     """Also add each charter on one page (``<charter>/print.html``: cover, contents, every
     page), outside the navigation; ``chartergen pdf`` turns it on to print a charter."""
+    engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
+    """The engine ``chartergen build`` and ``serve`` use for this configuration (their
+    ``--engine`` option wins). A plain ``mkdocs build`` is MkDocs whatever this says."""
 
 
 class CharterPlugin(BasePlugin[CharterPluginConfig]):
@@ -460,18 +465,6 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
         polyfills.append(IFRAME_WORKER)
     if polyfills or "polyfills" in config.extra:
         config.extra["polyfills"] = polyfills
-
-
-def ci_edit_url(environ: Any) -> str:
-    """The edit link template when building in GitHub Actions or GitLab CI, else ""."""
-    server, repository = environ.get("GITHUB_SERVER_URL"), environ.get("GITHUB_REPOSITORY")
-    branch = environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME")
-    if server and repository and branch:
-        return f"{server}/{repository}/edit/{branch}/{{path}}"
-    project, branch = environ.get("CI_PROJECT_URL"), environ.get("CI_COMMIT_REF_NAME")
-    if project and branch:
-        return f"{project}/-/edit/{branch}/{{path}}"
-    return ""
 
 
 def _material_search_index(config: MkDocsConfig) -> Any:

@@ -1,0 +1,1 @@
+"""Zensical: builds the Markdown pages and ``mkdocs.yml`` that ``render/`` writes out."""

@@ -1,0 +1,354 @@
+"""The Zensical engine: ``chartergen build``, ``serve`` and ``pdf`` with Zensical.
+
+Zensical reads ``mkdocs.yml`` and ships Material's look, search and offline
+plugin, but runs no MkDocs plugin. So the charters are rendered here, as
+``chartergen render`` does, into a project folder of their own (the Markdown
+pages, the theme overrides, a ``mkdocs.yml``), which Zensical builds; the site
+then replaces the site folder in one swap, like a MkDocs build. ``serve`` keeps
+that folder, and when a charter is saved rewrites only the pages that changed:
+Zensical's own cache rebuilds only those.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+import zensical
+
+from chartergen.engines import read_config
+from chartergen.errors import ChartergenError, UsageError
+
+if TYPE_CHECKING:
+    from chartergen.engines import BuildRequest
+    from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
+    from chartergen.render.site import RenderedPage, RenderedSite
+
+CANNOT = (
+    "the pages' HTML is not passed through chartergen's allow-list after Markdown, as the "
+    "MkDocs plugin does (Zensical has no hook for it): charter text is still escaped when "
+    "the pages are written, so charter text still cannot add markup",
+    "only the charters, site_name, site_dir and the theme's language are taken from a "
+    "mkdocs.yml: its own pages (docs_dir), other plugins and other theme settings are not",
+    "no progress bars, and no previous/next links at the foot of charter pages",
+)
+"""What this engine does not do of what chartergen offers with MkDocs (docs/hosting.md)."""
+
+POLL = 0.2
+"""How often ``serve`` looks at the charters for a change, in seconds."""
+
+
+@dataclass
+class Project:
+    """What a ``mkdocs.yml`` (or the default one) asks of a build, read without MkDocs."""
+
+    config_path: Path
+    charters: Path
+    site_name: str
+    site_dir: Path
+    language: str
+    today: dt.date
+    public: bool
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def base(self) -> Path:
+        return self.config_path.resolve().parent
+
+
+def project(request: BuildRequest) -> Project:
+    data, options = read_config(request.config_path)
+    base = request.config_path.resolve().parent
+    if not options and "chartergen" not in str(data.get("plugins")):
+        raise UsageError(f"{request.config_path} does not use the chartergen plugin: add "
+                         "'- chartergen' under 'plugins'")
+    today = request.today or str(options.get("today") or "") or os.environ.get(
+        "CHARTERGEN_TODAY", "")
+    try:
+        date = dt.date.fromisoformat(today) if today else dt.date.today()
+    except ValueError:
+        raise UsageError(f"'today' must be a date written YYYY-MM-DD, not {today!r}") from None
+    public = (request.public or bool(options.get("public"))
+              or os.environ.get("CHARTERGEN_PUBLIC") == "1")
+    if request.site_dir:
+        site_dir = Path(request.site_dir).resolve()
+    else:
+        site_dir = Path(os.path.abspath(base / str(data.get("site_dir") or "site")))
+        if public:  # never into the internal site's folder
+            site_dir = site_dir.with_name(site_dir.name + "-public")
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    return Project(
+        config_path=request.config_path,
+        charters=Path(os.path.abspath(base / str(options.get("charters") or "charters"))),
+        site_name=str(data.get("site_name") or ""),
+        site_dir=site_dir,
+        language=str(theme.get("language") or "en"),
+        today=date,
+        public=public,
+        options=options,
+    )
+
+
+def render_options(proj: Project) -> RenderOptions:
+    from chartergen.render.portfolio import RenderOptions
+    from chartergen.render.sources import ci_edit_url
+
+    language = str(proj.options.get("language") or "auto")
+    if language == "auto" and proj.language != "en":
+        language = proj.language
+    templates = proj.options.get("templates") or ""
+    return RenderOptions(
+        today=proj.today,
+        language=language,
+        use_directory_urls=False,  # as the offline plugin has it: opened from disk too
+        templates=str(proj.base / templates) if templates else "",
+        edit_url=str(proj.options.get("edit_url") or "") or ci_edit_url(os.environ),
+        audit=bool(proj.options.get("audit", True)),
+        base=str(proj.base),
+        public=proj.public,
+    )
+
+
+def build(request: BuildRequest) -> Path:
+    """Build the site; return the site folder."""
+    from chartergen.sitedir import check_site_dir, staged
+
+    proj = project(request)
+    target = proj.site_dir
+    check_site_dir(target, **protected_folders(proj))
+    for limit in CANNOT:
+        say(request, f"Zensical engine: {limit} (docs/hosting.md)")
+    site, _ = render_checked(proj, _renderer(), strict=request.strict)
+    with tempfile.TemporaryDirectory(prefix="chartergen-zensical-") as folder:
+        write_project(Path(folder), proj, site)
+        run_build(Path(folder), strict=request.strict, quiet=request.quiet)
+        with staged(target) as building:
+            for entry in (Path(folder) / "site").iterdir():
+                shutil.move(str(entry), building / entry.name)
+    return target
+
+
+def print_site(charter_file: Path, folder: Path, today: dt.date, *,
+               public: bool = False) -> Path:
+    """The site of the one charter, with its print page, built in ``folder``."""
+    from chartergen.render.site import render_print_page
+
+    proj = Project(config_path=folder / "mkdocs.yml", charters=charter_file.resolve(),
+                   site_name="", site_dir=folder / "site", language="en", today=today,
+                   public=public)
+    renderer = _renderer()
+    site = render(proj, renderer)
+    options = render_options(proj)
+    result = renderer.render([charter_file], options)
+    extra = [render_print_page(source, site.charters[source.charter.slug], today=today,
+                               use_directory_urls=False, templates=options.templates or None)
+             for source in result.sources]
+    write_project(folder, proj, site, extra=extra)
+    run_build(folder, strict=False, quiet=True)
+    return folder / "site"
+
+
+def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> None:
+    """Serve the site and rewrite the pages of a charter when it is saved, until Ctrl+C."""
+    proj = project(request)
+    renderer = _renderer()
+    with tempfile.TemporaryDirectory(prefix="chartergen-zensical-serve-") as folder:
+        watcher = Watcher(Path(folder), proj, renderer)
+        watcher.update()
+        watcher.start()
+        try:
+            zensical.serve(str(Path(folder) / "mkdocs.yml"),
+                           {"dev_addr": dev_addr, "open": open_in_browser, "strict": False})
+        finally:
+            watcher.stop()
+
+
+def render(proj: Project, renderer: PortfolioRenderer) -> RenderedSite:
+    return render_checked(proj, renderer)[0]
+
+
+def render_checked(proj: Project, renderer: PortfolioRenderer,
+                   last: RenderedSite | None = None, *, problems: bool = False,
+                   strict: bool = False) -> tuple[RenderedSite, bool]:
+    """The site's pages, and whether every charter is valid; an invalid charter stops the
+    build (or, with ``problems``, gives pages listing its problems, as ``serve`` on MkDocs
+    shows them); so does a warning with ``strict``."""
+    from chartergen.output import styled
+    from chartergen.pipeline import discover
+
+    files = discover([_shown(proj.charters)])
+    result = renderer.render(files, render_options(proj))
+    errors = [d for d in result.diagnostics if d.is_error]
+    for diagnostic in result.diagnostics:
+        if not diagnostic.is_error:
+            click.echo(styled(diagnostic), err=True)
+    if strict and len(errors) < len(result.diagnostics):
+        raise ChartergenError("the site was not built (charter warnings, and --strict)")
+    if errors or result.site is None:
+        listing = "\n".join(d.format() for d in errors)
+        if not problems:
+            raise ChartergenError(f"invalid charters, the site was not built:\n{listing}")
+        from chartergen.render.problems import problems_site
+
+        click.echo(f"invalid charters, their pages show the problems:\n{listing}", err=True)
+        return problems_site(last, errors, proj.language), False
+    return result.site, True
+
+
+def write_project(folder: Path, proj: Project, site: RenderedSite, *,
+                  extra: list[RenderedPage] | tuple[()] = (),
+                  written: dict[str, str] | None = None) -> None:
+    """The Markdown pages, theme overrides and ``mkdocs.yml`` Zensical builds, in ``folder``.
+
+    ``written``: the pages already in the folder (path -> Markdown); only the pages
+    that changed are written again, and pages no longer in the site are removed.
+    """
+    from chartergen.engines.mkdocs.config import copy_theme, dump_yaml, site_config
+    from chartergen.render.site import default_site_name, is_default_site_name
+
+    docs = folder / "docs"
+    pages = {page.src: page.markdown for page in [*site.pages, *extra]}
+    known = {} if written is None else written
+    for src in sorted(set(known) - set(pages)):
+        (docs / src).unlink(missing_ok=True)
+    for src, markdown in pages.items():
+        if known.get(src) != markdown:
+            path = docs / src
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+    if written is not None:
+        written.clear()
+        written.update(pages)
+    if not (folder / "theme").is_dir():
+        copy_theme(folder / "theme")
+        # Zensical would publish the folder's notes for developers; MkDocs leaves them out
+        (folder / "theme" / "README.md").unlink(missing_ok=True)
+    name = proj.site_name
+    if not name or is_default_site_name(name):
+        name = default_site_name(site.language)
+    settings = site_config(site, site_name=name)
+    # Material's own look, as the MkDocs site has it (Zensical's default is a newer one)
+    settings["theme"]["variant"] = "classic"
+    config = dump_yaml(settings)
+    path = folder / "mkdocs.yml"
+    if not path.is_file() or path.read_text(encoding="utf-8") != config:
+        path.write_text(config, encoding="utf-8")
+
+
+def run_build(folder: Path, *, strict: bool, quiet: bool = False) -> None:
+    """Zensical's build of the project in ``folder`` (into ``folder/site``).
+
+    Zensical reports on standard output; that goes to standard error, as MkDocs'
+    log does (dropped with ``quiet``), so that a command's own output stays clean.
+    """
+    with _in(folder), _report_to_stderr(quiet):
+        try:
+            zensical.build(str(folder / "mkdocs.yml"), {"clean": False, "strict": strict})
+        except Exception as exc:  # Zensical raises its own errors from Rust
+            raise ChartergenError(f"the site was not built (Zensical: {exc})") from None
+
+
+def protected_folders(proj: Project) -> dict[str, list[tuple[str, str]]]:
+    charters = proj.charters if proj.charters.is_dir() else proj.charters.parent
+    return {
+        "around": [(str(proj.base), "project folder"), (os.getcwd(), "current folder")],
+        "data": [(str(charters), "charters folder"), (str(proj.base / "docs"), "docs folder")],
+    }
+
+
+class Watcher:
+    """``serve``: renders the charters into the served project, and again when one of them
+    changes; only the pages whose Markdown changed are written."""
+
+    def __init__(self, folder: Path, proj: Project, renderer: PortfolioRenderer):
+        self.folder, self.proj, self.renderer = folder, proj, renderer
+        self.written: dict[str, str] = {}
+        self.last: RenderedSite | None = None
+        self.seen: dict[Path, tuple[int, int]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="chartergen-watch",
+                                        daemon=True)
+
+    def update(self) -> None:
+        self.seen = self._stamps()
+        site, valid = render_checked(self.proj, self.renderer, self.last, problems=True)
+        if valid:
+            self.last = site
+        write_project(self.folder, self.proj, site, written=self.written)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(POLL):
+            if self._stamps() != self.seen:
+                try:
+                    self.update()
+                except ChartergenError as exc:
+                    click.echo(f"chartergen: {exc}", err=True)
+
+    def _stamps(self) -> dict[Path, tuple[int, int]]:
+        root = self.proj.charters
+        files = [root] if root.is_file() else sorted(root.rglob("*.y*ml"))
+        stamps = {}
+        for path in files:
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                stamps[path] = (stat.st_mtime_ns, stat.st_size)
+        return stamps
+
+
+def say(request: BuildRequest, text: str) -> None:
+    if not request.quiet:
+        click.echo(f"INFO    -  {text}", err=True)
+
+
+def _renderer() -> PortfolioRenderer:
+    from chartergen.render.portfolio import PortfolioRenderer
+
+    return PortfolioRenderer()
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@contextlib.contextmanager
+def _report_to_stderr(quiet: bool) -> Iterator[None]:
+    sys.stdout.flush()
+    saved = os.dup(1)
+    target = os.open(os.devnull, os.O_WRONLY) if quiet else os.dup(2)
+    os.dup2(target, 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(target)
+
+
+@contextlib.contextmanager
+def _in(folder: Path) -> Iterator[None]:
+    """Zensical keeps its cache (``.cache``) in the current folder: the project's."""
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(here)
