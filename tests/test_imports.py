@@ -73,7 +73,7 @@ def test_the_import_check_sees_imports_inside_functions(tmp_path: Path) -> None:
 LAYERS = (
     ("load", ("errors", "messages", "loader", "output", "sitedir", "workers", "edit.atomic")),
     ("validate", ("schema", "i18n")),
-    ("model", ("model", "public", "pipeline", "edit")),
+    ("model", ("model", "public", "leaks", "pipeline", "edit")),
     ("audit", ("audit", "diff")),
     ("render", ("render",)),
     ("site", ("engines", "commands", "pdf", "cli", "__main__")),

@@ -9,12 +9,14 @@ Left out of every public charter:
 * personal data: crisis contacts, role holders' names, emails and phone numbers,
   who approved the charter, who wrote each version, who confirmed the reviews;
   and, in every text that remains, any email address or phone number (found by
-  pattern) and any of those people's names (found by value);
+  pattern). A person's name left in a text is not rewritten: the public build
+  fails on it (:mod:`chartergen.leaks`);
 * internal matters: the budget, the notes, the register of official accounts
   (admin roles, recovery mailboxes, two-factor status: a map for an attacker),
   the document's own classification;
 * every place the charter lists under ``internal`` (:mod:`chartergen.schema.internal`);
-* references left pointing at an entry that was left out.
+* what a network or pillar left out owns (:data:`OWNING_KINDS`), and references
+  left pointing at an entry that was left out.
 
 :func:`published_pages` says which pages a public site keeps: not the audit's
 checklist nor "propose a change" (about the editing process), and not a page
@@ -68,22 +70,21 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _MAILTO_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*mailto:[^)\s]*\s*\)", re.IGNORECASE)
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-/\u00a0\u202f]{5,24}\d(?!\w)")
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
-_HONORIFICS = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|mme|mlle|m|me|ma[iî]tre)\.?\s+",
-                         re.IGNORECASE)
 
 
 def publish(charter: Charter) -> Charter:
     """The charter as it may be published: see the module's description."""
-    names = personal_names(charter)
     ids = _declared_ids(charter)
     places = [resolve(place, ids) for place in (*ALWAYS_WITHHELD, *charter.internal)]
     public = charter
     for steps in places:
         public = _clear(public, steps, ())
+    public = _drop_owned(public, SCHEMA, (), _declared_ids(public))
     public = _rewrite(public, SCHEMA, (), _dangling_refs(_declared_ids(public)))
     withheld = _withheld_label(charter.language)
-    public = _rewrite(public, SCHEMA, (), lambda rule, value: _scrub(rule, value, names,
-                                                                       withheld))
+    # people's names are not rewritten (a holder called "Will" would change "we will"):
+    # the public build fails where one is left in a text (chartergen.leaks)
+    public = _rewrite(public, SCHEMA, (), lambda rule, value: _scrub(rule, value, withheld))
     return dataclasses.replace(public, internal=())
 
 
@@ -95,40 +96,14 @@ def published_pages(charter: Charter) -> tuple[str, ...]:
     )
 
 
-def personal_names(charter: Charter) -> list[str]:
-    """Names of the people the charter mentions in person, longest first."""
-    found: set[str] = set()
-
-    def add(text: str) -> None:
-        for candidate in (text, text.split(",")[0]):
-            name = " ".join(candidate.split())
-            for variant in (name, _HONORIFICS.sub("", name)):
-                if len(variant) >= 3 and variant.lower() != charter.company.name.lower():
-                    found.add(variant)
-
-    for role in charter.team.roles:
-        add(role.holder)
-    for contact in charter.crisis.contacts:
-        add(contact.name)
-    add(charter.document.approved_by)
-    for revision in charter.document.history:
-        add(revision.author)
-    for review in charter.reviews:
-        add(review.reviewer)
-    return sorted(found, key=lambda n: (-len(n), n))
-
-
-def scrub_text(text: str, names: list[str], withheld: str) -> str:
-    """``text`` without email addresses, phone numbers or any of ``names``."""
+def scrub_text(text: str, withheld: str) -> str:
+    """``text`` without email addresses or phone numbers (found by pattern)."""
     if not text:
         return text
     text = _MAILTO_LINK.sub(r"\1", text)
     text = EMAIL.sub(withheld, text)
-    text = _PHONE_CANDIDATE.sub(lambda m: withheld if _is_phone(m.group()) else m.group(), text)
-    for name in names:
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(part) for part in name.split()) + r"(?!\w)"
-        text = re.sub(pattern, withheld, text, flags=re.IGNORECASE)
-    return text
+    return _PHONE_CANDIDATE.sub(lambda m: withheld if _is_phone(m.group()) else m.group(),
+                                text)
 
 
 def _is_phone(candidate: str) -> bool:
@@ -211,6 +186,35 @@ def _declared_ids(charter: Charter) -> dict[str, set[str]]:
             for kind, where in _DECLARED.items()}
 
 
+OWNING_KINDS = ("network", "pillar")
+"""An entry that names one of these belongs to it: when the network or pillar is left out
+(listed as internal), so is the entry (an exit plan, a calendar slot), rather than being
+shown for "all networks" or with no pillar."""
+
+
+def _drop_owned(obj: Any, rules: Mapping[str, Rule], where: tuple[str, ...],
+                ids: Mapping[str, set[str]]) -> Any:
+    """``obj`` without the list entries whose network or pillar was left out."""
+    changes: dict[str, Any] = {}
+    for name, rule in rules.items():
+        if (*where, name) in _FLATTENED or not hasattr(obj, name):
+            continue
+        value = getattr(obj, name)
+        kind = rule.get("type")
+        item = rule.get("schema", {})
+        if kind == "dict" and value is not None:
+            changes[name] = _drop_owned(value, rule["schema"], (*where, name), ids)
+        elif kind == "list" and item.get("type") == "dict":
+            owners = [(field, sub["meta"]["ref"]) for field, sub in item["schema"].items()
+                      if sub.get("type") == "string"
+                      and sub.get("meta", {}).get("ref") in OWNING_KINDS]
+            changes[name] = tuple(
+                _drop_owned(entry, item["schema"], (*where, name), ids) for entry in value
+                if not any(getattr(entry, field, "") and getattr(entry, field) not in ids[ref]
+                           for field, ref in owners))
+    return dataclasses.replace(obj, **changes) if changes else obj
+
+
 def _dangling_refs(ids: Mapping[str, set[str]]) -> Callable[[Rule, Any], Any]:
     """A change that drops references to ids no longer declared (entries left out)."""
 
@@ -225,7 +229,7 @@ def _dangling_refs(ids: Mapping[str, set[str]]) -> Callable[[Rule, Any], Any]:
     return change
 
 
-def _scrub(rule: Rule, value: Any, names: list[str], withheld: str) -> Any:
+def _scrub(rule: Rule, value: Any, withheld: str) -> Any:
     meta = rule.get("meta", {})
     kind = rule.get("type")
     if meta.get("id") or meta.get("ref") or "allowed" in rule:
@@ -237,9 +241,9 @@ def _scrub(rule: Rule, value: Any, names: list[str], withheld: str) -> Any:
     if kind == "list" and isinstance(value, tuple):
         if "allowed" in rule.get("schema", {}):
             return value
-        return tuple(scrub_text(v, names, withheld) for v in value)
+        return tuple(scrub_text(v, withheld) for v in value)
     if isinstance(value, str) and kind in ("string", ["string", "number"]):
-        return scrub_text(value, names, withheld)
+        return scrub_text(value, withheld)
     return value
 
 

@@ -131,3 +131,38 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
     names = sorted(p.name for p in project.iterdir())
     assert [n for n in names if n.startswith(".")] == []
     assert owned_by(build.pid, tempfile.gettempdir()) == set()
+
+
+def test_serve_stopped_by_sigterm_leaves_no_temporary_folder(tmp_path: Path) -> None:
+    import socket
+    import urllib.request
+
+    (tmp_path / "charters").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "charters" / "one.yaml")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temporary = tmp_path / "tmp"  # its own, so that nothing else running writes there
+    temporary.mkdir()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "chartergen", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, env={**os.environ, "TMPDIR": str(temporary)})
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                assert answer.status == 200
+                break
+        except OSError:
+            assert serve.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+    # the configuration's folder, and MkDocs' folder for the served site
+    assert len(owned_by(serve.pid, str(temporary))) == 1
+    assert len([n for n in os.listdir(temporary) if n.startswith("mkdocs_")]) == 1
+    os.kill(serve.pid, signal.SIGTERM)
+    _, errors = serve.communicate(timeout=60)
+    assert serve.returncode in (0, 1)
+    assert "Traceback" not in errors
+    # (Jinja2 keeps a cache of compiled templates there on purpose, shared by every run)
+    assert [n for n in os.listdir(temporary) if not n.startswith("_jinja2-cache")] == []

@@ -232,3 +232,89 @@ def _text(path: Path) -> str:
     article = soup.select_one("article")
     assert article is not None
     return article.get_text(" ", strip=True)
+
+
+def name_variants(name: str, company: str) -> list[str]:
+    """The forms a person's name takes in text and addresses, written out here on purpose
+    (not by chartergen.leaks): first name, surname, initials, without accents, joined."""
+    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Maître|Mme|M\.)\s+", "", name.split(",")[0].strip())
+    forms = set()
+    for spelled in (name, _accent_free(name)):
+        parts = spelled.split()
+        forms.add(spelled)
+        if len(parts) > 1:
+            forms |= {joiner.join(parts) for joiner in ("_", "-", "+", "%20")}
+            forms |= {".".join(parts).lower(), f"{parts[0][0]}. {parts[-1]}",
+                      f"{parts[0][0]} {parts[-1]}"}
+        for part in parts:
+            if len(part) >= 3 and part.lower() not in company.lower():
+                forms |= {f"\\b{part}\\b", f"{part}'s", f"~{part.lower()}"}
+    return sorted(forms)
+
+
+def _accent_free(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
+def test_the_public_site_shows_no_variant_of_a_personal_value(sites: dict[str, Path]) -> None:
+    import urllib.parse
+
+    files = [(name, text + "\n" + urllib.parse.unquote(text) + "\n" + _accent_free(text))
+             for name, text in corpus(sites["public"])]
+    yaml = YAML(typ="safe")
+    checked = 0
+    for path in sorted(sites["charters"].glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        company = data["company"]["name"]
+        people = [c["name"] for c in data.get("crisis", {}).get("contacts", [])] + [
+            r["holder"] for r in data.get("team", {}).get("roles", []) if r.get("holder")]
+        phones = [p for c in data.get("crisis", {}).get("contacts", [])
+                  for p in (c.get("phone"), c.get("out_of_hours")) if p] + [
+            r["phone"] for r in data.get("team", {}).get("roles", []) if r.get("phone")]
+        emails = [e for entry in (*data.get("crisis", {}).get("contacts", []),
+                                  *data.get("team", {}).get("roles", []))
+                  if (e := entry.get("email"))]
+        needles = [v for person in people for v in name_variants(person, company)]
+        for phone in phones:
+            digits = re.sub(r"\D", "", phone)
+            needles += [re.escape(digits), re.escape(digits[-9:])]
+        for email in emails:
+            local, domain = email.split("@")
+            needles.append(re.escape(local) + r"\s+at\s+" + r"\s+dot\s+".join(
+                re.escape(p) for p in domain.split(".")))
+        for needle in needles:
+            pattern = needle if needle.startswith("\\b") or "\\s" in needle else re.escape(
+                needle)
+            shown = [name for name, text in files if re.search(pattern, text)]
+            assert shown == [], (path.name, needle, shown)
+            checked += 1
+    assert checked > 300
+
+
+def test_free_text_naming_a_contact_by_first_name_fails_the_public_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "charters").mkdir()
+    text = (ROOT / "charters" / "hartwell-pumps.yaml").read_text(encoding="utf-8")
+    text = text.replace("Our talent team can tell you more.",
+                        "Our talent team can tell you more, or call Fiona first.")
+    (tmp_path / "charters" / "hartwell-pumps.yaml").write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "call Fiona first" in row)
+    monkeypatch.chdir(tmp_path)
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "chartergen", "build", "-q", "--public",
+                             "--today", TODAY], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert re.search(
+        rf"charters/hartwell-pumps.yaml:{line}:\d+: error: the public site would show the "
+        r"name of a person \('Fiona', from team\.roles\[\d\]\.holder\): rewrite this text "
+        r"without it \(name the role instead of the person\)",
+        " ".join(result.stderr.split()))  # MkDocs' log wraps long lines
+    assert not (tmp_path / "site-public").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["charters"]
+    # the internal site is not concerned
+    assert CliRunner().invoke(cli, ["build", "-q", "--today", TODAY]).exit_code == 0

@@ -262,10 +262,16 @@ def process_charter(job: _Job) -> CharterOutcome:
         return CharterOutcome(job.path, tuple(diagnostics))
     options = job.options
     charter = build(document.data, document.slug, document.path)
+    personal: tuple[Any, ...] = ()
     if options.public:
+        from chartergen.leaks import check_charter, personal_values
         from chartergen.public import publish
 
+        personal = personal_values(charter, document)
         charter = publish(charter)
+        leaks = check_charter(charter, document, personal)
+        if leaks:
+            return CharterOutcome(job.path, tuple(sorted([*diagnostics, *leaks])))
     audit = None
     if options.audit and not options.public:
         from chartergen.render.sources import audit_runner
@@ -280,6 +286,7 @@ def process_charter(job: _Job) -> CharterOutcome:
                   if options.edit_url and not options.public else ""),
         audit=audit,
         public=options.public,
+        personal=personal,
     )
     rendered = render_charter(source, job.site_slug, today=options.today,
                               use_directory_urls=options.use_directory_urls,

@@ -47,6 +47,9 @@ class CharterSource:
     audit: AuditReport | None = None
     public: bool = False
     """The public version (:func:`chartergen.public.publish`): no upkeep pages, no gaps."""
+    personal: tuple[Any, ...] = ()
+    """For the public version: the personal values of the charter before it was published
+    (:class:`chartergen.leaks.Personal`), which no file of the site may show."""
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         self._converted: dict[str, Converted] = {}
         self.preconverted: list[str] = []
         """Pages of the last build whose HTML came from a helper process."""
+        self._personal: dict[str, tuple[Any, ...]] = {}
+        """Public builds: each charter file's personal values, which no file may show."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -195,6 +197,8 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         else:
             site = result.site
             self._last_site = (self._charters_path, site)
+            self._personal = {source.source_path: source.personal
+                              for source in result.sources if source.personal}
         self._speak(site.language, config)
         rendered_pages = list(site.pages)
         if self.config.print_pages:
@@ -294,6 +298,14 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         self._end_progress()
         if self._keeps_pages():
             self.pages.finish()
+        if self.config.enabled and self._public() and self._personal:
+            from chartergen.leaks import check_output
+
+            # the last wall: every file of the site, whatever wrote it (theme, plugins)
+            problems = check_output(Path(config.site_dir), self._personal)
+            if problems:
+                raise PluginError("chartergen: the public site was not built: it would show "
+                                  "personal data:\n" + "\n".join(problems))
         if self.config.enabled:
             from chartergen.sitedir import write_marker
 
