@@ -17,7 +17,7 @@ from sitetools import CHARTERS, TODAY, write_project
 
 from chartergen import engines
 from chartergen.cli import cli
-from chartergen.errors import UsageError
+from chartergen.errors import ChartergenError, UsageError
 from chartergen.sitedir import MARKER
 
 
@@ -205,3 +205,37 @@ def test_serve_rewrites_only_the_pages_of_the_charter_that_changed(tmp_path: Pat
     assert all(p.startswith("acme/") for p in changed)
     assert "David Okafor" in (served / "docs" / "acme" / "crisis.md").read_text(
         encoding="utf-8")
+
+
+def test_zensical_pages_go_through_the_allow_list_and_the_theme_part_stays(
+        tmp_path: Path) -> None:
+    from chartergen.engines.zensical.engine import allow_list
+    from chartergen.render.site import RenderedPage
+
+    theme = '<a id="__skip" tabindex="-1"></a><a href="edit" class="md-content__button">e</a>'
+    page = tmp_path / "acme" / "crisis.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<html><script src="assets/bundle.js"></script>'
+        f'<article class="md-content__inner md-typeset">{theme}'
+        '<h1 id="t">Crisis</h1><p onclick="x()">Call <script>alert(1)</script>'
+        '<a href="javascript:alert(1)">us</a></p><iframe src="x"></iframe></article>'
+        '</html>', encoding="utf-8")
+    allow_list(tmp_path, [RenderedPage(src="acme/crisis.md", title="Crisis", markdown="")])
+    html = page.read_text(encoding="utf-8")
+    assert '<script src="assets/bundle.js"></script>' in html  # the theme's, outside
+    assert theme in html
+    article = html[html.index("<article"):]
+    for hostile in ("onclick", "alert", "javascript:", "<iframe"):
+        assert hostile not in article
+    assert '<h1 id="t">Crisis</h1><p>Call <a>us</a></p>' in article
+
+
+def test_a_zensical_page_of_an_unknown_form_stops_the_build(tmp_path: Path) -> None:
+    from chartergen.engines.zensical.engine import allow_list
+    from chartergen.render.site import RenderedPage
+
+    (tmp_path / "index.html").write_text("<html><main><p>Hi</p></main></html>",
+                                         encoding="utf-8")
+    with pytest.raises(ChartergenError, match="index.md in a form chartergen does not know"):
+        allow_list(tmp_path, [RenderedPage(src="index.md", title="Home", markdown="")])

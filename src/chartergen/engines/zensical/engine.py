@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,9 +36,9 @@ if TYPE_CHECKING:
     from chartergen.render.site import RenderedPage, RenderedSite
 
 CANNOT = (
-    "the pages' HTML is not passed through chartergen's allow-list after Markdown, as the "
-    "MkDocs plugin does (Zensical has no hook for it): charter text is still escaped when "
-    "the pages are written, so charter text still cannot add markup",
+    "serve's preview pages are not passed through chartergen's HTML allow-list after "
+    "Markdown (Zensical rebuilds them itself); built sites and prints are, and charter "
+    "text is escaped when the pages are written in any case",
     "only the charters, site_name, site_dir and the theme's language are taken from a "
     "mkdocs.yml: its own pages (docs_dir), other plugins and other theme settings are not",
     "no progress bars, and no previous/next links at the foot of charter pages",
@@ -132,6 +133,7 @@ def build(request: BuildRequest) -> Path:
     with tempfile.TemporaryDirectory(prefix="chartergen-zensical-") as folder:
         write_project(Path(folder), proj, site)
         run_build(Path(folder), strict=request.strict, quiet=request.quiet)
+        allow_list(Path(folder) / "site", site.pages)
         with staged(target) as building:
             for entry in (Path(folder) / "site").iterdir():
                 shutil.move(str(entry), building / entry.name)
@@ -155,7 +157,37 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
              for source in result.sources]
     write_project(folder, proj, site, extra=extra)
     run_build(folder, strict=False, quiet=True)
+    allow_list(folder / "site", [*site.pages, *extra])
     return folder / "site"
+
+
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+
+
+def allow_list(site_folder: Path, pages: Iterable[RenderedPage]) -> None:
+    """Each generated page's content through the allow-list, as the MkDocs plugin does
+    with the HTML Markdown gives (``chartergen.render.sanitize``): Zensical has no hook
+    between Markdown and the theme, so the article is cleaned in the written page.
+
+    The theme's own part of the article (the skip anchor, the edit button) comes before
+    the page's first heading and is kept; a page whose article cannot be found stops the
+    build rather than go out unchecked.
+    """
+    from chartergen.render.sanitize import clean
+
+    for page in pages:
+        path = site_folder / (page.src[: -len(".md")] + ".html")
+        html = path.read_text(encoding="utf-8")
+        found = _ARTICLE.search(html)
+        if found is None:
+            raise ChartergenError(f"the site was not built: Zensical wrote {page.src} in a "
+                                  "form chartergen does not know, so its HTML could not be "
+                                  "checked (is the Zensical version the tested one?)")
+        inner = found.group(2)
+        start = inner.find("<h1")
+        theme, content = (inner[:start], inner[start:]) if start >= 0 else ("", inner)
+        html = html[: found.start(2)] + theme + clean(content) + html[found.end(2):]
+        path.write_text(html, encoding="utf-8")
 
 
 def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> None:
