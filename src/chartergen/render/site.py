@@ -103,6 +103,14 @@ def default_site_name(language: str) -> str:
     return str(labels_for(language)["home"]["title"])
 
 
+def site_names() -> dict[str, str]:
+    """The default site name in every language: a page in another language than the site's
+    shows the name in its own language in its header (when the site keeps the default)."""
+    from chartergen.i18n import LANGUAGES
+
+    return {language: default_site_name(language) for language in LANGUAGES}
+
+
 def is_default_site_name(name: str) -> bool:
     """Whether ``name`` is the default name in one of the languages (so may be translated)."""
     from chartergen.i18n import LANGUAGES

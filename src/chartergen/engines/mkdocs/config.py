@@ -37,6 +37,11 @@ FEATURES = [
 EXTRA_CSS = ["assets/chartergen/chartergen.css"]
 EXTRA_JAVASCRIPT = ["assets/chartergen/chartergen.js"]
 
+SITE_NAMES = "chartergen_site_names"
+"""The key under ``extra`` of the default site name in each language, set when the site keeps
+the default name: the header of a page in another language names the site in that language
+(theme/main.html)."""
+
 IFRAME_WORKER = "assets/chartergen/iframe-worker.min.js"
 """Material's file:// search shim, served from the theme (the offline plugin would load it
 from a CDN)."""
