@@ -97,6 +97,7 @@ COMMANDS = {
     "fmt": "chartergen.commands.fmt:fmt",
     "crisis": "chartergen.commands.crisis:crisis",
     "init": "chartergen.commands.init:init",
+    "new": "chartergen.commands.new:new",
     "diff": "chartergen.commands.diff:diff",
     "build": "chartergen.commands.build:build",
     "serve": "chartergen.commands.serve:serve",
