@@ -96,6 +96,7 @@ COMMANDS = {
     "schema": "chartergen.commands.schema:schema",
     "fmt": "chartergen.commands.fmt:fmt",
     "init": "chartergen.commands.init:init",
+    "new": "chartergen.commands.new:new",
     "diff": "chartergen.commands.diff:diff",
     "build": "chartergen.commands.build:build",
     "serve": "chartergen.commands.serve:serve",
