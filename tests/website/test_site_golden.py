@@ -106,7 +106,8 @@ def test_navigation_lists_the_pages_in_reading_order(site: RenderedSite):
     titles = [next(iter(entry)) for entry in pages]
     assert titles == [
         "Overview", "Scope", "Strategy", "Networks", "Voice and tone", "Content",
-        "Engagement and moderation", "Staff guidelines", "Roles and responsibilities",
+        "Engagement and moderation", "Staff guidelines", "Self-check",
+        "Roles and responsibilities",
         "Resources", "Accounts and security", "Monitoring", "Crisis playbook", "Reporting",
         "Independence from platforms", "Checklist", "How to propose a change",
     ]

@@ -29,6 +29,7 @@ from chartergen.render.site import (
     RenderedCharter,
     RenderedSite,
     join_site,
+    portfolio_file,
     portfolio_language,
     render_charter,
     render_home,
@@ -371,6 +372,8 @@ def _assemble(outcomes: list[CharterOutcome], files: list[Path], slugs: dict[str
     home = render_home(sources, slugs, today=options.today, language=language,
                        use_directory_urls=options.use_directory_urls,
                        templates=options.templates or None)
-    site = join_site(home, charters, language=language,
-                     slugs={s.charter.slug: slugs[s.charter.slug] for s in sources})
+    used = {s.charter.slug: slugs[s.charter.slug] for s in sources}
+    site = join_site(home, charters, language=language, slugs=used,
+                     files=(portfolio_file(sources, used, today=options.today,
+                                           language=language),))
     return PortfolioResult(files, diagnostics, sources, site)

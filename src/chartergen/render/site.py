@@ -41,6 +41,15 @@ class RenderedPage:
 
 
 @dataclass(frozen=True)
+class RenderedFile:
+    """A file of the site that is not a page (a charter's calendar), written as it is."""
+
+    src: str
+    """Path in the site, e.g. ``acme/calendar.ics``."""
+    content: str
+
+
+@dataclass(frozen=True)
 class RenderedSite:
     pages: tuple[RenderedPage, ...]
     nav: list[Any]
@@ -48,6 +57,8 @@ class RenderedSite:
     language: str
     charters: dict[str, str] = field(default_factory=dict)
     """Site slug of each charter, by the charter's own slug."""
+    files: tuple[RenderedFile, ...] = ()
+    """Files besides the pages: each charter's calendar and the portfolio's."""
 
     def page(self, src: str) -> RenderedPage:
         return next(p for p in self.pages if p.src == src)
@@ -134,7 +145,19 @@ def render_site(
     ]
     home = render_home(ordered, slugs, today=today, language=language,
                        use_directory_urls=use_directory_urls, templates=templates)
-    return join_site(home, charters, language=language, slugs=slugs)
+    return join_site(home, charters, language=language, slugs=slugs,
+                     files=(portfolio_file(ordered, slugs, today=today, language=language),))
+
+
+def portfolio_file(sources: Sequence[CharterSource], slugs: dict[str, str], *,
+                   today: dt.date, language: str) -> RenderedFile:
+    """The portfolio's calendar: every charter's dates in one iCalendar file."""
+    from chartergen.render.calendar import PORTFOLIO_FILE, CalendarSource, portfolio_calendar
+
+    calendars = [CalendarSource(s.charter, slugs[s.charter.slug], labels_for(s.charter.language))
+                 for s in sources]
+    name = str(labels_for(language)["live"]["calendar_portfolio"])
+    return RenderedFile(PORTFOLIO_FILE, portfolio_calendar(calendars, today, name, language))
 
 
 @dataclass(frozen=True)
@@ -151,6 +174,8 @@ class RenderedCharter:
     pages: tuple[RenderedPage, ...]
     nav: dict[str, Any]
     """``{company name: [its pages]}``."""
+    files: tuple[RenderedFile, ...] = ()
+    """Its calendar."""
 
 
 def render_charter(
@@ -166,8 +191,12 @@ def render_charter(
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
                        use_directory_urls)
     pages, nav = _render_charter(env, view)
+    from chartergen.render.calendar import CHARTER_FILE, CalendarSource, charter_calendar
+
+    calendar = charter_calendar(CalendarSource(source.charter, site_slug, view.labels), today)
     return RenderedCharter(site_slug, tuple(pages),
-                           {str(escape.text(source.charter.company.name)): nav})
+                           {str(escape.text(source.charter.company.name)): nav},
+                           (RenderedFile(f"{site_slug}/{CHARTER_FILE}", calendar),))
 
 
 def render_home(
@@ -194,20 +223,24 @@ def render_home(
 
 
 def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, language: str,
-              slugs: dict[str, str]) -> RenderedSite:
-    """A site from its home page and its charters, in navigation order."""
+              slugs: dict[str, str], files: Sequence[RenderedFile] = ()) -> RenderedSite:
+    """A site from its home page and its charters, in navigation order; ``files``: the
+    portfolio's own files besides the charters' (its calendar)."""
     pages = [home, *(page for charter in charters for page in charter.pages)]
     for page in pages:
         check_page_path(page.src)
+    every_file = (*files, *(f for charter in charters for f in charter.files))
+    for file in every_file:
+        check_page_path(file.src, suffix=".ics")
     nav: list[Any] = [{home.title: HOME}, *(charter.nav for charter in charters)]
-    return RenderedSite(tuple(pages), nav, language, dict(slugs))
+    return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file)
 
 
 PRINT_PAGE = "print.md"
 """A charter's print page, in its folder; added to a site only on request (``chartergen pdf``)."""
 
-PRINT_LEAVES_OUT = ("propose",)
-"""Pages about the site rather than the charter stay off paper."""
+PRINT_LEAVES_OUT = ("propose", "quiz")
+"""Pages about the site rather than the charter, and the self-check, stay off paper."""
 
 
 @dataclass(frozen=True)
@@ -299,14 +332,14 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
     return pages, nav
 
 
-def check_page_path(src: str) -> None:
+def check_page_path(src: str, *, suffix: str = ".md") -> None:
     """Refuse a page path that could land outside the site folder (``../``, ``/x``, ``C:``).
 
     Paths are made of the site slug and ids the schema restricts to [a-z0-9-]; this
     is the last wall, for a model built without validation.
     """
     parts = src.split("/")
-    if not src.endswith(".md") or not all(
+    if not src.endswith(suffix) or not all(
             part not in ("", ".", "..") and re.fullmatch(r"[A-Za-z0-9._-]+", part)
             for part in parts):
         raise ValueError(f"unsafe page path {src!r}: pages stay inside the site folder")

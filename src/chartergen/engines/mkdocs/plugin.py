@@ -220,6 +220,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                 continue
             files.append(File.generated(config, page.src, content=page.markdown))
             self._pages[page.src] = page
+        for file in site.files:  # the calendars, copied as they are
+            if files.get_file_from_path(file.src) is None:
+                files.append(File.generated(config, file.src, content=file.content))
         config.nav = self._nav(site.nav, files, config)
         if self.progress and count >= PROGRESS_FROM:
             pages = len(files.documentation_pages())

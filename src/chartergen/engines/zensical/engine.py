@@ -218,6 +218,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
 
     docs = folder / "docs"
     pages = {page.src: page.markdown for page in [*site.pages, *extra]}
+    pages.update({file.src: file.content for file in site.files})
     known = {} if written is None else written
     for src in sorted(set(known) - set(pages)):
         (docs / src).unlink(missing_ok=True)
@@ -225,7 +226,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
         if known.get(src) != markdown:
             path = docs / src
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, encoding="utf-8")
+            path.write_bytes(markdown.encode("utf-8"))
     if written is not None:
         written.clear()
         written.update(pages)
