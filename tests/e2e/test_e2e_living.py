@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from e2etools import ROOT, TODAY, Tab, served
+from e2etools import ROOT, TODAY, Tab, describe, run_axe, served
 
 from chartergen.edit.fmt import comment_lines
 
@@ -47,7 +47,7 @@ def banners(tab: Tab, path: str) -> list[str]:
 
 
 def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_only(
-        browser: Any, tmp_path: Path):
+        browser: Any, tmp_path: Path, axe_source: str):
     project = example_project(tmp_path)
     charter = project / "charters" / f"{CRISIS_CHARTER}.yaml"
     before = charter.read_text(encoding="utf-8")
@@ -75,8 +75,11 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
         marks = tab.page.locator(".cg-crisis-mark")
         assert marks.count() == 1
         assert marks.first.locator("xpath=ancestor::tr").inner_text().startswith("Hartwell")
-        # the banner leads to the crisis card
+        # the banner leads to the crisis card, and keeps the page accessible
         tab.goto(f"{CRISIS_CHARTER}/roles.html")
+        violations = [v for v in run_axe(tab.page, axe_source)
+                      if v["impact"] in ("serious", "critical")]
+        assert violations == [], describe(violations)
         tab.page.locator(".cg-crisis-banner__card").click()
         tab.page.wait_for_url("**/crisis.html#crisis-card")
         assert tab.page.locator("#crisis-card").is_visible()

@@ -61,7 +61,7 @@ def _calendar(name: str, language: str, events: list[Any]) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", " ".join(name.split()))  # one line, as the format wants
     for event in events:
         calendar.add_component(event)
     text: str = calendar.to_ical().decode("utf-8")

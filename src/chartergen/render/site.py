@@ -292,9 +292,13 @@ def render_print_page(
 
 
 def _context(view: CharterView) -> dict[str, Any]:
-    """What every charter page template sees."""
+    """What every charter page template sees; ``quiz``: the self-check's questions
+    (:mod:`chartergen.render.quiz`)."""
+    from chartergen.render.quiz import questions
+
     return {"c": view.charter, "v": view, "L": Labels(view.labels), "f": view.fmt,
-            "today": view.today, "M": mistake_titles(view.charter.language)}
+            "today": view.today, "M": mistake_titles(view.charter.language),
+            "quiz": questions(view)}
 
 
 def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], list[Any]]:

@@ -71,7 +71,6 @@ class CharterView:
     here: str = ""
     """The page being rendered (its path in the site), for relative links."""
     _network_ids: tuple[str, ...] = field(default=(), repr=False)
-    _quiz: tuple[Any, ...] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.fmt = Formatter(self.labels)
@@ -118,14 +117,6 @@ class CharterView:
 
         kept = published_pages(self.charter)
         return tuple(spec for spec in PAGES if spec.key in kept)
-
-    def quiz(self) -> tuple[Any, ...]:
-        """The self-check's questions (:mod:`chartergen.render.quiz`), once per charter."""
-        if self._quiz is None:
-            from chartergen.render.quiz import questions
-
-            self._quiz = questions(self)
-        return self._quiz
 
     def home_url(self) -> Markup:
         return Markup(relative_url(self.here, "index.md", self.use_directory_urls))
