@@ -49,6 +49,11 @@ class RenderedSite:
     charters: dict[str, str] = field(default_factory=dict)
     """Site slug of each charter, by the charter's own slug."""
 
+    @property
+    def single(self) -> bool:
+        """The site of one charter, whose overview is the home page (no portfolio page)."""
+        return any(page.src == HOME and page.charter for page in self.pages)
+
     def page(self, src: str) -> RenderedPage:
         return next(p for p in self.pages if p.src == src)
 
@@ -122,18 +127,21 @@ def render_site(
 
     ``language`` is the language of the home page ("auto": see
     :func:`portfolio_language`); each charter's pages use the charter's own language.
+    A site of one charter has no portfolio page: that charter's overview is its home page.
     """
     if language == "auto":
         language = portfolio_language(s.charter.language for s in sources)
     ordered = sorted(sources, key=lambda s: s.charter.slug)
     slugs = site_slugs([s.charter.slug for s in ordered])
+    alone = len(ordered) == 1
     charters = [
         render_charter(source, slugs[source.charter.slug], today=today,
-                       use_directory_urls=use_directory_urls, templates=templates)
+                       use_directory_urls=use_directory_urls, templates=templates, alone=alone)
         for source in ordered
     ]
-    home = render_home(ordered, slugs, today=today, language=language,
-                       use_directory_urls=use_directory_urls, templates=templates)
+    home = None if alone else render_home(ordered, slugs, today=today, language=language,
+                                          use_directory_urls=use_directory_urls,
+                                          templates=templates)
     return join_site(home, charters, language=language, slugs=slugs)
 
 
@@ -160,11 +168,13 @@ def render_charter(
     today: dt.date,
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
+    alone: bool = False,
 ) -> RenderedCharter:
-    """The pages of one charter, in its own language, under the folder ``site_slug``."""
+    """The pages of one charter, in its own language, under the folder ``site_slug``
+    (its overview at the site's root, ``index.md``, when it is ``alone`` on the site)."""
     env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
-                       use_directory_urls)
+                       use_directory_urls, alone=alone)
     pages, nav = _render_charter(env, view)
     return RenderedCharter(site_slug, tuple(pages),
                            {str(escape.text(source.charter.company.name)): nav})
@@ -193,13 +203,15 @@ def render_home(
     return RenderedPage(HOME, str(escape.text(home_labels["home"]["title"])), _tidy(home))
 
 
-def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, language: str,
-              slugs: dict[str, str]) -> RenderedSite:
-    """A site from its home page and its charters, in navigation order."""
-    pages = [home, *(page for charter in charters for page in charter.pages)]
+def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,
+              language: str, slugs: dict[str, str]) -> RenderedSite:
+    """A site from its home page (None for one charter rendered ``alone``) and its
+    charters, in navigation order."""
+    pages = [*([home] if home else []), *(page for charter in charters for page in charter.pages)]
     for page in pages:
         check_page_path(page.src)
-    nav: list[Any] = [{home.title: HOME}, *(charter.nav for charter in charters)]
+    nav: list[Any] = [*([{home.title: HOME}] if home else []),
+                      *(charter.nav for charter in charters)]
     return RenderedSite(tuple(pages), nav, language, dict(slugs))
 
 
@@ -225,6 +237,7 @@ def render_print_page(
     today: dt.date,
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
+    alone: bool = False,
 ) -> RenderedPage:
     """The whole charter on one page (``<site_slug>/print.md``), to print or turn into a PDF.
 
@@ -234,7 +247,7 @@ def render_print_page(
     """
     env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
-                       use_directory_urls)
+                       use_directory_urls, alone=alone)
     view.here = f"{site_slug}/{PRINT_PAGE}"
     labels = view.labels
     common = _context(view)

@@ -70,6 +70,8 @@ class CharterView:
     use_directory_urls: bool = True
     here: str = ""
     """The page being rendered (its path in the site), for relative links."""
+    alone: bool = False
+    """The site's only charter: its overview is the site's home page (``index.md``)."""
     _network_ids: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
@@ -90,6 +92,8 @@ class CharterView:
         """Path in the site of a page of this charter (by page key)."""
         if page == "network":
             return f"{self.slug}/networks/{network}.md"
+        if page == "overview" and self.alone:
+            return "index.md"
         spec = next(p for p in PAGES if p.key == page)
         return f"{self.slug}/{spec.file}"
 

@@ -151,7 +151,8 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
     options = render_options(proj)
     result = renderer.render([charter_file], options)
     extra = [render_print_page(source, site.charters[source.charter.slug], today=today,
-                               use_directory_urls=False, templates=options.templates or None)
+                               use_directory_urls=False, templates=options.templates or None,
+                               alone=site.single)
              for source in result.sources]
     write_project(folder, proj, site, extra=extra)
     run_build(folder, strict=False, quiet=True)
@@ -239,6 +240,10 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     settings = site_config(site, site_name=name)
     # Material's own look, as the MkDocs site has it (Zensical's default is a newer one)
     settings["theme"]["variant"] = "classic"
+    if site.single:
+        # the charter's overview is the home page, though inside the charter's section:
+        # Zensical counts only a top-level index.md as one (the logo's link reads this)
+        settings.setdefault("extra", {})["homepage"] = "index.html"
     config = dump_yaml(settings)
     path = folder / "mkdocs.yml"
     if not path.is_file() or path.read_text(encoding="utf-8") != config:
