@@ -91,8 +91,10 @@ def test_a_chosen_site_name_and_a_forced_language_are_kept(module_tmp: Path):
     home = parse(site / "index.html")  # the French charter's overview
     assert header_name(site) == "Nos chartes"
     assert home.select_one("article h1").get_text(strip=True).startswith("Vue d'ensemble")
-    search = home.select_one("input.md-search__input")  # the theme's words: English
-    assert search is not None and search["placeholder"] == "Search"
+    # the charter's pages speak French; the site's own pages, the forced language
+    assert home.html is not None and home.html["lang"] == "fr"
+    missing = parse(site / "404.html")
+    assert missing.html is not None and missing.html["lang"] == "en"
 
 
 def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp: Path):
