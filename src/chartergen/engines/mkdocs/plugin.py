@@ -176,11 +176,10 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                 log.warning(diagnostic.format())
         if errors or result.site is None:
             from chartergen.messages import Msg
+            from chartergen.render.problems import problems_language
 
             listing = "\n".join(d.format() for d in errors)
-            spoken = {d.language for d in errors}
-            language = spoken.pop() if len(spoken) == 1 else str(
-                config.theme.get("language") or "en")
+            language = problems_language(errors, str(config.theme.get("language") or "en"))
             if self.command != "serve":
                 raise PluginError("chartergen: " + Msg(
                     "invalid charters, the site was not built:\n{listing}",

@@ -196,13 +196,17 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
     if strict and len(errors) < len(result.diagnostics):
         raise ChartergenError("the site was not built (charter warnings, and --strict)")
     if errors or result.site is None:
-        listing = "\n".join(d.format() for d in errors)
-        if not problems:
-            raise ChartergenError(f"invalid charters, the site was not built:\n{listing}")
-        from chartergen.render.problems import problems_site
+        from chartergen.messages import Msg
+        from chartergen.render.problems import problems_language, problems_site
 
-        click.echo(f"invalid charters, their pages show the problems:\n{listing}", err=True)
-        return problems_site(last, errors, proj.language), False
+        listing = "\n".join(d.format() for d in errors)
+        language = problems_language(errors, proj.language)
+        if not problems:
+            raise ChartergenError(Msg("invalid charters, the site was not built:\n{listing}",
+                                      listing=listing).say(language))
+        click.echo(Msg("invalid charters, their pages show the problems:\n{listing}",
+                       listing=listing).say(language), err=True)
+        return problems_site(last, errors, language), False
     return result.site, True
 
 
