@@ -194,7 +194,7 @@ def test_checks_and_a_build_with_a_path_never_read_the_projects_mkdocs_yml(
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == (1 if args[0] == "fmt" else 0), (args, result.output)
     assert not marker.exists()
-    assert (tmp_path / "site" / "acme" / "index.html").is_file()
+    assert (tmp_path / "site" / "acme" / "scope.html").is_file()
 
 
 @pytest.mark.parametrize("site", ["site", "site-public"])

@@ -60,6 +60,11 @@ class RenderedSite:
     files: tuple[RenderedFile, ...] = ()
     """Files besides the pages: each charter's calendar and the portfolio's."""
 
+    @property
+    def single(self) -> bool:
+        """The site of one charter, whose overview is the home page (no portfolio page)."""
+        return any(page.src == HOME and page.charter for page in self.pages)
+
     def page(self, src: str) -> RenderedPage:
         return next(p for p in self.pages if p.src == src)
 
@@ -133,20 +138,23 @@ def render_site(
 
     ``language`` is the language of the home page ("auto": see
     :func:`portfolio_language`); each charter's pages use the charter's own language.
+    A site of one charter has no portfolio page: that charter's overview is its home page.
     """
     if language == "auto":
         language = portfolio_language(s.charter.language for s in sources)
     ordered = sorted(sources, key=lambda s: s.charter.slug)
     slugs = site_slugs([s.charter.slug for s in ordered])
+    alone = len(ordered) == 1
     charters = [
         render_charter(source, slugs[source.charter.slug], today=today,
-                       use_directory_urls=use_directory_urls, templates=templates)
+                       use_directory_urls=use_directory_urls, templates=templates, alone=alone)
         for source in ordered
     ]
-    home = render_home(ordered, slugs, today=today, language=language,
-                       use_directory_urls=use_directory_urls, templates=templates)
-    return join_site(home, charters, language=language, slugs=slugs,
-                     files=(portfolio_file(ordered, slugs, today=today, language=language),))
+    home = None if alone else render_home(ordered, slugs, today=today, language=language,
+                                          use_directory_urls=use_directory_urls,
+                                          templates=templates)
+    own = () if alone else (portfolio_file(ordered, slugs, today=today, language=language),)
+    return join_site(home, charters, language=language, slugs=slugs, files=own)
 
 
 def portfolio_file(sources: Sequence[CharterSource], slugs: dict[str, str], *,
@@ -185,11 +193,13 @@ def render_charter(
     today: dt.date,
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
+    alone: bool = False,
 ) -> RenderedCharter:
-    """The pages of one charter, in its own language, under the folder ``site_slug``."""
+    """The pages of one charter, in its own language, under the folder ``site_slug``
+    (its overview at the site's root, ``index.md``, when it is ``alone`` on the site)."""
     env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
-                       use_directory_urls)
+                       use_directory_urls, alone=alone)
     pages, nav = _render_charter(env, view)
     from chartergen.render.calendar import CHARTER_FILE, CalendarSource, charter_calendar
 
@@ -222,17 +232,20 @@ def render_home(
     return RenderedPage(HOME, str(escape.text(home_labels["home"]["title"])), _tidy(home))
 
 
-def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, language: str,
-              slugs: dict[str, str], files: Sequence[RenderedFile] = ()) -> RenderedSite:
-    """A site from its home page and its charters, in navigation order; ``files``: the
-    portfolio's own files besides the charters' (its calendar)."""
-    pages = [home, *(page for charter in charters for page in charter.pages)]
+def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,
+              language: str, slugs: dict[str, str],
+              files: Sequence[RenderedFile] = ()) -> RenderedSite:
+    """A site from its home page (None for one charter rendered ``alone``) and its
+    charters, in navigation order; ``files``: the portfolio's own files besides the
+    charters' (its calendar)."""
+    pages = [*([home] if home else []), *(page for charter in charters for page in charter.pages)]
     for page in pages:
         check_page_path(page.src)
     every_file = (*files, *(f for charter in charters for f in charter.files))
     for file in every_file:
         check_page_path(file.src, suffix=".ics")
-    nav: list[Any] = [{home.title: HOME}, *(charter.nav for charter in charters)]
+    nav: list[Any] = [*([{home.title: HOME}] if home else []),
+                      *(charter.nav for charter in charters)]
     return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file)
 
 
@@ -258,6 +271,7 @@ def render_print_page(
     today: dt.date,
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
+    alone: bool = False,
 ) -> RenderedPage:
     """The whole charter on one page (``<site_slug>/print.md``), to print or turn into a PDF.
 
@@ -267,7 +281,7 @@ def render_print_page(
     """
     env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
-                       use_directory_urls)
+                       use_directory_urls, alone=alone)
     view.here = f"{site_slug}/{PRINT_PAGE}"
     labels = view.labels
     common = _context(view)
