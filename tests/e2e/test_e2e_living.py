@@ -67,6 +67,7 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
             found = banners(tab, path)
             assert len(found) == 1, path
             assert "Level 3 - Serious" in found[0] and "+44 1632 960101" in found[0], path
+            assert "Pump recall" in found[0], path
             assert tab.page.locator(".cg-crisis-banner").is_visible(), path
         for path in others:
             assert banners(tab, path) == [], path
