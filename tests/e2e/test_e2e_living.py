@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from e2etools import ROOT, TODAY, Tab, describe, run_axe, served
+from e2etools import ROOT, TODAY, Tab, describe, run_axe, screenshot, served
 
 from chartergen.edit.fmt import comment_lines
 
@@ -67,6 +67,7 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
             found = banners(tab, path)
             assert len(found) == 1, path
             assert "Level 3 - Serious" in found[0] and "+44 1632 960101" in found[0], path
+            assert "Pump recall" in found[0], path
             assert tab.page.locator(".cg-crisis-banner").is_visible(), path
         for path in others:
             assert banners(tab, path) == [], path
@@ -80,6 +81,7 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
         violations = [v for v in run_axe(tab.page, axe_source)
                       if v["impact"] in ("serious", "critical")]
         assert violations == [], describe(violations)
+        screenshot(tab.page.locator(".cg-crisis-banner"), "crisis-banner")
         tab.page.locator(".cg-crisis-banner__card").click()
         tab.page.wait_for_url("**/crisis.html#crisis-card")
         assert tab.page.locator("#crisis-card").is_visible()
@@ -132,6 +134,8 @@ def test_the_self_check_answers_right_and_wrong_in_the_browser(tab: Tab, engine:
     assert "cg-quiz__choice--right" in second.locator(".cg-quiz__choice").nth(
         answer).get_attribute("class")
     assert score.inner_text() == f"1 of {questions.count()} right"
+    screenshot(first, f"self-check-right-{engine}")
+    screenshot(second, f"self-check-wrong-{engine}")
 
     # the explanation's link opens the page that says it
     second.locator("a.cg-quiz__source").click()

@@ -49,6 +49,7 @@ def test_every_page_of_the_charter_carries_the_banner_and_no_other_does(sites):
         text = " ".join(banner[0].get_text(" ").split())
         assert text.startswith("Crise en cours · Niveau : Alerte · depuis le 20 novembre 2026")
         assert "Pilote : Responsable communication" in text
+        assert "Lot 12 rappelé" in text
         card = banner[0].select_one("a.cg-crisis-banner__card")
         assert card["href"].split("#")[1] == "crisis-card"
         assert card["href"].split("#")[0].endswith("crisis.html")
