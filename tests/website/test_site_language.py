@@ -147,5 +147,18 @@ def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp:
     assert config["site_name"] == "Chartes réseaux sociaux"
     assert config["theme"]["language"] == "fr"
     assert config["extra"] == {"generator": False,
-                               "polyfills": ["assets/chartergen/iframe-worker.min.js"]}
+                               "polyfills": ["assets/chartergen/iframe-worker.min.js"],
+                               "chartergen_not_found": {
+                                   "title": "Page introuvable",
+                                   "text": config["extra"]["chartergen_not_found"]["text"],
+                                   "home": "Aller à la page d'accueil"}}
     assert "language: fr" in (out / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_the_404_page_speaks_the_site_language(french: Path, mixed: Path):
+    page = parse(french / "404.html")
+    assert page.html is not None and page.html["lang"] == "fr"
+    assert page.h1 is not None and page.h1.get_text(strip=True) == "Page introuvable"
+    assert page.select_one("a.home").get_text(strip=True) == "Aller à la page d'accueil"
+    page = parse(mixed / "404.html")
+    assert page.h1 is not None and page.h1.get_text(strip=True) == "Page not found"
