@@ -67,12 +67,21 @@ def test_the_repository_holds_charters_to_check():
     assert {p.stem for p, _d, _s in CHARTER_FILES} >= {"hartwell-pumps", "cidrerie-du-bocage"}
 
 
+def _says_nothing(element: Any) -> bool:
+    """An element with no words and nothing to see or use (an empty list, box or paragraph)."""
+    return (not element.get_text(strip=True)
+            and element.find(["img", "svg", "input", "button", "canvas", "table"]) is None
+            and element.name not in ("img", "svg", "input", "button", "canvas", "table"))
+
+
 def empty_headings(html: BeautifulSoup) -> list[str]:
     headings = html.find_all(re.compile(r"^h[1-6]$"))
     empty = []
     for heading in headings:
         level = int(heading.name[1])
         sibling = heading.find_next_sibling()
+        while sibling is not None and _says_nothing(sibling):
+            sibling = sibling.find_next_sibling()
         nothing = sibling is None or (re.fullmatch(r"h[1-6]", sibling.name or "") is not None
                                       and int(sibling.name[1]) <= level)
         if nothing:
@@ -119,6 +128,10 @@ def test_the_checks_catch_what_they_look_for():
         "# Title\n\nText\n\n## You may\n\n## You may not\n\n- COO COO\n\n## After\n",
         extensions=EXTENSIONS), "html.parser")
     assert empty_headings(page) == ["You may", "After"]
+    boxed = BeautifulSoup(markdown.markdown(
+        '# Title\n\nText\n\n## During a crisis\n\n<div class="cg-box"><p></p></div>\n\n'
+        "## After\n\nText\n", extensions=EXTENSIONS), "html.parser")
+    assert empty_headings(boxed) == ["During a crisis"]
     assert doubled_words(page) == ["COO COO"]
 
 
