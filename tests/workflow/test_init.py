@@ -43,7 +43,8 @@ def test_starter_charter_has_every_section_and_no_invented_data(language: str) -
     assert document.data["format"] == 1
     assert document.data["company"] == {
         "name": "Acme", "language": language, "sector": None, "description": None,
-        "country": None, "website": None,
+        "country": None, "website": None, "has_website": None, "headcount": None,
+        "members": None,
     }
     assert document.data["document"]["status"] == "draft"
 
