@@ -28,8 +28,8 @@ def time_given(charter: Charter, ctx: Context) -> Verdict:
     ``engagement_time``, monitoring and reporting time) is above the hours given
     (fail); the weekly workload of ``m3.workload-fits``, partly estimated with the
     defaults, above ``ESTIMATED_OVERLOAD_FACTOR`` times the hours given (warn: an
-    estimate alone is not evidence). Posts published automatically cost no writing time;
-    their replies do.
+    estimate alone is not evidence). Posts published automatically (an ``automated``
+    network or pillar) cost no writing time; their replies do.
     """
     path = ("team", "roles")
     capacity = charter.team.hours_per_week * 60
@@ -96,7 +96,8 @@ def role_load(charter: Charter, ctx: Context) -> Verdict:
     charged: dict[str, float] = defaultdict(float)
     for network in charter.active_networks:
         if network.owner:
-            charged[network.owner] += publishing_minutes(network) + engagement_minutes(network)
+            charged[network.owner] += (publishing_minutes(charter, network)
+                                       + engagement_minutes(network))
     if charter.monitoring.owner and charter.monitoring.time_per_week:
         charged[charter.monitoring.owner] += charter.monitoring.time_per_week.minutes
     writers = sorted({r.owner for r in charter.measurement.reporting if r.owner})
@@ -203,15 +204,15 @@ def skills_stated(charter: Charter, ctx: Context) -> Verdict:
     """The roles that run networks name the skills they need.
 
     Content and community work need subject expertise and writing. Warns when a
-    role owning or backing up a network lists no ``skills``; fails when there is
-    no role.
+    role owning or backing up a network lists no ``skills`` and no training it has
+    followed (``trained``, which says the same); fails when there is no role.
     """
     roles = charter.team.roles
     if not roles:
         return ctx.fail("no_roles", ("team",))
     involved = {n.owner for n in charter.networks} | {n.backup for n in charter.networks}
     working = [r for r in roles if r.id in involved] or list(roles)
-    unskilled = [r for r in working if not r.skills]
+    unskilled = [r for r in working if not r.skills and not r.trained]
     if unskilled:
         return ctx.warn("warn", names=[r.title for r in unskilled], findings=[
             ctx.finding("finding", r.path, name=r.title) for r in unskilled
