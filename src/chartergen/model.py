@@ -704,6 +704,13 @@ class Charter:
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.team.roles if r.id == role_id), None)
 
+    def role_label(self, role: Role) -> str:
+        """A role's title, told apart from another role with the same title by its holder
+        ("Co-founder – Maya Lind"), or by its id when it names no holder."""
+        if sum(r.title == role.title for r in self.team.roles) < 2:
+            return role.title
+        return f"{role.title} – {role.holder or role.id}"
+
     def network(self, network_id: str) -> Network | None:
         return next((n for n in self.networks if n.id == network_id), None)
 

@@ -269,7 +269,8 @@ CASES = [
     Case("m1.strategy-linked", "warn", without("strategy.orientations"),
          "No strategic orientation of the company is named."),
     Case("m1.networks-have-reason", "fail", without("networks.1.why"),
-         "Networks with no reason given: LinkedIn.", ("LinkedIn: no 'why'.",)),
+         "Networks with no reason given: LinkedIn.",
+         ("LinkedIn: does not say why the company is there ('why').",)),
     Case("m1.networks-have-reason", "fail", setting(**{"networks.0.status": "planned",
                                                        "networks.1.status": "dormant"}),
          "No network is active."),
@@ -674,3 +675,18 @@ def test_one_change_trips_the_check(case: Case) -> None:
 
 def _check(built: Charter, rule_id: str) -> CheckResult:
     return next(c for c in run(built, TODAY).checks if c.id == rule_id)
+
+
+def test_roles_with_the_same_title_are_told_apart_in_reasons() -> None:
+    """Two co-founders read as two people, by holder or, without one, by id."""
+    data = complete()
+    data["team"]["roles"][0]["title"] = "Co-founder"
+    data["team"]["roles"][1]["title"] = "Co-founder"
+    for role in data["team"]["roles"]:
+        role.pop("skills", None)
+    data["team"]["roles"][1].pop("holder", None)
+    check = _check(charter(data), "m3.skills-stated")
+    holder = data["team"]["roles"][0]["holder"]
+    other = data["team"]["roles"][1]["id"]
+    assert check.reason == (f"Roles that name no skills: Co-founder – {holder} and "
+                            f"Co-founder – {other}.")

@@ -115,14 +115,16 @@ def role_load(charter: Charter, ctx: Context) -> Verdict:
     # the findings name the roles the verdict is about: the overloaded ones when
     # there are any, else the ones close to their limit
     findings = [
-        ctx.finding("finding", (*role.path, "hours_per_week"), name=role.title,
+        ctx.finding("finding", (*role.path, "hours_per_week"), name=charter.role_label(role),
                     need=ctx.hours(need), have=ctx.hours(have))
         for role, need, have in (over or tight)
     ]
     if over:
-        return ctx.fail("fail", names=[r.title for r, _n, _h in over], findings=findings)
+        return ctx.fail("fail", names=[charter.role_label(r) for r, _n, _h in over],
+                        findings=findings)
     if tight:
-        return ctx.warn("warn", names=[r.title for r, _n, _h in tight], findings=findings)
+        return ctx.warn("warn", names=[charter.role_label(r) for r, _n, _h in tight],
+                        findings=findings)
     return ctx.passed("pass", ("team", "roles"))
 
 
@@ -174,8 +176,8 @@ def owners_assigned(charter: Charter, ctx: Context) -> Verdict:
         if role is not None and not role.holder:
             vacant.append(role)
     if vacant:
-        return ctx.warn("vacant", names=[r.title for r in vacant], findings=[
-            ctx.finding("vacant_finding", r.path, name=r.title) for r in vacant
+        return ctx.warn("vacant", names=[charter.role_label(r) for r in vacant], findings=[
+            ctx.finding("vacant_finding", r.path, name=charter.role_label(r)) for r in vacant
         ])
     return ctx.passed("pass", ("networks",))
 
@@ -214,7 +216,7 @@ def skills_stated(charter: Charter, ctx: Context) -> Verdict:
     working = [r for r in roles if r.id in involved] or list(roles)
     unskilled = [r for r in working if not r.skills and not r.trained]
     if unskilled:
-        return ctx.warn("warn", names=[r.title for r in unskilled], findings=[
-            ctx.finding("finding", r.path, name=r.title) for r in unskilled
+        return ctx.warn("warn", names=[charter.role_label(r) for r in unskilled], findings=[
+            ctx.finding("finding", r.path, name=charter.role_label(r)) for r in unskilled
         ])
     return ctx.passed("pass", ("team", "roles"))

@@ -171,12 +171,12 @@ def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
         if role is None:
             continue  # validation already reports a dangling reference
         if not role.hours_per_week:
-            findings.append(ctx.finding("no_hours", role.path, name=role.title))
+            findings.append(ctx.finding("no_hours", role.path, name=charter.role_label(role)))
         elif not role.holder:
-            findings.append(ctx.finding("no_holder", role.path, name=role.title))
+            findings.append(ctx.finding("no_holder", role.path, name=charter.role_label(role)))
         else:
             continue
-        names.append(role.title)
+        names.append(charter.role_label(role))
     if findings:
         return ctx.warn("warn", names=names, findings=findings)
     return ctx.passed("pass", ("team", "roles"))
