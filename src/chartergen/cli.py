@@ -95,6 +95,7 @@ COMMANDS = {
     "check": "chartergen.commands.check:check",
     "schema": "chartergen.commands.schema:schema",
     "fmt": "chartergen.commands.fmt:fmt",
+    "crisis": "chartergen.commands.crisis:crisis",
     "init": "chartergen.commands.init:init",
     "new": "chartergen.commands.new:new",
     "diff": "chartergen.commands.diff:diff",
