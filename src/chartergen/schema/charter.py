@@ -567,7 +567,7 @@ SCHEMA: dict[str, Rule] = {
                             "when": typed("month", "When it was followed: a date, or the "
                                                    "month (YYYY-MM).", example="2026-03"),
                         },
-                        example=[{"course": "Community management, two days",
+                        example=[{"course": "Community management (two days)",
                                   "when": "2026-03"}],
                     ),
                     "speaks_for_company": shown(
