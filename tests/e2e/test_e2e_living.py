@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from e2etools import ROOT, TODAY, Tab, served
+from e2etools import ROOT, TODAY, Tab, describe, run_axe, screenshot, served
 
 from chartergen.edit.fmt import comment_lines
 
@@ -47,7 +47,7 @@ def banners(tab: Tab, path: str) -> list[str]:
 
 
 def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_only(
-        browser: Any, tmp_path: Path):
+        browser: Any, tmp_path: Path, axe_source: str):
     project = example_project(tmp_path)
     charter = project / "charters" / f"{CRISIS_CHARTER}.yaml"
     before = charter.read_text(encoding="utf-8")
@@ -67,6 +67,7 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
             found = banners(tab, path)
             assert len(found) == 1, path
             assert "Level 3 - Serious" in found[0] and "+44 1632 960101" in found[0], path
+            assert "Pump recall" in found[0], path
             assert tab.page.locator(".cg-crisis-banner").is_visible(), path
         for path in others:
             assert banners(tab, path) == [], path
@@ -75,8 +76,12 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
         marks = tab.page.locator(".cg-crisis-mark")
         assert marks.count() == 1
         assert marks.first.locator("xpath=ancestor::tr").inner_text().startswith("Hartwell")
-        # the banner leads to the crisis card
+        # the banner leads to the crisis card, and keeps the page accessible
         tab.goto(f"{CRISIS_CHARTER}/roles.html")
+        violations = [v for v in run_axe(tab.page, axe_source)
+                      if v["impact"] in ("serious", "critical")]
+        assert violations == [], describe(violations)
+        screenshot(tab.page.locator(".cg-crisis-banner"), "crisis-banner")
         tab.page.locator(".cg-crisis-banner__card").click()
         tab.page.wait_for_url("**/crisis.html#crisis-card")
         assert tab.page.locator("#crisis-card").is_visible()
@@ -100,3 +105,44 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
         "current:", "level: level-3", "since: 2026-11-20", "lead: head-comms",
         "paused: true", "note: Pump recall", "ended: 2026-11-22"]
     assert all(line in after.splitlines() for line in before.splitlines())
+
+
+def test_the_self_check_answers_right_and_wrong_in_the_browser(tab: Tab, engine: str):
+    tab.goto(f"{CRISIS_CHARTER}/self-check.html")
+    questions = tab.page.locator(".cg-quiz__q")
+    assert questions.count() >= 8
+    score = tab.page.locator("[data-cg-quiz-score]")
+    assert not score.is_visible()
+    # before an answer, the explanation is hidden
+    first, second = questions.nth(0), questions.nth(1)
+    assert not first.locator(".cg-quiz__why").is_visible()
+
+    right = int(first.get_attribute("data-cg-answer"))
+    first.locator(".cg-quiz__choice").nth(right).click()
+    assert first.locator(".cg-quiz__verdict--right").is_visible()
+    assert not first.locator(".cg-quiz__verdict--wrong").is_visible()
+    assert first.locator(".cg-quiz__choice").nth(right).is_disabled()
+    assert score.inner_text() == f"1 of {questions.count()} right"
+
+    answer = int(second.get_attribute("data-cg-answer"))
+    wrong = next(i for i in range(second.locator(".cg-quiz__choice").count()) if i != answer)
+    second.locator(".cg-quiz__choice").nth(wrong).click()
+    verdict = second.locator(".cg-quiz__verdict--wrong")
+    assert verdict.is_visible()
+    right_text = second.locator(".cg-quiz__choice").nth(answer).inner_text()
+    assert verdict.inner_text() == f"Not quite: the answer is {right_text}."
+    assert "cg-quiz__choice--right" in second.locator(".cg-quiz__choice").nth(
+        answer).get_attribute("class")
+    assert score.inner_text() == f"1 of {questions.count()} right"
+    screenshot(first, f"self-check-right-{engine}")
+    screenshot(second, f"self-check-wrong-{engine}")
+
+    # the explanation's link opens the page that says it
+    second.locator("a.cg-quiz__source").click()
+    tab.page.wait_for_load_state()
+    assert right_text in tab.page.locator("article").inner_text()
+
+    tab.page.go_back()
+    tab.page.locator("[data-cg-quiz-again]").click()
+    assert not tab.page.locator(".cg-quiz__q").nth(0).locator(".cg-quiz__why").is_visible()
+    tab.assert_clean()

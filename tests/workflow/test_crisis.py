@@ -205,3 +205,17 @@ def test_validate_checks_the_crisis_dates_and_references(tmp_path: Path, current
     code, out, _err = run("validate", str(charter))
     assert code == 1
     assert message in out
+
+
+def test_diff_spells_out_a_crisis_opened(charter: Path, tmp_path: Path):
+    old = tmp_path / "old" / "acme.yaml"
+    old.parent.mkdir()
+    old.write_text(SMALL)
+    run("crisis", "open", str(charter), "--level", "red", "--since", "2026-12-01")
+    _code, out, _err = run("diff", str(old), str(charter))
+    assert ("  Crisis in progress\n"
+            "    ~ level: (empty) -> red\n"
+            "    ~ since: (empty) -> 2026-12-01\n"
+            "    ~ lead: (empty) -> boss\n"
+            "    ~ paused: (empty) -> yes\n") in out
+    assert "Other changes" not in out

@@ -225,4 +225,4 @@ def test_the_made_repository_builds_a_site(tmp_path: Path) -> None:
                            cwd=repo, capture_output=True, text=True, env=env)
     assert built.returncode == 0, built.stderr
     assert (repo / "site" / "index.html").is_file()
-    assert (repo / "site" / "acme-france" / "index.html").is_file()
+    assert (repo / "site" / "acme-france" / "crisis.html").is_file()

@@ -723,7 +723,7 @@ SCHEMA: dict[str, Rule] = {
     "crisis": section(
         "Preparing for, handling and learning from a crisis.",
         {
-            "current": _written_by("chartergen crisis open", section(
+            "current": shown(_written_by("chartergen crisis open", section(
                 "A crisis in progress, or the last one once it has ended. While it is open "
                 "(no 'ended'), every page of the charter's site carries a banner. "
                 "'chartergen crisis open' and 'chartergen crisis close' write it for you.",
@@ -747,7 +747,7 @@ SCHEMA: dict[str, Rule] = {
                         "date; no name, number or note). Left out, a public build shows "
                         "nothing of the crisis."),
                 },
-            )),
+            ))),
             "definitions": section(
                 "What counts as an issue and what as a crisis.",
                 {
