@@ -166,3 +166,43 @@ def test_serve_stopped_by_sigterm_leaves_no_temporary_folder(tmp_path: Path) -> 
     assert "Traceback" not in errors
     # (Jinja2 keeps a cache of compiled templates there on purpose, shared by every run)
     assert [n for n in os.listdir(temporary) if not n.startswith("_jinja2-cache")] == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP],
+                         ids=["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_a_killed_helper_stops_the_build_with_a_message_not_a_hang(project: Path, signum: int):
+    # what the system's out-of-memory killer does to one helper of a large build
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    (site / ".chartergen-site").write_text("index.html\n")
+    build = start_build(project)
+    helpers = wait_for_helpers(build)
+    os.kill(min(helpers), signum)
+    _, errors = build.communicate(timeout=240)
+    assert build.returncode == 1
+    assert "Traceback" not in errors
+    assert errors.endswith("chartergen: a helper process of this command was stopped before it "
+                           "finished (killed by another program or by the system, often because "
+                           "memory ran out); nothing was written: run the command again\n")
+    assert survivors(build, helpers) == set()
+    assert (site / "index.html").read_text() == "the published site"
+    assert [n for n in os.listdir(project) if n.startswith(".")] == []
+    assert owned_by(build.pid, tempfile.gettempdir()) == set()
+
+
+def test_a_killed_helper_of_validate_stops_it_with_a_message(tmp_path: Path) -> None:
+    from chartergen.pipeline import PARALLEL_FROM
+
+    (tmp_path / "charters").mkdir()
+    for number in range(PARALLEL_FROM * 10):
+        shutil.copy(EXAMPLE, tmp_path / "charters" / f"company-{number}.yaml")
+    check = subprocess.Popen([sys.executable, "-m", "chartergen", "validate"],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    helpers = wait_for_helpers(check)
+    os.kill(min(helpers), signal.SIGKILL)
+    _, errors = check.communicate(timeout=240)
+    assert check.returncode == 1
+    assert errors.startswith("chartergen: a helper process of this command was stopped")
+    assert survivors(check, helpers) == set()
