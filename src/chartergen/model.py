@@ -46,6 +46,21 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def add_duration(day: dt.date, duration: Duration) -> dt.date:
+    """``day`` plus ``duration``, rounded up to whole days; working days (``5wd``, ``16wh``:
+    8 working hours a day) skip Saturdays and Sundays."""
+    if duration.working:
+        days = -(-duration.minutes // (8 * 60)) if "wh" in duration.text.lower() else -(
+            -duration.minutes // (24 * 60))
+        result, left = day, int(days)
+        while left > 0:
+            result += dt.timedelta(days=1)
+            if result.weekday() < 5:
+                left -= 1
+        return result
+    return day + dt.timedelta(days=int(-(-duration.minutes // (24 * 60))))
+
+
 @dataclass(frozen=True)
 class Company:
     name: str
@@ -552,7 +567,26 @@ class CrisisPlan:
 
 
 @dataclass(frozen=True)
+class CurrentCrisis:
+    """A crisis in progress (``ended`` is None) or the last one, as ``crisis.current`` says."""
+
+    level: str = ""
+    since: dt.date | None = None
+    lead: str = ""
+    paused: bool | None = None
+    note: str = ""
+    ended: dt.date | None = None
+    reviewed: dt.date | None = None
+    public: bool | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.level) and self.ended is None
+
+
+@dataclass(frozen=True)
 class Crisis:
+    current: CurrentCrisis = field(default_factory=CurrentCrisis)
     issue_definition: str = ""
     crisis_definition: str = ""
     levels: tuple[Level, ...] = ()
@@ -563,6 +597,16 @@ class Crisis:
     after_action: AfterAction = field(default_factory=AfterAction)
     drills: Drills = field(default_factory=Drills)
     plan: CrisisPlan = field(default_factory=CrisisPlan)
+
+    @property
+    def after_action_due(self) -> dt.date | None:
+        """The day the after-action review of the last crisis is due: the day it ended plus
+        ``after_action.within`` (in working days for ``5wd``); None while it is open, once
+        it is reviewed, or when the charter sets no deadline."""
+        current, within = self.current, self.after_action.within
+        if current.ended is None or current.reviewed is not None or within is None:
+            return None
+        return add_duration(current.ended, within)
 
     @property
     def has_procedure(self) -> bool:

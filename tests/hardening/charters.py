@@ -26,6 +26,9 @@ def full_charter(text: Callable[[str], str] = lambda place: f"-{place}-") -> dic
     data["format"] = 1
     data["company"]["language"] = "en"
     data["document"]["next_review"] = "2025-06-01"
+    # a crisis in progress, published: its banner is on every page, internal and public
+    for name in ("ended", "reviewed"):
+        del data["crisis"]["current"][name]
     return data
 
 

@@ -124,7 +124,7 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
         after = start_build(project, "other")
         after.communicate(timeout=300)
         assert after.returncode == 0
-        assert (site / "one" / "index.html").is_file()
+        assert (site / "one" / "crisis.html").is_file()
     else:
         assert build.returncode == 1
         assert errors == f"chartergen: interrupted by {signal.Signals(signum).name}\n"

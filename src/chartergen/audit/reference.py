@@ -97,6 +97,15 @@ A confirmation counts for {valid_days} days; after that the item is open again. 
 that is not a checklist item (a typo, or the id of an automatic check) is reported as a
 warning, with the closest id when there is one. A review dated after today counts from
 its date.
+
+## After a crisis
+
+Once a crisis recorded in the charter has ended (`crisis.current.ended`, written by
+`chartergen crisis close`), its after-action review is due `crisis.after_action.within`
+later. From the day after that date (as of `--today`), the report starts with a warning
+located at `ended`, until the day the review was held is written under
+`crisis.current.reviewed`. It is a reminder, not a check: it changes no score. See
+[A living charter](living-charter.md#crisis-mode).
 """
 
 _PLUGINS = f"""\

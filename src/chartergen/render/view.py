@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from chartergen.render.formatting import Formatter
-from chartergen.render.pages import FACT_MISTAKES, PAGES, PageSpec, page_for, relative_url
+from chartergen.render.pages import (
+    FACT_MISTAKES,
+    PAGES,
+    PageSpec,
+    page_for,
+    page_url,
+    relative_url,
+)
 
 if TYPE_CHECKING:
     from chartergen.audit.results import AuditReport
@@ -70,6 +77,8 @@ class CharterView:
     use_directory_urls: bool = True
     here: str = ""
     """The page being rendered (its path in the site), for relative links."""
+    alone: bool = False
+    """The site's only charter: its overview is the site's home page (``index.md``)."""
     _network_ids: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
@@ -90,6 +99,8 @@ class CharterView:
         """Path in the site of a page of this charter (by page key)."""
         if page == "network":
             return f"{self.slug}/networks/{network}.md"
+        if page == "overview" and self.alone:
+            return "index.md"
         spec = next(p for p in PAGES if p.key == page)
         return f"{self.slug}/{spec.file}"
 
@@ -117,6 +128,12 @@ class CharterView:
 
         kept = published_pages(self.charter)
         return tuple(spec for spec in PAGES if spec.key in kept)
+
+    def file_url(self, src: str) -> Markup:
+        """Link from the page being rendered to a file of the site (a calendar)."""
+        here = page_url(self.here, self.use_directory_urls)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here)
+        return Markup(posixpath.relpath(src, base or "."))
 
     def home_url(self) -> Markup:
         return Markup(relative_url(self.here, "index.md", self.use_directory_urls))

@@ -30,6 +30,16 @@ from chartergen.schema.fields import (
 
 FORMAT_VERSION = 1
 
+
+def _written_by(command: str, rule: Rule) -> Rule:
+    """``rule`` for a section a command writes (the starter charter of ``init`` leaves it out)."""
+    return {**rule, "meta": {**rule["meta"], "command": command}}
+
+
+def _required(rule: Rule) -> Rule:
+    """``rule`` for a field that must be written when its section is."""
+    return {**rule, "required": True, "nullable": False}
+
 PLATFORMS = {
     "linkedin": "LinkedIn",
     "facebook": "Facebook",
@@ -631,6 +641,31 @@ SCHEMA: dict[str, Rule] = {
     "crisis": section(
         "Preparing for, handling and learning from a crisis.",
         {
+            "current": shown(_written_by("chartergen crisis open", section(
+                "A crisis in progress, or the last one once it has ended. While it is open "
+                "(no 'ended'), every page of the charter's site carries a banner. "
+                "'chartergen crisis open' and 'chartergen crisis close' write it for you.",
+                {
+                    "level": shown(_required(ref(
+                        "level", "The crisis level now: the id of one of 'crisis.levels'."))),
+                    "since": shown(typed("date", "The day the crisis started.",
+                                         required=True)),
+                    "lead": shown(ref(
+                        "role", "Role leading the response; the level's lead when left out.")),
+                    "paused": shown(flag("Whether every scheduled post is paused.")),
+                    "note": withheld(text(
+                        "What is happening, in a line, for staff. Never published.")),
+                    "ended": shown(typed(
+                        "date", "The day the crisis ended. The after-action review is due "
+                        "'crisis.after_action.within' later.")),
+                    "reviewed": shown(typed(
+                        "date", "The day the after-action review was held.")),
+                    "public": flag(
+                        "Whether a public build shows the crisis banner (the level and the "
+                        "date; no name, number or note). Left out, a public build shows "
+                        "nothing of the crisis."),
+                },
+            ))),
             "definitions": section(
                 "What counts as an issue and what as a crisis.",
                 {

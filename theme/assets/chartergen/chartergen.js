@@ -9,6 +9,8 @@
  * Material's search dialog gets an accessible name; wide tables that scroll take the focus.
  * While a charter's page is open (meta chartergen-charter), search lists that charter's
  * results first.
+ * - [data-cg-quiz]: the self-check. Choosing an answer marks it right or wrong, opens the
+ *   explanation and counts the score; [data-cg-quiz-again] starts again. Nothing is sent.
  */
 (function () {
   "use strict";
@@ -75,6 +77,66 @@
     });
   }
 
+  function setUpQuiz(quiz) {
+    var score = quiz.querySelector("[data-cg-quiz-score]");
+    var questions = Array.prototype.slice.call(quiz.querySelectorAll("[data-cg-answer]"));
+    quiz.classList.add("cg-quiz--live");
+
+    function count() {
+      var answered = questions.filter(function (q) { return q.hasAttribute("data-cg-chosen"); });
+      var right = answered.filter(function (q) {
+        return q.getAttribute("data-cg-chosen") === q.getAttribute("data-cg-answer");
+      });
+      score.hidden = answered.length === 0;
+      score.textContent = quiz.getAttribute("data-cg-score-label")
+        .replace("{right}", right.length).replace("{count}", questions.length);
+    }
+
+    function reset(question) {
+      question.removeAttribute("data-cg-chosen");
+      question.classList.remove("cg-quiz__q--right", "cg-quiz__q--wrong");
+      question.querySelectorAll("[data-cg-choice]").forEach(function (button) {
+        button.disabled = false;
+        button.classList.remove("cg-quiz__choice--right", "cg-quiz__choice--wrong");
+        button.removeAttribute("aria-pressed");
+      });
+      question.querySelectorAll(".cg-quiz__verdict").forEach(function (v) { v.hidden = true; });
+      question.querySelector(".cg-quiz__why").open = false;
+    }
+
+    questions.forEach(function (question) {
+      var answer = question.getAttribute("data-cg-answer");
+      question.querySelectorAll("[data-cg-choice]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          if (question.hasAttribute("data-cg-chosen")) return;
+          var choice = button.getAttribute("data-cg-choice");
+          var right = choice === answer;
+          question.setAttribute("data-cg-chosen", choice);
+          question.classList.add(right ? "cg-quiz__q--right" : "cg-quiz__q--wrong");
+          button.setAttribute("aria-pressed", "true");
+          question.querySelectorAll("[data-cg-choice]").forEach(function (other) {
+            other.disabled = true;
+            if (other.getAttribute("data-cg-choice") === answer) {
+              other.classList.add("cg-quiz__choice--right");
+            }
+          });
+          if (!right) button.classList.add("cg-quiz__choice--wrong");
+          question.querySelector(right ? ".cg-quiz__verdict--right"
+                                       : ".cg-quiz__verdict--wrong").hidden = false;
+          question.querySelector(".cg-quiz__why").open = true;
+          count();
+        });
+      });
+    });
+    quiz.querySelectorAll("[data-cg-quiz-again]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        questions.forEach(reset);
+        count();
+        if (questions.length) questions[0].scrollIntoView();
+      });
+    });
+  }
+
   function init() {
     ownResultsFirst();
     nameSearchDialog();
@@ -84,6 +146,7 @@
       if (input.value) filterTables(input);
     });
     document.querySelectorAll("ul[data-cg-storage]").forEach(setUpChecklist);
+    document.querySelectorAll("[data-cg-quiz]").forEach(setUpQuiz);
     document.querySelectorAll("[data-cg-reset]").forEach(function (button) {
       button.addEventListener("click", function () {
         var key = button.getAttribute("data-cg-reset");

@@ -18,22 +18,29 @@ def _ceiling(charter: Charter) -> float:
 
 @rule("m6.selling-share", mistake=6)
 def selling_share(charter: Charter, ctx: Context) -> Verdict:
-    """Promotional content has a share, and it stays under the ceiling.
+    """Selling stays under a ceiling.
 
-    Evidence of the mistake: no content pillars at all (fail); the promotional
-    pillars' share above ``content.promotional_ceiling``, or above
-    ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none (fail); pillars with no
-    share, so the selling share cannot be told (warn).
+    Evidence of the mistake: no content pillars at all (fail); every pillar promotional
+    (fail); the promotional pillars' share above ``content.promotional_ceiling``, or
+    above ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none (fail). When the
+    pillars give no share, the selling share is not stated (``m6.promo-under-ceiling``):
+    that is a detail, not evidence.
     """
     pillars = charter.content.pillars
     if not pillars:
         return ctx.fail("no_pillars", ("content", "pillars"))
+    promo = [p for p in pillars if p.promotional]
+    if len(promo) == len(pillars):
+        return ctx.fail("all_promotional", ("content", "pillars"),
+                        names=[p.name for p in promo])
     share = charter.content.promotional_share
     if share is None:
-        return ctx.warn("no_shares", ("content", "pillars"))
+        if not promo:
+            return ctx.passed("none_promotional", ("content", "pillars"))
+        return ctx.passed("unknown_share", ("content", "pillars"),
+                          names=[p.name for p in promo])
     ceiling = _ceiling(charter)
     values: dict[str, Any] = {"share": ctx.percent(share), "ceiling": ctx.percent(ceiling)}
-    promo = [p for p in pillars if p.promotional]
     path = (*promo[0].path, "share") if promo else ("content", "pillars")
     if share > ceiling + 1e-9:
         return ctx.fail("over", path, **values)

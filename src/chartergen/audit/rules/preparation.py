@@ -11,11 +11,13 @@ manual_item("m2.audiences-researched", mistake=2)
 
 @rule("m2.chosen-for-audiences", mistake=2)
 def chosen_for_audiences(charter: Charter, ctx: Context) -> Verdict:
-    """Audiences and objectives are chosen, and the networks are chosen for them.
+    """Audiences and objectives are chosen.
 
-    Evidence of the mistake: neither audiences nor objectives (fail); one of the two
-    missing (warn); active networks none of which names an audience or an objective
-    it serves (warn).
+    Evidence of the mistake: neither audiences nor objectives (fail): nothing was chosen
+    before opening accounts; one of the two missing (warn). Which audiences and
+    objectives each network serves is a detail (``m2.networks-reach-audiences``,
+    ``m1.networks-serve-objectives``): when the charter does not say, it is not stated,
+    not evidence.
     """
     if not charter.audiences and not charter.objectives:
         return ctx.fail("none", ("audiences",))
@@ -23,9 +25,6 @@ def chosen_for_audiences(charter: Charter, ctx: Context) -> Verdict:
         return ctx.warn("no_audiences", ("audiences",))
     if not charter.objectives:
         return ctx.warn("no_objectives", ("objectives",))
-    active = charter.active_networks
-    if active and not any(n.audiences or n.objectives for n in active):
-        return ctx.warn("untied", ("networks",))
     return ctx.passed("pass", ("audiences",), audiences=len(charter.audiences),
                       objectives=len(charter.objectives))
 

@@ -154,7 +154,8 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
     options = render_options(proj)
     result = renderer.render([charter_file], options)
     extra = [render_print_page(source, site.charters[source.charter.slug], today=today,
-                               use_directory_urls=False, templates=options.templates or None)
+                               use_directory_urls=False, templates=options.templates or None,
+                               alone=site.single)
              for source in result.sources]
     write_project(folder, proj, site, extra=extra)
     run_build(folder, strict=False, quiet=True)
@@ -257,13 +258,17 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
     if strict and len(errors) < len(result.diagnostics):
         raise ChartergenError("the site was not built (charter warnings, and --strict)")
     if errors or result.site is None:
-        listing = "\n".join(d.format() for d in errors)
-        if not problems:
-            raise ChartergenError(f"invalid charters, the site was not built:\n{listing}")
-        from chartergen.render.problems import problems_site
+        from chartergen.messages import Msg
+        from chartergen.render.problems import problems_language, problems_site
 
-        click.echo(f"invalid charters, their pages show the problems:\n{listing}", err=True)
-        return problems_site(last, errors, proj.language), False
+        listing = "\n".join(d.format() for d in errors)
+        language = problems_language(errors, proj.language)
+        if not problems:
+            raise ChartergenError(Msg("invalid charters, the site was not built:\n{listing}",
+                                      listing=listing).say(language))
+        click.echo(Msg("invalid charters, their pages show the problems:\n{listing}",
+                       listing=listing).say(language), err=True)
+        return problems_site(last, errors, language), False
     return result.site, True
 
 
@@ -280,6 +285,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
 
     docs = folder / "docs"
     pages = {page.src: page.markdown for page in [*site.pages, *extra]}
+    pages.update({file.src: file.content for file in site.files})
     known = {} if written is None else written
     for src in sorted(set(known) - set(pages)):
         (docs / src).unlink(missing_ok=True)
@@ -287,7 +293,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
         if known.get(src) != markdown:
             path = docs / src
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, encoding="utf-8")
+            path.write_bytes(markdown.encode("utf-8"))
     if written is not None:
         written.clear()
         written.update(pages)
@@ -301,6 +307,10 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     settings = site_config(site, site_name=name)
     # Material's own look, as the MkDocs site has it (Zensical's default is a newer one)
     settings["theme"]["variant"] = "classic"
+    if site.single:
+        # the charter's overview is the home page, though inside the charter's section:
+        # Zensical counts only a top-level index.md as one (the logo's link reads this)
+        settings.setdefault("extra", {})["homepage"] = "index.html"
     config = dump_yaml(settings)
     path = folder / "mkdocs.yml"
     if not path.is_file() or path.read_text(encoding="utf-8") != config:
