@@ -153,3 +153,17 @@ def test_planning_ahead_without_weekly_slots_is_not_called_a_missing_calendar(
     assert "4\u00a0weeks" in content
     assert "calendar" not in BeautifulSoup(content, "html.parser").select_one(
         ".cg-gaps").get_text().lower()
+
+
+@pytest.mark.parametrize("name", ["hartwell-pumps", "cidrerie-du-bocage", "northwind-studio"])
+def test_a_network_page_names_its_network_once_at_the_top(name: str):
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == CHARTERS / f"{name}.yaml")
+    checked = 0
+    for src, html in _pages(data, slug):
+        if "/networks/" not in f"/{src}" or src.endswith("networks/index.md"):
+            continue
+        title = html.h1.get_text(" ", strip=True).split(" · ")[0]
+        head = html.select_one(".cg-network__head")
+        assert head is not None and title not in head.get_text(" ", strip=True), src
+        checked += 1
+    assert checked >= 3

@@ -119,6 +119,19 @@ def default_site_name(language: str) -> str:
     return str(labels_for(language)["home"]["title"])
 
 
+def site_names() -> dict[str, str]:
+    """The default site name in every language: a page in another language than the site's
+    shows the name in its own language in its header (when the site keeps the default)."""
+    from chartergen.i18n import LANGUAGES
+
+    return {language: default_site_name(language) for language in LANGUAGES}
+
+
+def not_found_words(language: str) -> dict[str, str]:
+    """The 404 page's words in the site's language (theme/404.html)."""
+    return {key: str(value) for key, value in labels_for(language)["not_found"].items()}
+
+
 def is_default_site_name(name: str) -> bool:
     """Whether ``name`` is the default name in one of the languages (so may be translated)."""
     from chartergen.i18n import LANGUAGES

@@ -235,12 +235,21 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
     def _speak(self, language: str, config: MkDocsConfig) -> None:
         """The theme's words and a default site name in the portfolio's language."""
-        from chartergen.render.site import default_site_name, is_default_site_name
+        from chartergen.engines.mkdocs.config import NOT_FOUND, SITE_NAMES
+        from chartergen.render.site import (
+            default_site_name,
+            is_default_site_name,
+            not_found_words,
+            site_names,
+        )
 
         if str(config.theme.get("language") or "en") != language:
             config.theme["language"] = language
         if is_default_site_name(config.site_name):
             config.site_name = default_site_name(language)
+            # the header of a page in another language names the site in that language
+            config.extra[SITE_NAMES] = site_names()
+        config.extra[NOT_FOUND] = not_found_words(language)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if nav.homepage is None:

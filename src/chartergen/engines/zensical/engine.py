@@ -280,8 +280,8 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     ``written``: the pages already in the folder (path -> Markdown); only the pages
     that changed are written again, and pages no longer in the site are removed.
     """
-    from chartergen.engines.mkdocs.config import copy_theme, dump_yaml, site_config
-    from chartergen.render.site import default_site_name, is_default_site_name
+    from chartergen.engines.mkdocs.config import SITE_NAMES, copy_theme, dump_yaml, site_config
+    from chartergen.render.site import default_site_name, is_default_site_name, site_names
 
     docs = folder / "docs"
     pages = {page.src: page.markdown for page in [*site.pages, *extra]}
@@ -302,9 +302,12 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
         # Zensical would publish the folder's notes for developers; MkDocs leaves them out
         (folder / "theme" / "README.md").unlink(missing_ok=True)
     name = proj.site_name
-    if not name or is_default_site_name(name):
+    default = not name or is_default_site_name(name)
+    if default:
         name = default_site_name(site.language)
     settings = site_config(site, site_name=name)
+    if default:  # the header of a page in another language names the site in that language
+        settings["extra"][SITE_NAMES] = site_names()
     # Material's own look, as the MkDocs site has it (Zensical's default is a newer one)
     settings["theme"]["variant"] = "classic"
     if site.single:
