@@ -116,16 +116,14 @@ def _check_each(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
         return [(path, load_and_validate(path)[1]) for path in files]
-    import multiprocessing
-
     from chartergen.schema.structure import warm_up
 
     warm_up()  # build the validator once; forked workers inherit it
-    from chartergen.workers import start_helper
+    from chartergen.workers import Helpers
 
-    with multiprocessing.get_context("fork").Pool(workers, initializer=start_helper,
-                                                  initargs=(os.getpid(),)) as pool:
-        found = pool.map(_diagnostics_only, files, chunksize=max(1, len(files) // (workers * 4)))
+    with Helpers(workers) as helpers:
+        found = helpers.ordered(_diagnostics_only, files,
+                                chunksize=max(1, len(files) // (workers * 4)))
     return list(zip(files, found, strict=True))
 
 

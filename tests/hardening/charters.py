@@ -8,7 +8,7 @@ from typing import Any
 TYPED = {
     "duration": "1h", "date": "2025-01-01", "percent": "100%", "money": "100 EUR",
     "url": "https://example.org/page", "email": "team@example.org",
-    "phone": "+33 1 23 45 67 89", "time": "09:30",
+    "phone": "+33 1 23 45 67 89", "time": "09:30", "month": "2025-05",
 }
 
 

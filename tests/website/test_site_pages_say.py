@@ -168,6 +168,66 @@ def test_planning_ahead_without_weekly_slots_is_not_called_a_missing_calendar(
         ".cg-gaps").get_text().lower()
 
 
+@pytest.fixture(scope="module")
+def notes_say() -> dict[str, BeautifulSoup]:
+    """A charter using each fact the format gained to say what interview notes say."""
+    path = ROOT / "tests" / "website" / "fixtures" / "what-notes-say.yaml"
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == path)
+    return {src.split("/", 1)[-1]: html for src, html in _pages(data, slug)}
+
+
+def _text(page: BeautifulSoup) -> str:
+    return " ".join(page.get_text(" ").split())
+
+
+def test_headcount_members_and_a_website_without_address_are_on_the_overview(
+        notes_say: dict[str, BeautifulSoup]):
+    facts = {dt_.get_text(strip=True): dt_.find_next("dd").get_text(strip=True)
+             for dt_ in notes_say["index.md"].select(".cg-facts dt")}
+    assert (facts["Salariés"], facts["Adhérents"]) == ("0", "120")
+    assert ("L'entreprise a un site web ; la charte n'en donne pas l'adresse."
+            in _text(notes_say["index.md"]))
+
+
+def test_pillar_cadence_and_automated_posting_have_their_columns(
+        notes_say: dict[str, BeautifulSoup]):
+    table = notes_say["content.md"].find("table")
+    head = [th.get_text(strip=True) for th in table.select("th")]
+    assert head[2] == "Fréquence" and "Publié automatiquement" in head
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in table.select("tbody tr")]
+    assert rows[0][2] == "1 publication par semaine" and "Oui" in rows[0][5]
+    assert rows[1][2] == "1 publication par mois"
+
+
+def test_no_hub_themes_and_a_seasonal_stop_are_on_the_content_page(
+        notes_say: dict[str, BeautifulSoup]):
+    content = _text(notes_say["content.md"])
+    assert "L'entreprise n'a aucun canal à elle" in content
+    assert "La vidéo du mois Chaque mois" in content
+    assert "Rentrée de l'école de voile septembre et octobre" in content
+    assert ("Rien n'est publié en décembre et janvier (tous les réseaux). Le plan d'eau est "
+            "fermé." in content)
+    assert "L'entreprise n'a aucun canal à elle" in _text(notes_say["independence.md"])
+
+
+def test_training_followed_and_a_drill_known_to_the_month_read_as_months(
+        notes_say: dict[str, BeautifulSoup]):
+    assert ("Animer une page Facebook (une journée) (mars 2026) et Premiers secours "
+            "(14 juin 2025)" in _text(notes_say["roles.md"]))
+    assert "Dernier exercice : mai 2026." in _text(notes_say["crisis.md"])
+
+
+def test_pages_without_the_new_facts_keep_their_columns():
+    path = ROOT / "tests" / "website" / "fixtures" / "plain-words.yaml"
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == path)
+    content = dict((src.rsplit("/", 1)[-1], html) for src, html in _pages(data, slug))
+    table = content["content.md"].find("table")
+    if table is not None:
+        head = [th.get_text(strip=True) for th in table.select("th")]
+        assert "How often" not in head and "Published automatically" not in head
+
+
 @pytest.mark.parametrize("name", ["hartwell-pumps", "cidrerie-du-bocage", "northwind-studio"])
 def test_a_network_page_names_its_network_once_at_the_top(name: str):
     data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == CHARTERS / f"{name}.yaml")

@@ -130,8 +130,9 @@ def _words(due: Due, charter: Charter, labels: Mapping[str, Any]) -> tuple[str, 
 
 def _date(labels: Mapping[str, Any], iso: str) -> str:
     from chartergen.render.formatting import Formatter
+    from chartergen.schema.types import parse_month  # a date, or a month (a drill in May)
 
-    return Formatter(dict(labels)).date(dt.date.fromisoformat(iso)).replace("\u00a0", " ")
+    return Formatter(dict(labels)).date(parse_month(iso)).replace("\u00a0", " ")
 
 
 def _say(labels: Mapping[str, Any], key: str, **values: Any) -> str:

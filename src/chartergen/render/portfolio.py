@@ -162,15 +162,11 @@ class PortfolioRenderer:
                 todo.append(index)
         pool, running = None, None
         if self._workers(len(todo)) >= 2:
-            import multiprocessing
-
             _warm_up(options)
-            from chartergen.workers import start_helper
+            from chartergen.workers import Helpers
 
-            pool = multiprocessing.get_context("fork").Pool(
-                self._workers(len(todo)), initializer=start_helper, initargs=(os.getpid(),))
-            running = pool.imap_unordered(_numbered, [(i, jobs[i]) for i in todo])
-            pool.close()  # no more tasks: the workers end once these are done
+            pool = Helpers(self._workers(len(todo)))
+            running = pool.unordered(_numbered, [(i, jobs[i]) for i in todo])
         return PendingRender(self, files, jobs, keys, outcomes, todo, slugs, options,
                              pool, running)
 
@@ -233,7 +229,6 @@ class PendingRender:
                     outcomes[index] = outcome
                     if progress:
                         progress(1)
-                self._pool.join()
         finally:
             self.cancel()
         renderer = self._renderer
@@ -250,8 +245,7 @@ class PendingRender:
     def cancel(self) -> None:
         """Stop the workers, if any are left (a failed build)."""
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.close()
             self._pool = None
 
 

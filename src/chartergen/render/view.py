@@ -28,7 +28,7 @@ from chartergen.render.pages import (
 
 if TYPE_CHECKING:
     from chartergen.audit.results import AuditReport
-    from chartergen.model import Charter, Network
+    from chartergen.model import Charter, Network, Pillar, Role
 
 def _anchor(anchor: str) -> str:
     return re.sub(r"[^a-zA-Z0-9_-]+", "-", anchor)
@@ -247,14 +247,26 @@ class CharterView:
         other = str(self.labels["enums"]["platform"]["other"])
         return [other if k == "other" else self.fmt.enum("platform", k) for k in keys]
 
-    def cadence(self, network: Network) -> str:
-        if network.cadence is None:
+    def cadence(self, entry: Network | Pillar) -> str:
+        """How often a network, or a pillar counted in posts, is published."""
+        if entry.cadence is None:
             return ""
-        per = network.cadence.per
-        if network.cadence.posts == 1:
+        per = entry.cadence.per
+        if entry.cadence.posts == 1:
             return str(self.labels["enums"]["cadence_per_one"].get(per, per))
         template = self.labels["enums"]["cadence_per"].get(per, "{n}")
-        return str(template).format(n=network.cadence.posts)
+        return str(template).format(n=entry.cadence.posts)
+
+    def months(self, keys: tuple[str, ...]) -> list[str]:
+        """Month names in the charter's language, in the order written (a break may run
+        from December to January)."""
+        return [self.fmt.enum("month", k) for k in keys]
+
+    def trained(self, role: Role) -> list[str]:
+        """The training a role's holder has followed, each with when ("March 2026")."""
+        return [str(self.labels["roles"]["trained_on"]).format(
+                    course=t.course, when=self.fmt.date(t.when)) if t.when else t.course
+                for t in role.trained]
 
     def overdue(self) -> bool:
         review = self.charter.document.next_review

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chartergen.audit import Context, Verdict, manual_item, rule
-from chartergen.audit.rules import name_of
+from chartergen.audit.rules import has_rhythm, name_of
 from chartergen.model import Charter
 
 manual_item("m2.audiences-researched", mistake=2)
@@ -34,8 +34,8 @@ def groundwork(charter: Charter, ctx: Context) -> Verdict:
     """The five preparatory tasks are done: audiences, objectives, networks, content, calendar.
 
     Fails, naming each missing one, when the charter lacks audiences, objectives,
-    an active network, content pillars, or any rhythm (calendar slots or a
-    network cadence).
+    an active network, content pillars, or any calendar (calendar slots, themes of the
+    month or season, or a cadence of a network or of a pillar).
     """
     tasks = {
         "audiences": (bool(charter.audiences), ("audiences",)),
@@ -43,8 +43,9 @@ def groundwork(charter: Charter, ctx: Context) -> Verdict:
         "networks": (bool(charter.active_networks), ("networks",)),
         "pillars": (bool(charter.content.pillars), ("content", "pillars")),
         "calendar": (
-            bool(charter.content.calendar.slots)
-            or any(n.cadence for n in charter.active_networks),
+            bool(charter.content.calendar.slots or charter.content.calendar.themes)
+            or any(n.cadence for n in charter.active_networks)
+            or any(p.cadence for p in charter.content.pillars),
             ("content", "calendar"),
         ),
     }
@@ -123,16 +124,16 @@ def audiences_where(charter: Charter, ctx: Context) -> Verdict:
 
 @rule("m2.rhythm-planned", mistake=2, kind="detail")
 def rhythm_planned(charter: Charter, ctx: Context) -> Verdict:
-    """Every active network has a rhythm: a cadence or slots in the editorial calendar.
+    """Every active network has a rhythm.
 
-    Fails when there is no active network, or when an active network has neither a
-    ``cadence`` nor a calendar slot.
+    A rhythm is a cadence, slots in the editorial calendar, or pillars with a cadence
+    published there. Fails when there is no active network, or when an active network
+    has none of these.
     """
     active = charter.active_networks
     if not active:
         return ctx.fail("no_networks", ("networks",))
-    slotted = {s.network for s in charter.content.calendar.slots}
-    unplanned = [n for n in active if not n.cadence and n.id not in slotted]
+    unplanned = [n for n in active if not n.cadence and not has_rhythm(charter, n)]
     if unplanned:
         return ctx.fail("fail", names=[name_of(n) for n in unplanned], findings=[
             ctx.finding("finding", n.path, name=name_of(n)) for n in unplanned

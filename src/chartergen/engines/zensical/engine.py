@@ -15,9 +15,11 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,7 @@ import zensical
 
 from chartergen.engines import read_config
 from chartergen.errors import ChartergenError, UsageError
+from chartergen.messages import Msg, default_language
 
 if TYPE_CHECKING:
     from chartergen.engines import BuildRequest
@@ -166,12 +169,71 @@ def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> Non
     with tempfile.TemporaryDirectory(prefix="chartergen-zensical-serve-") as folder:
         watcher = Watcher(Path(folder), proj, renderer)
         watcher.update()
+        # Zensical's server ends the process itself on Ctrl+C, SIGTERM or an error (a busy
+        # port), so no clean-up of ours would run after it: it serves from a helper process
+        # of its own, and this process cleans up (temporary folders) whatever ends it.
+        server = _serve_in_helper(Path(folder) / "mkdocs.yml", dev_addr, open_in_browser)
         watcher.start()
         try:
-            zensical.serve(str(Path(folder) / "mkdocs.yml"),
-                           {"dev_addr": dev_addr, "open": open_in_browser, "strict": False})
+            _, status = os.waitpid(server, 0)
+        except BaseException:
+            _end(server)
+            raise
         finally:
             watcher.stop()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, -signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP):
+            raise ServerStopped(code)
+
+
+class ServerStopped(ChartergenError):
+    """Zensical's server ended with an error (it said which, above)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(Msg("Zensical's server stopped with the error above (exit code "
+                             "{code})", code=code).say(default_language()))
+
+
+def _serve_in_helper(config: Path, dev_addr: str, open_in_browser: bool) -> int:
+    """Fork a helper that runs Zensical's server and dies with this process."""
+    parent = os.getpid()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        from chartergen.workers import start_helper
+
+        start_helper(parent)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Zensical handles Ctrl+C
+        zensical.serve(str(config), {"dev_addr": dev_addr, "open": open_in_browser,
+                                     "strict": False})
+        code = 0
+    except BaseException as exc:  # said, then this helper ends
+        if not isinstance(exc, KeyboardInterrupt):
+            print(f"chartergen: {exc}", file=sys.stderr)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return pid  # pragma: no cover - never reached
+
+
+def _end(pid: int) -> None:
+    """Stop the server helper and wait for it."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(50):
+            done, _status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return
+            time.sleep(0.1)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def render(proj: Project, renderer: PortfolioRenderer) -> RenderedSite:
