@@ -74,7 +74,7 @@ LAYERS = (
     ("load", ("errors", "messages", "loader", "output", "sitedir", "workers", "edit.atomic")),
     ("validate", ("schema", "i18n")),
     ("model", ("model", "public", "leaks", "pipeline", "edit")),
-    ("audit", ("audit", "diff")),
+    ("audit", ("audit", "diff", "agenda")),
     ("render", ("render",)),
     ("site", ("engines", "commands", "pdf", "cli", "__main__")),
 )

@@ -63,7 +63,11 @@ class _Group(click.Group):
         except ChartergenError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"chartergen: {exc}", err=True)
+            from chartergen.messages import default_language, say
+
+            # a Msg not said yet is about no one charter: --lang, else the locale's language
+            said = say(exc.args[0], default_language()) if len(exc.args) == 1 else exc
+            click.echo(f"chartergen: {said}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
@@ -95,7 +99,9 @@ COMMANDS = {
     "check": "chartergen.commands.check:check",
     "schema": "chartergen.commands.schema:schema",
     "fmt": "chartergen.commands.fmt:fmt",
+    "crisis": "chartergen.commands.crisis:crisis",
     "init": "chartergen.commands.init:init",
+    "new": "chartergen.commands.new:new",
     "diff": "chartergen.commands.diff:diff",
     "build": "chartergen.commands.build:build",
     "serve": "chartergen.commands.serve:serve",

@@ -49,6 +49,7 @@ AREAS = (
     Msg("Roles"),
     Msg("Crisis contacts"),
     Msg("Crisis levels"),
+    Msg("Crisis in progress"),
     Msg("Objectives and KPIs"),
     Msg("Audiences"),
     Msg("Content pillars"),
@@ -185,6 +186,8 @@ def _changes(old: Charter, new: Charter) -> Iterable[Change]:
                          _describe_contact, _shown("crisis.contacts"))
     yield from _entities("Crisis levels", old.crisis.levels, new.crisis.levels,
                          lambda level: level.name, _shown("crisis.levels"))
+    yield from _fields("Crisis in progress", "", old.crisis.current, new.crisis.current,
+                       _shown("crisis.current"))
     yield from _objectives(old.objectives, new.objectives)
     yield from _entities("Audiences", old.audiences, new.audiences,
                          lambda audience: audience.name, _shown("audiences"))

@@ -248,7 +248,7 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
                 "encoding')", encoding=wide),
             "encoding",
         )
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] and _binary(raw):
         return _fail(path, Msg("this is a binary file, not a YAML charter"), "binary")
     try:
         text = raw.decode("utf-8-sig")
@@ -267,6 +267,19 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
             ],
         )
     return load_text(text, path)
+
+
+def _binary(raw: bytes) -> bool:
+    """Bytes that are not text: not UTF-8, or more than one NUL in a hundred bytes.
+
+    A stray NUL in a text file (a bad paste, a broken editor) is reported where it
+    is, with the other control characters.
+    """
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return raw.count(b"\x00") * 100 > len(raw)
 
 
 def _wide_encoding(raw: bytes) -> str | None:

@@ -26,6 +26,7 @@ from chartergen.schema.types import (
     parse_date,
     parse_duration,
     parse_money,
+    parse_month,
     parse_percent,
 )
 
@@ -46,6 +47,21 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def add_duration(day: dt.date, duration: Duration) -> dt.date:
+    """``day`` plus ``duration``, rounded up to whole days; working days (``5wd``, ``16wh``:
+    8 working hours a day) skip Saturdays and Sundays."""
+    if duration.working:
+        days = -(-duration.minutes // (8 * 60)) if "wh" in duration.text.lower() else -(
+            -duration.minutes // (24 * 60))
+        result, left = day, int(days)
+        while left > 0:
+            result += dt.timedelta(days=1)
+            if result.weekday() < 5:
+                left -= 1
+        return result
+    return day + dt.timedelta(days=int(-(-duration.minutes // (24 * 60))))
+
+
 @dataclass(frozen=True)
 class Company:
     name: str
@@ -54,6 +70,10 @@ class Company:
     description: str = ""
     country: str = ""
     website: str = ""
+    has_website: bool | None = None
+    """True (a website whose address is not given), False (none: said plainly) or None."""
+    headcount: int | None = None
+    members: int | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +242,10 @@ class Pillar:
     path: FieldPath
     description: str = ""
     share: float | None = None
+    cadence: Cadence | None = None
+    """How often the pillar is published, for a pillar counted in posts (once a month)."""
+    automated: bool | None = None
+    """True when its posts are published automatically and cost no writing time."""
     promotional: bool | None = None
     """True, False or None (not stated); falsy unless stated true."""
     conversational: bool | None = None
@@ -232,6 +256,8 @@ class Pillar:
 
 @dataclass(frozen=True)
 class Hub:
+    exists: bool | None = None
+    """True, False (no channel of its own: said plainly) or None (not stated)."""
     name: str = ""
     url: str = ""
     publish_first: bool | None = None
@@ -257,10 +283,34 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
+class Theme:
+    name: str
+    months: tuple[str, ...] = ()
+    """Month names (``september``); none for a theme that comes back every month."""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Break:
+    """A time of the year when nothing is published (a seasonal stop)."""
+
+    months: tuple[str, ...]
+    path: FieldPath
+    networks: tuple[str, ...] = ()
+    """The networks that stop; none when every network stops."""
+    reason: str = ""
+
+    def stops(self, network_id: str) -> bool:
+        return not self.networks or network_id in self.networks
+
+
+@dataclass(frozen=True)
 class Calendar:
     horizon: Duration | None = None
     slots: tuple[Slot, ...] = ()
     key_dates: tuple[KeyDate, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    breaks: tuple[Break, ...] = ()
     requests: str = ""
 
 
@@ -334,6 +384,13 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class Training:
+    course: str
+    when: dt.date | None = None
+    """A date, or a :class:`~chartergen.schema.types.Month` when only the month is known."""
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     title: str
@@ -346,6 +403,9 @@ class Role:
     hours_per_week: float | None = None
     skills: tuple[str, ...] = ()
     training: tuple[str, ...] = ()
+    """Training planned."""
+    trained: tuple[Training, ...] = ()
+    """Training already followed."""
     speaks_for_company: bool | None = None
     """True, False or None (not stated); falsy unless stated true."""
 
@@ -552,7 +612,26 @@ class CrisisPlan:
 
 
 @dataclass(frozen=True)
+class CurrentCrisis:
+    """A crisis in progress (``ended`` is None) or the last one, as ``crisis.current`` says."""
+
+    level: str = ""
+    since: dt.date | None = None
+    lead: str = ""
+    paused: bool | None = None
+    note: str = ""
+    ended: dt.date | None = None
+    reviewed: dt.date | None = None
+    public: bool | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.level) and self.ended is None
+
+
+@dataclass(frozen=True)
 class Crisis:
+    current: CurrentCrisis = field(default_factory=CurrentCrisis)
     issue_definition: str = ""
     crisis_definition: str = ""
     levels: tuple[Level, ...] = ()
@@ -563,6 +642,16 @@ class Crisis:
     after_action: AfterAction = field(default_factory=AfterAction)
     drills: Drills = field(default_factory=Drills)
     plan: CrisisPlan = field(default_factory=CrisisPlan)
+
+    @property
+    def after_action_due(self) -> dt.date | None:
+        """The day the after-action review of the last crisis is due: the day it ended plus
+        ``after_action.within`` (in working days for ``5wd``); None while it is open, once
+        it is reviewed, or when the charter sets no deadline."""
+        current, within = self.current, self.after_action.within
+        if current.ended is None or current.reviewed is not None or within is None:
+            return None
+        return add_duration(current.ended, within)
 
     @property
     def has_procedure(self) -> bool:
@@ -659,6 +748,13 @@ class Charter:
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.team.roles if r.id == role_id), None)
 
+    def role_label(self, role: Role) -> str:
+        """A role's title, told apart from another role with the same title by its holder
+        ("Co-founder – Maya Lind"), or by its id when it names no holder."""
+        if sum(r.title == role.title for r in self.team.roles) < 2:
+            return role.title
+        return f"{role.title} – {role.holder or role.id}"
+
     def network(self, network_id: str) -> Network | None:
         return next((n for n in self.networks if n.id == network_id), None)
 
@@ -705,6 +801,7 @@ _GIVEN = ("slug", "source_path", "present_sections")
 
 _SCALARS: dict[str, Callable[[Any], Any]] = {
     "date": parse_date,
+    "month": parse_month,
     "duration": parse_duration,
     "percent": parse_percent,
     "money": parse_money,

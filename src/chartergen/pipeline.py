@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from chartergen.errors import Diagnostic, UsageError, has_errors
 from chartergen.loader import CHARTER_SUFFIXES, Document, load_file
+from chartergen.messages import Msg
 
 if TYPE_CHECKING:
     from chartergen.model import Charter
@@ -54,14 +55,16 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
         if path.is_dir() and not path.is_symlink():
             files = _charter_files(path)
             if not files:
-                raise UsageError(f"no charter (*.yaml or *.yml file) in the folder '{path}'")
+                raise UsageError(Msg("no charter (*.yaml or *.yml file) in the folder '{path}'",
+                                     path=path))
             found.extend(files)
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
-            hint = " (run it from your charters repository, or name the folder)" if (
-                str(raw) == DEFAULT_CHARTERS) else ""
-            raise UsageError(f"'{raw}' does not exist{hint}")
+            if str(raw) == DEFAULT_CHARTERS:
+                raise UsageError(Msg("'{path}' does not exist (run it from your charters "
+                                     "repository, or name the folder)", path=raw))
+            raise UsageError(Msg("'{path}' does not exist", path=raw))
     unique: dict[Path, None] = dict.fromkeys(found)
     return list(unique)
 
@@ -113,16 +116,14 @@ def _check_each(files: Sequence[Path]) -> list[tuple[Path, Checked]]:
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2) or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or not _can_fork():
         return [(path, load_and_validate(path)[1]) for path in files]
-    import multiprocessing
-
     from chartergen.schema.structure import warm_up
 
     warm_up()  # build the validator once; forked workers inherit it
-    from chartergen.workers import start_helper
+    from chartergen.workers import Helpers
 
-    with multiprocessing.get_context("fork").Pool(workers, initializer=start_helper,
-                                                  initargs=(os.getpid(),)) as pool:
-        found = pool.map(_diagnostics_only, files, chunksize=max(1, len(files) // (workers * 4)))
+    with Helpers(workers) as helpers:
+        found = helpers.ordered(_diagnostics_only, files,
+                                chunksize=max(1, len(files) // (workers * 4)))
     return list(zip(files, found, strict=True))
 
 

@@ -14,6 +14,8 @@ Left out of every public charter:
 * internal matters: the budget, the notes, the register of official accounts
   (admin roles, recovery mailboxes, two-factor status: a map for an attacker),
   the document's own classification;
+* a crisis in progress (``crisis.current``), unless it says ``public: true``; its note
+  always;
 * every place the charter lists under ``internal`` (:mod:`chartergen.schema.internal`);
 * what a network or pillar left out owns (:data:`OWNING_KINDS`), and references
   left pointing at an entry that was left out.
@@ -30,7 +32,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chartergen.model import Charter
+from chartergen.model import Charter, CurrentCrisis
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.crossref import declaring_paths
 from chartergen.schema.fields import Rule, marked, places
@@ -79,6 +81,9 @@ def publish(charter: Charter) -> Charter:
     public = charter
     for steps in places:
         public = _clear(public, steps, ())
+    if not public.crisis.current.public:  # a crisis is published only when the charter says so
+        public = dataclasses.replace(public, crisis=dataclasses.replace(
+            public.crisis, current=CurrentCrisis()))
     public = _drop_owned(public, SCHEMA, (), _declared_ids(public))
     public = _rewrite(public, SCHEMA, (), _dangling_refs(_declared_ids(public)))
     withheld = _withheld_label(charter.language)

@@ -11,6 +11,11 @@ the helpers end when their next write to the build fails.
 terminals send) raise :class:`Stopped`, a :class:`KeyboardInterrupt`: every
 clean-up that runs on Ctrl+C (the unfinished site folder, temporary folders,
 the helpers) then runs on them too.
+
+:class:`Helpers` runs tasks in such helpers. Unlike ``multiprocessing.Pool``,
+which quietly replaces a helper that died and then waits for ever for the task
+it held, it stops the build with :class:`HelperLost` when one is killed (by the
+system running out of memory, or by someone's ``kill``).
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+from chartergen.errors import ChartergenError
+from chartergen.messages import Msg, default_language
 
 PR_SET_PDEATHSIG = 1
 """prctl option: the signal a process gets when its parent ends (linux/prctl.h)."""
@@ -80,6 +88,78 @@ def run_helper(parent: int, function: Callable[..., Any], *args: Any) -> Any:
     """``function(*args)`` in a helper process of ``parent`` (see :func:`start_helper`)."""
     start_helper(parent)
     return function(*args)
+
+
+class HelperLost(ChartergenError):
+    """A helper process ended in the middle of its work (killed, out of memory)."""
+
+    def __init__(self) -> None:
+        super().__init__(Msg(
+            "a helper process of this command was stopped before it finished (killed by "
+            "another program or by the system, often because memory ran out); nothing was "
+            "written: run the command again").say(default_language()))
+
+
+class Helpers:
+    """Helper processes (forked, see :func:`start_helper`) running one function on items.
+
+    Use as a context manager: on the way out, helpers still working are killed.
+    """
+
+    def __init__(self, processes: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._executor: Any = ProcessPoolExecutor(
+            processes, mp_context=multiprocessing.get_context("fork"),
+            initializer=start_helper, initargs=(os.getpid(),))
+
+    def unordered(self, function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        """``function(item)`` for every item, each as soon as it is done; the work starts
+        now, before the first result is asked for."""
+        futures = [self._executor.submit(function, item) for item in items]
+        return self._results(futures)
+
+    @staticmethod
+    def _results(futures: list[Any]) -> Iterator[Any]:
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        except BrokenProcessPool:
+            raise HelperLost() from None
+
+    def ordered(self, function: Callable[[Any], Any], items: Iterable[Any],
+                chunksize: int = 1) -> list[Any]:
+        """``[function(item) for item in items]``, in batches of ``chunksize``."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return list(self._executor.map(function, items, chunksize=chunksize))
+        except BrokenProcessPool:
+            raise HelperLost() from None
+
+    def close(self) -> None:
+        """Kill the helpers still running and wait for them."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        terminate = getattr(executor, "terminate_workers", None)  # Python 3.14
+        if terminate is not None:
+            terminate()
+        else:
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                if process.is_alive():
+                    process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Helpers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")

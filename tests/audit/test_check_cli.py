@@ -202,6 +202,20 @@ def test_unknown_review_items_warn_in_the_output(tmp_path: Path) -> None:
     assert report["warnings"][0]["line"] == line
 
 
+def test_a_french_report_says_everything_in_french(tmp_path: Path) -> None:
+    """Warnings about reviews, findings and to-dos of a French charter are all in French."""
+    data = complete()
+    data["company"]["language"] = "fr"
+    data["reviews"][0]["items"].append("m1.leadership-aproved")
+    data["networks"][1].pop("why")
+    path = tmp_path / "acme.yaml"
+    path.write_text(to_yaml(data), encoding="utf-8")
+    out = re.sub("[\u00a0\u202f]", " ", check(str(path)).stdout)
+    assert "avertissement : « m1.leadership-aproved » n'est pas un point" in out
+    assert "LinkedIn : ne dit pas pourquoi l'entreprise y est (« why »)." in out
+    assert "warning" not in out and "no 'why'" not in out
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = check(str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2

@@ -71,7 +71,10 @@ def _drop(data: dict[str, Any], *paths: str) -> None:
     for dotted in paths:
         head, _, rest = dotted.partition(".*.")
         if rest:
-            for entry in data.get(head, []):
+            parent: Any = data
+            for part in head.split("."):
+                parent = parent.get(part, {})
+            for entry in parent or []:
                 entry.pop(rest, None)
             continue
         *parents, last = dotted.split(".")
@@ -104,6 +107,8 @@ DETAILS = (
     ("document",), ("scope",), ("voice",), ("staff",), ("accounts",), ("team.budget",),
     ("strategy.orientations",), ("independence.exit_plans",), ("independence.exports",),
     ("crisis.drills", "crisis.after_action"), ("networks.*.why",), ("networks.*.coverage",),
+    ("networks.*.why", "networks.*.audiences", "networks.*.objectives"),
+    ("content.pillars.*.share",),
     ("networks.*.tone", "networks.*.formats"), ("audiences.*.where",),
     ("audiences.*.expectations",), ("monitoring.time_per_week",),
     ("measurement.time_per_week",),

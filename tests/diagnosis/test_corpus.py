@@ -53,6 +53,19 @@ def test_every_verdict_matches_the_expert(folder: Path) -> None:
     assert wrong == []
 
 
+NEW_USER = "{company}-new-user.yaml"
+"""The charters written from the notes and the docs alone (see new-user.md)."""
+
+
+@pytest.mark.parametrize("folder", diagnosis.companies(NEW_USER), ids=lambda p: p.name)
+def test_charters_written_by_a_new_user_get_the_experts_verdicts(folder: Path) -> None:
+    """What a new user leaves unsaid lowers completeness; it does not flag a mistake."""
+    company = diagnosis.audit(folder, charter_file=NEW_USER)
+    wrong = [f"M{c.mistake}: expert {c.expert} ({c.reason}), audit {c.status}"
+             for c in company.cells if not c.agrees]
+    assert wrong == []
+
+
 def test_corpus_figures() -> None:
     figures = diagnosis.summary([diagnosis.audit(folder) for folder in COMPANIES])
     assert figures["made_flagged"] == figures["made"] > 0

@@ -14,6 +14,7 @@ PAGES = {
     "network": "hartwell-pumps/networks/linkedin.html",
     "crisis": "hartwell-pumps/crisis.html",
     "checklist": "hartwell-pumps/checklist.html",
+    "self-check": "hartwell-pumps/self-check.html",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 

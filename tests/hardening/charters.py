@@ -8,7 +8,7 @@ from typing import Any
 TYPED = {
     "duration": "1h", "date": "2025-01-01", "percent": "100%", "money": "100 EUR",
     "url": "https://example.org/page", "email": "team@example.org",
-    "phone": "+33 1 23 45 67 89", "time": "09:30",
+    "phone": "+33 1 23 45 67 89", "time": "09:30", "month": "2025-05",
 }
 
 
@@ -26,6 +26,9 @@ def full_charter(text: Callable[[str], str] = lambda place: f"-{place}-") -> dic
     data["format"] = 1
     data["company"]["language"] = "en"
     data["document"]["next_review"] = "2025-06-01"
+    # a crisis in progress, published: its banner is on every page, internal and public
+    for name in ("ended", "reviewed"):
+        del data["crisis"]["current"][name]
     return data
 
 

@@ -68,6 +68,11 @@ _TYPED: dict[str, st.SearchStrategy[Any]] = {
     "email": st.sampled_from(["team@example.org", "a.b+c@sub.example.co.uk"]),
     "phone": st.sampled_from(["+33 1 99 00 01 01", "0123456789", "+1 (713) 555-0100"]),
     "time": st.sampled_from(["00:00", "9:30", "23:59"]),
+    "month": st.one_of(
+        st.dates(min_value=__import__("datetime").date(2000, 1, 1),
+                 max_value=__import__("datetime").date(2040, 12, 31)).map(str),
+        st.tuples(st.integers(2000, 2040), st.integers(1, 12)).map(
+            lambda ym: f"{ym[0]}-{ym[1]:02d}")),
 }
 
 

@@ -194,4 +194,18 @@ def test_checks_and_a_build_with_a_path_never_read_the_projects_mkdocs_yml(
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == (1 if args[0] == "fmt" else 0), (args, result.output)
     assert not marker.exists()
-    assert (tmp_path / "site" / "acme" / "index.html").is_file()
+    assert (tmp_path / "site" / "acme" / "scope.html").is_file()
+
+
+@pytest.mark.parametrize("site", ["site", "site-public"])
+def test_the_crisis_banner_shows_the_hostile_text_as_text(project: dict, site: str) -> None:
+    pages = sorted((project["root"] / site / "evil").rglob("*.html"))
+    for path in pages:
+        banner = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
+            ".cg-crisis-banner")
+        assert banner is not None, path
+        internal = site == "site"  # the lead's phone and the note stay off the public site
+        assert [tag.name for tag in banner.find_all(True)] == [
+            "p", "strong", "span", "p", "span", *(["a"] if internal else []), "span",
+            *(["p"] if internal else []), "p", "a"], path
+        assert '<script>alert("cg")</script>' in banner.get_text()

@@ -124,7 +124,7 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
         after = start_build(project, "other")
         after.communicate(timeout=300)
         assert after.returncode == 0
-        assert (site / "one" / "index.html").is_file()
+        assert (site / "one" / "crisis.html").is_file()
     else:
         assert build.returncode == 1
         assert errors == f"chartergen: interrupted by {signal.Signals(signum).name}\n"
@@ -133,7 +133,10 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
     assert owned_by(build.pid, tempfile.gettempdir()) == set()
 
 
-def test_serve_stopped_by_sigterm_leaves_no_temporary_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_serve_stopped_by_a_signal_leaves_no_temporary_folder(tmp_path: Path, engine: str,
+                                                              signum: int) -> None:
     import socket
     import urllib.request
 
@@ -145,7 +148,8 @@ def test_serve_stopped_by_sigterm_leaves_no_temporary_folder(tmp_path: Path) -> 
     temporary = tmp_path / "tmp"  # its own, so that nothing else running writes there
     temporary.mkdir()
     serve = subprocess.Popen(
-        [sys.executable, "-m", "chartergen", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "chartergen", "serve", "--engine", engine, "-a",
+         f"127.0.0.1:{port}"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True, env={**os.environ, "TMPDIR": str(temporary)})
     deadline = time.monotonic() + 120
@@ -157,12 +161,79 @@ def test_serve_stopped_by_sigterm_leaves_no_temporary_folder(tmp_path: Path) -> 
         except OSError:
             assert serve.poll() is None and time.monotonic() < deadline
             time.sleep(0.2)
-    # the configuration's folder, and MkDocs' folder for the served site
+    # the configuration's folder, and the engine's folder for the served site
     assert len(owned_by(serve.pid, str(temporary))) == 1
-    assert len([n for n in os.listdir(temporary) if n.startswith("mkdocs_")]) == 1
-    os.kill(serve.pid, signal.SIGTERM)
+    served = "mkdocs_" if engine == "mkdocs" else "chartergen-zensical-serve-"
+    assert len([n for n in os.listdir(temporary) if n.startswith(served)]) == 1
+    os.kill(serve.pid, signum)
     _, errors = serve.communicate(timeout=60)
     assert serve.returncode in (0, 1)
     assert "Traceback" not in errors
+    if engine == "zensical":  # its server runs in a helper, which ends with it
+        assert errors.endswith(f"chartergen: interrupted by {signal.Signals(signum).name}\n")
+        assert [pid for pid, (parent, _) in processes().items() if parent == serve.pid] == []
     # (Jinja2 keeps a cache of compiled templates there on purpose, shared by every run)
+    assert [n for n in os.listdir(temporary) if not n.startswith("_jinja2-cache")] == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP],
+                         ids=["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_a_killed_helper_stops_the_build_with_a_message_not_a_hang(project: Path, signum: int):
+    # what the system's out-of-memory killer does to one helper of a large build
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    (site / ".chartergen-site").write_text("index.html\n")
+    build = start_build(project)
+    helpers = wait_for_helpers(build)
+    os.kill(min(helpers), signum)
+    _, errors = build.communicate(timeout=240)
+    assert build.returncode == 1
+    assert "Traceback" not in errors
+    assert errors.endswith("chartergen: a helper process of this command was stopped before it "
+                           "finished (killed by another program or by the system, often because "
+                           "memory ran out); nothing was written: run the command again\n")
+    assert survivors(build, helpers) == set()
+    assert (site / "index.html").read_text() == "the published site"
+    assert [n for n in os.listdir(project) if n.startswith(".")] == []
+    assert owned_by(build.pid, tempfile.gettempdir()) == set()
+
+
+def test_a_killed_helper_of_validate_stops_it_with_a_message(tmp_path: Path) -> None:
+    from chartergen.pipeline import PARALLEL_FROM
+
+    (tmp_path / "charters").mkdir()
+    for number in range(PARALLEL_FROM * 10):
+        shutil.copy(EXAMPLE, tmp_path / "charters" / f"company-{number}.yaml")
+    check = subprocess.Popen([sys.executable, "-m", "chartergen", "validate"],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    helpers = wait_for_helpers(check)
+    os.kill(min(helpers), signal.SIGKILL)
+    _, errors = check.communicate(timeout=240)
+    assert check.returncode == 1
+    assert errors.startswith("chartergen: a helper process of this command was stopped")
+    assert survivors(check, helpers) == set()
+
+
+def test_zensical_serve_on_a_busy_port_says_so_and_leaves_no_temporary_folder(
+        tmp_path: Path) -> None:
+    import socket
+
+    (tmp_path / "charters").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "charters" / "one.yaml")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "chartergen", "serve", "--engine", "zensical", "-a",
+             f"127.0.0.1:{port}"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+            env={**os.environ, "TMPDIR": str(temporary)}, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.endswith("chartergen: Zensical's server stopped with the error above "
+                                "(exit code 1)\n")
     assert [n for n in os.listdir(temporary) if not n.startswith("_jinja2-cache")] == []

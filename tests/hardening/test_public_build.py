@@ -280,10 +280,14 @@ def test_the_public_site_shows_no_variant_of_a_personal_value(sites: dict[str, P
         needles = [v for person in people for v in name_variants(person, company)]
         for phone in phones:
             digits = re.sub(r"\D", "", phone)
-            needles += [re.escape(digits), re.escape(digits[-9:])]
+            # as written, as bare digits, and with any separators between the digits
+            needles += [phone, digits, digits[-9:],
+                        r"[\s.\-()/]?".join(digits[-9:])]
         for email in emails:
             local, domain = email.split("@")
-            needles.append(re.escape(local) + r"\s+at\s+" + r"\s+dot\s+".join(
+            # "x at y dot org", "x [at] y [dot] org", "x (at) y (dot) org"
+            at, dot = r"\s*[\[(]?\s*at\s*[\])]?\s*", r"\s*[\[(]?\s*dot\s*[\])]?\s*"
+            needles.append(re.escape(local) + at + dot.join(
                 re.escape(p) for p in domain.split(".")))
         for needle in needles:
             pattern = needle if needle.startswith("\\b") or "\\s" in needle else re.escape(
@@ -318,3 +322,25 @@ def test_free_text_naming_a_contact_by_first_name_fails_the_public_build(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["charters"]
     # the internal site is not concerned
     assert CliRunner().invoke(cli, ["build", "-q", "--today", TODAY]).exit_code == 0
+
+
+def test_what_an_internal_network_or_pillar_owns_is_on_no_public_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "charters").mkdir()
+    text = (ROOT / "charters" / "cidrerie-du-bocage.yaml").read_text(encoding="utf-8")
+    (tmp_path / "charters" / "cidrerie-du-bocage.yaml").write_text(
+        text + "internal:\n  - networks.tiktok\n  - content.pillars.verger\n",
+        encoding="utf-8")
+    data = YAML(typ="safe").load(text)
+    plans = {plan["network"]: plan["plan"] for plan in data["independence"]["exit_plans"]}
+    slots = [slot["what"] for slot in data["content"]["calendar"]["slots"]
+             if slot["pillar"] == "verger"]
+    assert "tiktok" in plans and len(slots) >= 2  # something for the search to find
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "-q", "--public", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    files = corpus(tmp_path / "site-public")
+    for hidden in [plans["tiktok"], *slots]:
+        assert [name for name, text in files if hidden in text] == [], hidden
+    # the exit plan of a public network is still published
+    assert [name for name, text in files if plans["facebook"] in text] != []

@@ -233,3 +233,13 @@ def test_what_an_internal_network_or_pillar_owns_is_left_out() -> None:
     assert [s.what for s in public.content.calendar.slots] == ["public", "no network"]
     assert [p.plan for p in public.independence.exit_plans] == ["public", "every network"]
     assert [p.network for p in public.independence.exit_plans] == ["two", ""]
+
+
+def test_a_crisis_in_progress_is_published_only_when_the_charter_says_so() -> None:
+    data = full_charter()
+    shown = publish(build(data, "full", "charters/full.yaml")).crisis.current
+    assert shown.is_open and shown.level == "one" and shown.note == ""
+    data["crisis"]["current"]["public"] = False
+    assert publish(build(data, "full", "charters/full.yaml")).crisis.current.level == ""
+    del data["crisis"]["current"]["public"]
+    assert not publish(build(data, "full", "charters/full.yaml")).crisis.current.is_open

@@ -30,11 +30,17 @@ KEPT = {"error", "warning", "validate", "check", "init", "diff", "schema", "buil
 
 
 def english_words() -> set[str]:
+    """The words of chartergen's English messages and of the labels its commands print
+    (serve's problem pages), less those the French also uses."""
+    from chartergen.render.site import labels_for
+
+    english_texts = [*templates_in_code(), *labels_for("en")["serve"].values()]
+    french_texts = [*catalogue("fr").values(), *labels_for("fr")["serve"].values()]
     english = set()
-    for template in templates_in_code():
+    for template in english_texts:
         english |= {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", template))}
     french = set()
-    for said in catalogue("fr").values():
+    for said in french_texts:
         french |= {w.lower() for w in _WORD.findall(re.sub(r"\{[^}]*\}", " ", said))}
     return english - french - KEPT
 
@@ -71,7 +77,7 @@ BROKEN = {
 
 def test_the_english_words_are_the_messages_words() -> None:
     words = english_words()
-    assert {"missing", "should", "charter", "write", "changed"} <= words
+    assert {"missing", "should", "charter", "write", "changed", "problems"} <= words
     assert "charte" not in words
 
 
@@ -86,6 +92,10 @@ def test_validate_a_broken_french_charter_speaks_french(repo: Path, mistake: str
         assert "error" in output or "major" in output
         assert not english_in(_said(output, output_format),
                               FRENCH.read_text(encoding="utf-8")), output_format
+    for args in (["check", "--today", "2026-12-01"], ["fmt", "--check"], ["fmt"]):
+        output = _run(*args)
+        assert "error" in output or args[0] == "fmt", (args, output)
+        assert not english_in(output, FRENCH.read_text(encoding="utf-8")), (args, output)
 
 
 def _said(output: str, output_format: str) -> str:
@@ -149,3 +159,72 @@ def test_serve_problem_pages_of_a_french_charter_speak_french(repo: Path) -> Non
     page = "\n".join(p.markdown for p in site.pages)
     assert "langage" in page
     assert not english_in(page, FRENCH.read_text(encoding="utf-8"))
+
+
+def _break(charter: Path) -> None:
+    text = re.sub(r"(?m)^(  language: fr\b.*\n)", r"\1  langage: fr\n",
+                  charter.read_text(encoding="utf-8"), count=1)
+    assert "langage" in text
+    charter.write_text(text, encoding="utf-8")
+
+
+def test_serve_of_an_invalid_french_charter_speaks_french(
+        repo: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """What serve shows, through the MkDocs plugin as serve runs it: the terminal's list of
+    problems and the page the browser gets instead of the site."""
+    import logging
+
+    from bs4 import BeautifulSoup
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from chartergen.commands.build import site_config
+
+    _break(repo / "charters" / FRENCH.name)
+    text = FRENCH.read_text(encoding="utf-8")
+    with site_config([], None) as config_path, caplog.at_level(logging.ERROR):
+        config = load_config(config_file=str(config_path), site_dir=str(repo / "served"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    terminal = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert "langage" in terminal
+    assert not english_in(terminal, text), english_in(terminal, text)
+    page = BeautifulSoup((repo / "served" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    shown = page.select_one("article").get_text(" ")
+    assert "langage" in shown and "erreurs" in shown
+    assert not english_in(shown, text), english_in(shown, text)
+
+
+def test_serve_on_zensical_of_an_invalid_french_charter_speaks_french(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from chartergen.commands.build import site_config
+    from chartergen.engines import BuildRequest
+    from chartergen.engines.zensical.engine import _renderer, project, render_checked
+
+    _break(repo / "charters" / FRENCH.name)
+    with site_config([], None) as config_path:
+        site, valid = render_checked(project(BuildRequest(config_path)), _renderer(),
+                                     problems=True)
+    assert not valid
+    terminal = capsys.readouterr().err
+    page = "\n".join(p.markdown for p in site.pages)
+    text = FRENCH.read_text(encoding="utf-8")
+    for output in (terminal, page):
+        assert "langage" in output
+        assert not english_in(output, text), english_in(output, text)
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "fmt", "diff", "build"])
+def test_a_missing_path_is_said_in_the_locales_language(
+        repo: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    args = [command, "nowhere.yaml"] + (["nowhere.yaml"] if command == "diff" else [])
+    output = _run(*args)
+    assert "« nowhere.yaml » n'" in output, output  # n'existe pas, n'est pas un fichier...
+    assert not english_in(output, "")

@@ -24,7 +24,7 @@ MARKDOWN_PAYLOAD = (
 TYPED = {
     "duration": "1h", "date": "2025-01-01", "percent": "10%", "money": "100 EUR",
     "url": "https://example.org/page", "email": "team@example.org",
-    "phone": "+33 1 23 45 67 89", "time": "09:30",
+    "phone": "+33 1 23 45 67 89", "time": "09:30", "month": "2025-05",
 }
 
 

@@ -17,8 +17,8 @@ from site_hostile import PAYLOAD, hostile_charter
 from sitetools import EDIT_URL, EXAMPLES, FIXTURES, build, example, parse, write_project
 
 CHARTER_PAGES = ("", "scope/", "strategy/", "networks/", "voice/", "content/", "engagement/",
-                 "staff/", "roles/", "resources/", "accounts/", "monitoring/", "crisis/",
-                 "reporting/", "independence/", "checklist/", "propose-a-change/")
+                 "staff/", "self-check/", "roles/", "resources/", "accounts/", "monitoring/",
+                 "crisis/", "reporting/", "independence/", "checklist/", "propose-a-change/")
 
 
 @pytest.fixture(scope="module")

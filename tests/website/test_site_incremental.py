@@ -89,6 +89,12 @@ def test_any_other_input_of_a_page_renders_the_charter_again(tmp_path: Path,
     renderer.render(files, RenderOptions(TODAY + dt.timedelta(days=1), edit_url="x/{path}"))
     assert len(renders) == 2
     renders.clear()
+    # alone on the site, a charter's overview becomes the home page: its links change
+    alone = renderer.render(files[:1],
+                            RenderOptions(TODAY + dt.timedelta(days=1), edit_url="x/{path}"))
+    assert renders == ["bakery-00"]
+    assert alone.site is not None and alone.site.single
+    renders.clear()
     renderer.render(files[:1], RenderOptions(TODAY + dt.timedelta(days=1), edit_url="x/{path}"))
     assert renders == []
 

@@ -55,13 +55,15 @@ def header_name(site: Path, page: str = "index.html") -> str:
 
 
 def test_a_french_portfolio_gets_a_french_site(french: Path):
-    home = parse(french / "index.html")
+    home = parse(french / "index.html")  # the overview of the site's one charter
     assert home.html is not None and home.html["lang"] == "fr"
     assert header_name(french) == "Chartes réseaux sociaux"
-    assert home.select_one("article h1").get_text(strip=True) == "Chartes réseaux sociaux"
+    title = home.select_one("article h1").get_text(strip=True)
+    assert title.startswith("Vue d'ensemble") and "Cidrerie du Bocage" in title
     search = home.select_one("input.md-search__input")
     assert search is not None and search["placeholder"] == "Rechercher"
-    assert header_name(french, "cidrerie-du-bocage/index.html") == "Chartes réseaux sociaux"
+    assert header_name(french, "cidrerie-du-bocage/crisis/index.html") == (
+        "Chartes réseaux sociaux")
 
 
 def test_a_mixed_portfolio_keeps_english(mixed: Path):
@@ -71,6 +73,47 @@ def test_a_mixed_portfolio_keeps_english(mixed: Path):
     # each charter's pages still speak the charter's language
     french_page = parse(mixed / "cidrerie-du-bocage" / "index.html")
     assert french_page.html is not None and french_page.html["lang"] == "fr"
+
+
+def zensical_build(config_file: Path) -> Path:
+    from sitetools import chartergen_build
+
+    site = config_file.parent / "site-zensical"
+    here = Path.cwd()
+    try:
+        import os
+
+        os.chdir(config_file.parent)
+        result = chartergen_build("--engine", "zensical", "--site-dir", str(site))
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_header_names_the_site_in_each_page_language(module_tmp: Path, engine: str,
+                                                         mixed: Path):
+    site = mixed if engine == "mkdocs" else zensical_build(
+        project(module_tmp / "mixed-zensical", ("cidrerie-du-bocage", "hartwell-pumps")))
+
+    def page(key: str) -> str:  # URLs end in .html or in a folder
+        return f"{key}.html" if (site / f"{key}.html").is_file() else f"{key}/index.html"
+
+    for french in ("cidrerie-du-bocage/index", "cidrerie-du-bocage/networks/instagram"):
+        assert header_name(site, page(french)) == "Chartes réseaux sociaux"
+        html = str(parse(site / page(french)).select_one("body"))
+        assert "Social-media charters" not in html, french
+    for english in ("index", "hartwell-pumps/crisis"):
+        assert header_name(site, page(english)) == "Social-media charters"
+        assert "Chartes réseaux sociaux" not in str(parse(site / page(english)).select_one("body"))
+
+
+def test_a_chosen_site_name_stays_on_every_page(module_tmp: Path):
+    site = build(project(module_tmp / "chosen-mixed", ("cidrerie-du-bocage", "hartwell-pumps"),
+                         site_name="Our charters"))
+    assert header_name(site, "cidrerie-du-bocage/index.html") == "Our charters"
+    assert header_name(site) == "Our charters"
 
 
 @pytest.mark.parametrize("site", ["french", "mixed"])
@@ -86,10 +129,13 @@ def test_the_footer_does_not_advertise_the_generator(site: str, request: pytest.
 def test_a_chosen_site_name_and_a_forced_language_are_kept(module_tmp: Path):
     site = build(project(module_tmp / "chosen", ("cidrerie-du-bocage",),
                          site_name="Nos chartes", language="en"))
-    home = parse(site / "index.html")
-    assert home.html is not None and home.html["lang"] == "en"
+    home = parse(site / "index.html")  # the French charter's overview
     assert header_name(site) == "Nos chartes"
-    assert home.select_one("article h1").get_text(strip=True) == "Social-media charters"
+    assert home.select_one("article h1").get_text(strip=True).startswith("Vue d'ensemble")
+    # the charter's pages speak French; the site's own pages, the forced language
+    assert home.html is not None and home.html["lang"] == "fr"
+    missing = parse(site / "404.html")
+    assert missing.html is not None and missing.html["lang"] == "en"
 
 
 def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp: Path):
@@ -101,5 +147,18 @@ def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp:
     assert config["site_name"] == "Chartes réseaux sociaux"
     assert config["theme"]["language"] == "fr"
     assert config["extra"] == {"generator": False,
-                               "polyfills": ["assets/chartergen/iframe-worker.min.js"]}
+                               "polyfills": ["assets/chartergen/iframe-worker.min.js"],
+                               "chartergen_not_found": {
+                                   "title": "Page introuvable",
+                                   "text": config["extra"]["chartergen_not_found"]["text"],
+                                   "home": "Aller à la page d'accueil"}}
     assert "language: fr" in (out / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_the_404_page_speaks_the_site_language(french: Path, mixed: Path):
+    page = parse(french / "404.html")
+    assert page.html is not None and page.html["lang"] == "fr"
+    assert page.h1 is not None and page.h1.get_text(strip=True) == "Page introuvable"
+    assert page.select_one("a.home").get_text(strip=True) == "Aller à la page d'accueil"
+    page = parse(mixed / "404.html")
+    assert page.h1 is not None and page.h1.get_text(strip=True) == "Page not found"

@@ -67,12 +67,21 @@ def test_the_repository_holds_charters_to_check():
     assert {p.stem for p, _d, _s in CHARTER_FILES} >= {"hartwell-pumps", "cidrerie-du-bocage"}
 
 
+def _says_nothing(element: Any) -> bool:
+    """An element with no words and nothing to see or use (an empty list, box or paragraph)."""
+    return (not element.get_text(strip=True)
+            and element.find(["img", "svg", "input", "button", "canvas", "table"]) is None
+            and element.name not in ("img", "svg", "input", "button", "canvas", "table"))
+
+
 def empty_headings(html: BeautifulSoup) -> list[str]:
     headings = html.find_all(re.compile(r"^h[1-6]$"))
     empty = []
     for heading in headings:
         level = int(heading.name[1])
         sibling = heading.find_next_sibling()
+        while sibling is not None and _says_nothing(sibling):
+            sibling = sibling.find_next_sibling()
         nothing = sibling is None or (re.fullmatch(r"h[1-6]", sibling.name or "") is not None
                                       and int(sibling.name[1]) <= level)
         if nothing:
@@ -119,6 +128,10 @@ def test_the_checks_catch_what_they_look_for():
         "# Title\n\nText\n\n## You may\n\n## You may not\n\n- COO COO\n\n## After\n",
         extensions=EXTENSIONS), "html.parser")
     assert empty_headings(page) == ["You may", "After"]
+    boxed = BeautifulSoup(markdown.markdown(
+        '# Title\n\nText\n\n## During a crisis\n\n<div class="cg-box"><p></p></div>\n\n'
+        "## After\n\nText\n", extensions=EXTENSIONS), "html.parser")
+    assert empty_headings(boxed) == ["During a crisis"]
     assert doubled_words(page) == ["COO COO"]
 
 
@@ -153,3 +166,77 @@ def test_planning_ahead_without_weekly_slots_is_not_called_a_missing_calendar(
     assert "4\u00a0weeks" in content
     assert "calendar" not in BeautifulSoup(content, "html.parser").select_one(
         ".cg-gaps").get_text().lower()
+
+
+@pytest.fixture(scope="module")
+def notes_say() -> dict[str, BeautifulSoup]:
+    """A charter using each fact the format gained to say what interview notes say."""
+    path = ROOT / "tests" / "website" / "fixtures" / "what-notes-say.yaml"
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == path)
+    return {src.split("/", 1)[-1]: html for src, html in _pages(data, slug)}
+
+
+def _text(page: BeautifulSoup) -> str:
+    return " ".join(page.get_text(" ").split())
+
+
+def test_headcount_members_and_a_website_without_address_are_on_the_overview(
+        notes_say: dict[str, BeautifulSoup]):
+    facts = {dt_.get_text(strip=True): dt_.find_next("dd").get_text(strip=True)
+             for dt_ in notes_say["index.md"].select(".cg-facts dt")}
+    assert (facts["Salariés"], facts["Adhérents"]) == ("0", "120")
+    assert ("L'entreprise a un site web ; la charte n'en donne pas l'adresse."
+            in _text(notes_say["index.md"]))
+
+
+def test_pillar_cadence_and_automated_posting_have_their_columns(
+        notes_say: dict[str, BeautifulSoup]):
+    table = notes_say["content.md"].find("table")
+    head = [th.get_text(strip=True) for th in table.select("th")]
+    assert head[2] == "Fréquence" and "Publié automatiquement" in head
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in table.select("tbody tr")]
+    assert rows[0][2] == "1 publication par semaine" and "Oui" in rows[0][5]
+    assert rows[1][2] == "1 publication par mois"
+
+
+def test_no_hub_themes_and_a_seasonal_stop_are_on_the_content_page(
+        notes_say: dict[str, BeautifulSoup]):
+    content = _text(notes_say["content.md"])
+    assert "L'entreprise n'a aucun canal à elle" in content
+    assert "La vidéo du mois Chaque mois" in content
+    assert "Rentrée de l'école de voile septembre et octobre" in content
+    assert ("Rien n'est publié en décembre et janvier (tous les réseaux). Le plan d'eau est "
+            "fermé." in content)
+    assert "L'entreprise n'a aucun canal à elle" in _text(notes_say["independence.md"])
+
+
+def test_training_followed_and_a_drill_known_to_the_month_read_as_months(
+        notes_say: dict[str, BeautifulSoup]):
+    assert ("Animer une page Facebook (une journée) (mars 2026) et Premiers secours "
+            "(14 juin 2025)" in _text(notes_say["roles.md"]))
+    assert "Dernier exercice : mai 2026." in _text(notes_say["crisis.md"])
+
+
+def test_pages_without_the_new_facts_keep_their_columns():
+    path = ROOT / "tests" / "website" / "fixtures" / "plain-words.yaml"
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == path)
+    content = dict((src.rsplit("/", 1)[-1], html) for src, html in _pages(data, slug))
+    table = content["content.md"].find("table")
+    if table is not None:
+        head = [th.get_text(strip=True) for th in table.select("th")]
+        assert "How often" not in head and "Published automatically" not in head
+
+
+@pytest.mark.parametrize("name", ["hartwell-pumps", "cidrerie-du-bocage", "northwind-studio"])
+def test_a_network_page_names_its_network_once_at_the_top(name: str):
+    data, slug = next((d, s) for p, d, s in CHARTER_FILES if p == CHARTERS / f"{name}.yaml")
+    checked = 0
+    for src, html in _pages(data, slug):
+        if "/networks/" not in f"/{src}" or src.endswith("networks/index.md"):
+            continue
+        title = html.h1.get_text(" ", strip=True).split(" · ")[0]
+        head = html.select_one(".cg-network__head")
+        assert head is not None and title not in head.get_text(" ", strip=True), src
+        checked += 1
+    assert checked >= 3

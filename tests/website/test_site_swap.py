@@ -171,7 +171,7 @@ def test_a_mounted_site_folder_has_its_contents_replaced(project: Path, tmpfs): 
     assert result.exit_code == 0, result.output
     assert os.path.ismount(site)
     assert not (site / "second").exists()
-    assert (site / "bakery" / "index.html").is_file()
+    assert (site / "bakery" / "scope.html").is_file()
     assert (site / ".well-known" / "security.txt").is_file()
     assert sitedir.foreign_files(site) == []
     assert sorted(p.name for p in project.iterdir()) == ["charters", "site"]

@@ -503,3 +503,40 @@ def test_a_read_only_charters_folder_is_plain_words(project: Path,
         "file was left untouched (make it writable, or run with --check)\n"
         "1 charter left untouched because of errors\n")
     assert path.read_text(encoding="utf-8") == MESSY
+
+
+@pytest.mark.parametrize("top", [
+    "# a comment\n%YAML 1.2\n---\n",
+    "%YAML 1.2\n# a comment\n---\n",
+    "# a comment\n\n%YAML 1.1\n--- # on the dashes\n",
+    "--- # on the dashes\n",
+])
+def test_comments_around_a_yaml_directive_or_the_dashes_are_kept(top: str) -> None:
+    text = top + CANONICAL
+    result = format_text(text)
+    assert result.diagnostics == [] and result.formatted is not None
+    assert sorted(comment_lines(result.formatted)) == sorted(comment_lines(text))
+    assert format_text(result.formatted).formatted == result.formatted
+
+
+def test_comments_after_the_end_of_the_document_are_kept() -> None:
+    text = CANONICAL + "...\n# kept after the end marker\n\n# and this one\n"
+    result = format_text(text)
+    assert result.diagnostics == [] and result.formatted == text
+
+
+def test_what_fmt_cannot_keep_is_said_at_its_line_in_plain_words() -> None:
+    from chartergen.edit.fmt import _verify
+
+    data = load_text(CANONICAL, "x.yaml").document.data
+    lost = _verify(data, comment_lines(CANONICAL), CANONICAL.replace("  # the legal name\n", ""),
+                   "x.yaml", CANONICAL)
+    assert lost is not None and lost.line == 8
+    assert lost.message == ("fmt cannot keep the comment '# the legal name' where it is, so the "
+                            "file was left as it is; move the comment onto a line of its own "
+                            "next to a key, or remove it")
+    changed = _verify(data, comment_lines(CANONICAL), CANONICAL.replace("name: Acme", "name: 1"),
+                      "x.yaml", CANONICAL)
+    assert changed is not None and (changed.line, changed.field_path) == (9, ("company", "name"))
+    assert "put the value in double quotes" in changed.message
+    assert "report" not in lost.message + changed.message

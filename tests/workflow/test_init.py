@@ -43,7 +43,8 @@ def test_starter_charter_has_every_section_and_no_invented_data(language: str) -
     assert document.data["format"] == 1
     assert document.data["company"] == {
         "name": "Acme", "language": language, "sector": None, "description": None,
-        "country": None, "website": None,
+        "country": None, "website": None, "has_website": None, "headcount": None,
+        "members": None,
     }
     assert document.data["document"]["status"] == "draft"
 
@@ -206,3 +207,21 @@ def test_the_closing_advice_is_in_the_chosen_language(tmp_path: Path) -> None:
     assert english.stderr == (
         f"Next: fill in {charter}, then run 'chartergen validate {charter}' and "
         f"'chartergen check {charter}'.\n")
+
+
+def test_a_read_only_folder_is_said_in_plain_words(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from chartergen.edit import atomic
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    # a read-only folder, even for a user (root) whom permissions do not stop
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["init", "acme", "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.output == ("chartergen: cannot write in the folder 'charters': read-only file "
+                             "system; make the folder writable, or choose another one with "
+                             "--dir\n")
+    assert list((tmp_path / "charters").iterdir()) == []

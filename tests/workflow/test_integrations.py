@@ -20,8 +20,9 @@ from chartergen.cli import COMMANDS, cli
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
-GITHUB = ROOT / "integrations" / "github" / "charters.yml"
-GITLAB = ROOT / "integrations" / "gitlab" / "chartergen.gitlab-ci.yml"
+INTEGRATIONS = ROOT / "src" / "chartergen" / "integrations"
+GITHUB = INTEGRATIONS / "github" / "charters.yml"
+GITLAB = INTEGRATIONS / "gitlab" / "chartergen.gitlab-ci.yml"
 
 
 def _load(path: Path) -> Any:

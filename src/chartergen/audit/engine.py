@@ -33,6 +33,7 @@ def run(charter: Charter, today: dt.date | None = None, *,
     items = registry.manual_items()
     rules = registry.rules()
     confirmations, warnings = _confirmations(charter, items, rules, today, language)
+    warnings.extend(_crisis_warnings(charter, today, language))
 
     mistakes = []
     for number in MISTAKES:
@@ -63,6 +64,19 @@ def run(charter: Charter, today: dt.date | None = None, *,
         warnings=tuple(warnings),
         today=today,
     )
+
+
+def _crisis_warnings(charter: Charter, today: dt.date, language: str) -> list[Finding]:
+    """The after-action review of the last crisis, once it is overdue."""
+    due = charter.crisis.after_action_due
+    if due is None or due >= today:
+        return []
+    say = Formatter.of(language)
+    current = charter.crisis.current
+    return [Finding(label(language, "audit.crisis.after_action_overdue",
+                          due=say.date(due), ended=say.date(current.ended),
+                          within=str(charter.crisis.after_action.within)),
+                    ("crisis", "current", "ended"))]
 
 
 def _check(rule: Rule, charter: Charter, today: dt.date, language: str) -> CheckResult:

@@ -109,7 +109,8 @@ def as_text(report: AuditReport, document: Locatable, company: str = "", *,
     ]
     for warning in report.warnings:
         lines.append(f"  {_location(document, warning.field_path)}: "
-                     f"{click.style('warning:', fg='yellow', bold=True)} {warning.reason}")
+                     f"{click.style(say('warning') + colon, fg='yellow', bold=True)} "
+                     f"{warning.reason}")
     for mistake in report.mistakes:
         lines.append("")
         lines.append(

@@ -42,19 +42,27 @@ in the file it is about), and **items to confirm by hand**, which only a person 
 vouch for. Every automatic check declares what it looks for:
 
 - **evidence** checks look for signs of the mistake: a fact that shows it (the work
-  planned is more than the hours given; selling content above the ceiling; the backup is
-  the owner), an absence the charter states (`has_backup: false`, `replies: false`,
-  `crisis.plan.exists: false`, `independence.keeps_copy: false`), or the mistake's small
-  core missing altogether (no purpose at all; no audiences and no objectives; no time
-  given to anyone; no way of conversing; no rhythm; no promotional share; no monitoring
-  and no crisis procedure; no measurable target; no channel the company owns). They set
-  the verdict, and they accept equivalent evidence: a network's reason is its `why`, or
-  the audiences and objectives it serves; a recurring target ("40 a quarter", `per:
-  quarter`) is as measurable as one with a deadline; a crisis plan kept in a binder
-  (`crisis.plan.kept_in`) is a crisis procedure.
+  planned is more than the hours given; selling content above the ceiling, or every
+  pillar promotional; the backup is the owner), an absence the charter states
+  (`has_backup: false`, `replies: false`, `crisis.plan.exists: false`,
+  `independence.keeps_copy: false`, `content.hub.exists: false`, a seasonal stop in
+  `content.calendar.breaks`), or the mistake's small core missing altogether (no purpose
+  at all; no audiences and no objectives; no time given to anyone; no way of conversing;
+  no rhythm; no content pillars; no monitoring and no crisis procedure; no measurable
+  target; no channel the company owns). They set the verdict, and they accept equivalent
+  evidence: a recurring target ("40 a quarter", `per: quarter`) is as measurable as one
+  with a deadline; a crisis plan kept in a binder (`crisis.plan.kept_in`) is a crisis
+  procedure; a pillar's cadence (`{{posts: 1, per: month}}`) gives the networks it is
+  published on a rhythm and, when no pillar has a share, an estimate of the selling
+  share; a website whose address is not given (`company.has_website: true`) is a channel
+  the company owns; posts published automatically (an `automated` network or pillar)
+  cost no writing time, their replies still do.
 - **detail** checks look for what a full charter says and this one may not (a KPI's
-  baseline, a network's weekend hours, a budget). What they find missing is listed as
-  *not stated or incomplete*, with its place in the file.
+  baseline, a network's weekend hours, a budget, the audiences and objectives each
+  network serves, the share of each pillar). What they find missing is listed as *not
+  stated or incomplete*, with its place in the file, and they too accept equivalent
+  evidence: themes of the month or season (`content.calendar.themes`) are an editorial
+  calendar; training a role has followed (`trained`) says which skills it has.
 
 Yes/no facts have three states: `true`, `false` (said plainly) and left out (not stated).
 Only a stated `false` can be evidence; a fact left out is a detail not stated.
@@ -97,6 +105,15 @@ A confirmation counts for {valid_days} days; after that the item is open again. 
 that is not a checklist item (a typo, or the id of an automatic check) is reported as a
 warning, with the closest id when there is one. A review dated after today counts from
 its date.
+
+## After a crisis
+
+Once a crisis recorded in the charter has ended (`crisis.current.ended`, written by
+`chartergen crisis close`), its after-action review is due `crisis.after_action.within`
+later. From the day after that date (as of `--today`), the report starts with a warning
+located at `ended`, until the day the review was held is written under
+`crisis.current.reviewed`. It is a reminder, not a check: it changes no score. See
+[A living charter](living-charter.md#crisis-mode).
 """
 
 _PLUGINS = f"""\

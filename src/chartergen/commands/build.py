@@ -63,7 +63,10 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
         target = adapter.build(BuildRequest(
             config_path, site_dir=site_dir, strict=strict, today=today, quiet=quiet,
             public=public, progress=show_progress(quiet)))
-    click.echo(f"site written to {display(target)}", err=True)
+    from chartergen.messages import Msg, default_language
+
+    click.echo(Msg("site written to {path}", path=display(target)).say(default_language()),
+               err=True)
 
 
 def show_progress(quiet: bool, stream: Any = None, environ: Any = None) -> bool:

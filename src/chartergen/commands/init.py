@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from chartergen.errors import UsageError
+from chartergen.errors import ChartergenError, UsageError
 
 LANGUAGES = ("en", "fr")
 
@@ -56,11 +56,13 @@ def init(name: str, language: str | None, company: str | None, folder: Path,
         raise UsageError(_exists(existing, language))
 
     text = starter_charter(language=language, company=company or _company_from(name))
-    folder.mkdir(parents=True, exist_ok=True)
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         write_atomic(target, text, overwrite=force)
     except FileExists:
         raise UsageError(_exists(target, language)) from None
+    except OSError as exc:
+        raise ChartergenError(_unwritable(folder, exc, language)) from None
     click.echo(Msg("created {path}", path=target).say(language))
 
     schema_path = folder / SCHEMA_FILE_NAME
@@ -70,6 +72,8 @@ def init(name: str, language: str | None, company: str | None, folder: Path,
             click.echo(Msg("created {path}", path=schema_path).say(language))
         except FileExists:
             pass
+        except OSError as exc:
+            raise ChartergenError(_unwritable(folder, exc, language)) from None
     elif schema_path.read_text(encoding="utf-8") != render():
         click.echo(Msg(
             "note: {path} differs from this version of chartergen and was left as it is; "
@@ -89,3 +93,11 @@ def _exists(path: Path, language: str) -> str:
 
     return Msg("{path} already exists; init never replaces a charter (add --force to start "
                "it again from scratch)", path=path).say(language)
+
+
+def _unwritable(folder: Path, exc: OSError, language: str) -> str:
+    from chartergen.messages import Msg
+
+    reason = (exc.strerror or str(exc)).lower()
+    return Msg("cannot write in the folder '{folder}': {reason}; make the folder writable, or "
+               "choose another one with --dir", folder=str(folder), reason=reason).say(language)

@@ -38,8 +38,9 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from chartergen.errors import Diagnostic, FieldPath, Severity
+from chartergen.errors import Diagnostic, FieldPath, Severity, printable
 from chartergen.loader import LoadResult, load_bytes, load_text, read_charter
+from chartergen.messages import Msg
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule
 
@@ -138,16 +139,21 @@ def _format(loaded: LoadResult, path: str, text: str = "") -> Formatted:
     out = io.StringIO()
     yaml.dump(tree, out)
     result = out.getvalue()
+    # a comment on the '---' line itself is one ruamel.yaml keeps, below it
     preamble = _PREAMBLE.match(text)
-    if preamble is not None and "#" in preamble.group(0):
+    above = _DASHES_COMMENT.sub("---\n", preamble.group(0)) if preamble is not None else ""
+    if "#" in above:
         # ruamel.yaml drops what is above '---' once a '%YAML' line is there: keep the
         # original lines (comments, directives) as they were
-        result = preamble.group(0) + _one_blank_before_sections(
-            _WRITTEN_PREAMBLE.sub("", result, count=1))
+        result = above + _one_blank_before_sections(_WRITTEN_PREAMBLE.sub("", result, count=1))
     else:
         result = _one_blank_before_sections(result)
+    trailer = _TRAILER.search(text)
+    if trailer is not None and "#" in trailer.group(0):
+        # comments after the '...' that ends the document: ruamel.yaml drops them
+        result = result.rstrip("\n") + "\n..." + trailer.group(1).rstrip() + "\n"
 
-    problem = _verify(loaded.document.data, comment_lines(text), result, path)
+    problem = _verify(loaded.document.data, comment_lines(text), result, path, text)
     if problem is not None:
         return Formatted(path, text, diagnostics=[problem])
     return Formatted(path, text, result)
@@ -155,6 +161,9 @@ def _format(loaded: LoadResult, path: str, text: str = "") -> Formatted:
 
 _PREAMBLE = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n|%[^\n]*\n)*---(?:[ \t]+#[^\n]*)?[ \t]*\n")
 _WRITTEN_PREAMBLE = re.compile(r"\A(?:%[^\n]*\n)*---[ \t]*\n")
+_DASHES_COMMENT = re.compile(r"^---[ \t]+#[^\n]*\n", re.MULTILINE)
+_TRAILER = re.compile(r"^\.\.\.([ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?(?:\n|\Z))*)\Z",
+                      re.MULTILINE)
 
 
 # -- the comment model -------------------------------------------------------------------------
@@ -605,15 +614,54 @@ def _block_style(node: Any) -> None:
 # -- safety ------------------------------------------------------------------------------------
 
 
-def _verify(data: Any, comments: list[str], result: str, path: str) -> Diagnostic | None:
-    """None when ``result`` holds ``data`` and every comment in ``comments``."""
-    if _plain_data(result, path) != data:
-        return _problem(path, "formatting would change the charter's content, so the file "
-                        "was left as it is; please report this", "fmt-safety")
-    if sorted(comments) != sorted(comment_lines(result)):
-        return _problem(path, "formatting would lose a comment, so the file was left as it "
-                        "is; please report this", "fmt-safety")
+def _verify(data: Any, comments: list[str], result: str, path: str,
+            text: str = "") -> Diagnostic | None:
+    """None when ``result`` holds ``data`` and every comment in ``comments``; otherwise
+    where the original differs, said so that the user can change it (the file is left
+    as it is)."""
+    written = _plain_data(result, path)
+    if written != data:
+        where = _first_difference(data, written)
+        line = _line_of_field(text, where)
+        return Diagnostic(path, line, 1, Severity.ERROR, Msg(
+            "fmt cannot rewrite this value without changing what YAML reads in it, so the "
+            "file was left as it is; put the value in double quotes and run fmt again"),
+            where, code="fmt-safety")
+    kept = list(comment_lines(result))
+    for comment in comments:
+        if comment in kept:
+            kept.remove(comment)
+            continue
+        line = next((n for n, row in enumerate(text.splitlines(), 1)
+                     if row.strip().endswith(comment) or comment in row), 1)
+        return Diagnostic(path, line, 1, Severity.ERROR, Msg(
+            "fmt cannot keep the comment '{comment}' where it is, so the file was left as it "
+            "is; move the comment onto a line of its own next to a key, or remove it",
+            comment=printable(comment[:60])), code="fmt-safety")
     return None
+
+
+def _first_difference(one: Any, other: Any, path: FieldPath = ()) -> FieldPath:
+    """The field path of the first place where two loaded documents differ."""
+    if isinstance(one, dict) and isinstance(other, dict):
+        for key in one:
+            if key not in other or one[key] != other[key]:
+                return _first_difference(one[key], other.get(key), (*path, key))
+    elif isinstance(one, list) and isinstance(other, list):
+        for index, item in enumerate(one):
+            if index >= len(other) or item != other[index]:
+                return _first_difference(item, other[index] if index < len(other) else None,
+                                         (*path, index))
+    return path
+
+
+def _line_of_field(text: str, where: FieldPath) -> int:
+    if not text or not where:
+        return 1
+    loaded = load_text(text, "<text>")
+    if loaded.document is None:
+        return 1
+    return loaded.document.locate(where)[0]
 
 
 class _PlainConstructor(SafeConstructor):

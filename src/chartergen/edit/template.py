@@ -110,6 +110,8 @@ def _field(name: str, rule: Rule, indent: int, labels: Mapping[str, Any], value:
     """The lines of one field: a section's fields, a list's template entry, or a value."""
     pad = " " * indent
     kind = rule.get("type")
+    if rule.get("meta", {}).get("command"):  # written by its command (crisis open), not by hand
+        return []
     if kind == "dict":
         lines = [f"{pad}{name}:"]
         for child, child_rule in rule["schema"].items():

@@ -7,7 +7,7 @@ mapping. Every language must define the same keys (a test checks it).
 French labels are typeset as they load (:func:`typeset`): the space written before
 ':', ';', '!', '?' and '%' and inside guillemets becomes a narrow no-break space, so
 catalogues are written with plain spaces and a colon never starts a line. The
-``init`` area is left as written: it becomes comments of a YAML file people edit.
+``init`` and ``new`` areas are left as written: they become files people edit.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("en", "fr")
+
+_AS_WRITTEN = ("init", "new")
+"""Areas that become files people edit (a charter's comments, a README): not typeset."""
 
 NARROW_NBSP = "\u202f"
 _BEFORE_PUNCTUATION = re.compile(r" +([:;!?%»])")
@@ -38,7 +41,7 @@ def catalogue(language: str) -> dict[str, Any]:
         if entry.name.endswith(".yaml"):
             area = entry.name.removesuffix(".yaml")
             labels = yaml.load(entry.read_text("utf-8"))
-            merged[area] = labels if area == "init" else _typeset_all(language, labels)
+            merged[area] = labels if area in _AS_WRITTEN else _typeset_all(language, labels)
     return merged
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from chartergen.schema.types import Duration, Money
+from chartergen.schema.types import Duration, Money, Month
 
 
 class Formatter:
@@ -34,6 +34,8 @@ class Formatter:
             return ""
         labels = self.labels["date"]
         month = labels["months"][value.month - 1]
+        if isinstance(value, Month):  # known to the month only: "May 2026"
+            return str(labels["month_format"]).format(month=month, year=value.year)
         day = labels["first_day"] if value.day == 1 else value.day
         return str(labels["format"]).format(day=day, month=month, year=value.year)
 

@@ -39,6 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
               "sensitive_topics", "hub")),
     PageSpec("engagement", "engagement.md", ("principles", "routing", "house_rules")),
     PageSpec("staff", "staff.md", ("disclosure", "staff_rules", "legal_basis")),
+    PageSpec("quiz", "self-check.md"),
     PageSpec("roles", "roles.md", ("roles", "hours")),
     PageSpec("resources", "resources.md", ("budget", "tools")),
     PageSpec("accounts", "accounts.md", ("register", "offboarding", "hacked_procedure")),

@@ -29,6 +29,7 @@ from chartergen.render.site import (
     RenderedCharter,
     RenderedSite,
     join_site,
+    portfolio_file,
     portfolio_language,
     render_charter,
     render_home,
@@ -107,6 +108,8 @@ class _Job:
     source_path: str
     last_changed: dt.date | None
     options: RenderOptions
+    alone: bool = False
+    """The site's only charter (its overview becomes the home page)."""
 
 
 class PortfolioRenderer:
@@ -145,7 +148,7 @@ class PortfolioRenderer:
         slugs = site_slugs(sorted({Path(f).stem for f in files}))
         jobs = [
             _Job(Path(f), display_path(Path(f)), slugs[Path(f).stem],
-                 repo_path(file, root, base), changed.get(file), options)
+                 repo_path(file, root, base), changed.get(file), options, len(files) == 1)
             for f, file in zip(files, resolved, strict=True)
         ]
         keys = [_key(job) for job in jobs]
@@ -159,15 +162,11 @@ class PortfolioRenderer:
                 todo.append(index)
         pool, running = None, None
         if self._workers(len(todo)) >= 2:
-            import multiprocessing
-
             _warm_up(options)
-            from chartergen.workers import start_helper
+            from chartergen.workers import Helpers
 
-            pool = multiprocessing.get_context("fork").Pool(
-                self._workers(len(todo)), initializer=start_helper, initargs=(os.getpid(),))
-            running = pool.imap_unordered(_numbered, [(i, jobs[i]) for i in todo])
-            pool.close()  # no more tasks: the workers end once these are done
+            pool = Helpers(self._workers(len(todo)))
+            running = pool.unordered(_numbered, [(i, jobs[i]) for i in todo])
         return PendingRender(self, files, jobs, keys, outcomes, todo, slugs, options,
                              pool, running)
 
@@ -230,7 +229,6 @@ class PendingRender:
                     outcomes[index] = outcome
                     if progress:
                         progress(1)
-                self._pool.join()
         finally:
             self.cancel()
         renderer = self._renderer
@@ -247,8 +245,7 @@ class PendingRender:
     def cancel(self) -> None:
         """Stop the workers, if any are left (a failed build)."""
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.close()
             self._pool = None
 
 
@@ -290,7 +287,7 @@ def process_charter(job: _Job) -> CharterOutcome:
     )
     rendered = render_charter(source, job.site_slug, today=options.today,
                               use_directory_urls=options.use_directory_urls,
-                              templates=options.templates or None)
+                              templates=options.templates or None, alone=job.alone)
     return CharterOutcome(job.path, tuple(diagnostics), source, rendered)
 
 
@@ -368,9 +365,12 @@ def _assemble(outcomes: list[CharterOutcome], files: list[Path], slugs: dict[str
     language = options.language
     if language == "auto":
         language = portfolio_language(s.charter.language for s in sources)
-    home = render_home(sources, slugs, today=options.today, language=language,
-                       use_directory_urls=options.use_directory_urls,
-                       templates=options.templates or None)
-    site = join_site(home, charters, language=language,
-                     slugs={s.charter.slug: slugs[s.charter.slug] for s in sources})
+    # one charter file: its overview is the home page (rendered so, see _Job.alone)
+    home = None if len(files) == 1 else render_home(
+        sources, slugs, today=options.today, language=language,
+        use_directory_urls=options.use_directory_urls, templates=options.templates or None)
+    used = {s.charter.slug: slugs[s.charter.slug] for s in sources}
+    own = () if home is None else (portfolio_file(sources, used, today=options.today,
+                                                  language=language),)
+    site = join_site(home, charters, language=language, slugs=used, files=own)
     return PortfolioResult(files, diagnostics, sources, site)

@@ -15,6 +15,13 @@ from chartergen.errors import Diagnostic
 from chartergen.render.site import RenderedPage, RenderedSite, labels_for
 
 
+def problems_language(errors: list[Diagnostic], fallback: str) -> str:
+    """The language to speak about ``errors``: their charters' when they share one, else
+    ``fallback`` (the site's)."""
+    spoken = {d.language for d in errors}
+    return spoken.pop() if len(spoken) == 1 else fallback
+
+
 def problems_site(last: RenderedSite | None, errors: list[Diagnostic],
                   language: str) -> RenderedSite:
     """What ``serve`` shows while charters are invalid: the last valid site, in which each

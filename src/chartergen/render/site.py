@@ -41,6 +41,15 @@ class RenderedPage:
 
 
 @dataclass(frozen=True)
+class RenderedFile:
+    """A file of the site that is not a page (a charter's calendar), written as it is."""
+
+    src: str
+    """Path in the site, e.g. ``acme/calendar.ics``."""
+    content: str
+
+
+@dataclass(frozen=True)
 class RenderedSite:
     pages: tuple[RenderedPage, ...]
     nav: list[Any]
@@ -48,6 +57,13 @@ class RenderedSite:
     language: str
     charters: dict[str, str] = field(default_factory=dict)
     """Site slug of each charter, by the charter's own slug."""
+    files: tuple[RenderedFile, ...] = ()
+    """Files besides the pages: each charter's calendar and the portfolio's."""
+
+    @property
+    def single(self) -> bool:
+        """The site of one charter, whose overview is the home page (no portfolio page)."""
+        return any(page.src == HOME and page.charter for page in self.pages)
 
     def page(self, src: str) -> RenderedPage:
         return next(p for p in self.pages if p.src == src)
@@ -103,6 +119,19 @@ def default_site_name(language: str) -> str:
     return str(labels_for(language)["home"]["title"])
 
 
+def site_names() -> dict[str, str]:
+    """The default site name in every language: a page in another language than the site's
+    shows the name in its own language in its header (when the site keeps the default)."""
+    from chartergen.i18n import LANGUAGES
+
+    return {language: default_site_name(language) for language in LANGUAGES}
+
+
+def not_found_words(language: str) -> dict[str, str]:
+    """The 404 page's words in the site's language (theme/404.html)."""
+    return {key: str(value) for key, value in labels_for(language)["not_found"].items()}
+
+
 def is_default_site_name(name: str) -> bool:
     """Whether ``name`` is the default name in one of the languages (so may be translated)."""
     from chartergen.i18n import LANGUAGES
@@ -122,19 +151,34 @@ def render_site(
 
     ``language`` is the language of the home page ("auto": see
     :func:`portfolio_language`); each charter's pages use the charter's own language.
+    A site of one charter has no portfolio page: that charter's overview is its home page.
     """
     if language == "auto":
         language = portfolio_language(s.charter.language for s in sources)
     ordered = sorted(sources, key=lambda s: s.charter.slug)
     slugs = site_slugs([s.charter.slug for s in ordered])
+    alone = len(ordered) == 1
     charters = [
         render_charter(source, slugs[source.charter.slug], today=today,
-                       use_directory_urls=use_directory_urls, templates=templates)
+                       use_directory_urls=use_directory_urls, templates=templates, alone=alone)
         for source in ordered
     ]
-    home = render_home(ordered, slugs, today=today, language=language,
-                       use_directory_urls=use_directory_urls, templates=templates)
-    return join_site(home, charters, language=language, slugs=slugs)
+    home = None if alone else render_home(ordered, slugs, today=today, language=language,
+                                          use_directory_urls=use_directory_urls,
+                                          templates=templates)
+    own = () if alone else (portfolio_file(ordered, slugs, today=today, language=language),)
+    return join_site(home, charters, language=language, slugs=slugs, files=own)
+
+
+def portfolio_file(sources: Sequence[CharterSource], slugs: dict[str, str], *,
+                   today: dt.date, language: str) -> RenderedFile:
+    """The portfolio's calendar: every charter's dates in one iCalendar file."""
+    from chartergen.render.calendar import PORTFOLIO_FILE, CalendarSource, portfolio_calendar
+
+    calendars = [CalendarSource(s.charter, slugs[s.charter.slug], labels_for(s.charter.language))
+                 for s in sources]
+    name = str(labels_for(language)["live"]["calendar_portfolio"])
+    return RenderedFile(PORTFOLIO_FILE, portfolio_calendar(calendars, today, name, language))
 
 
 @dataclass(frozen=True)
@@ -151,6 +195,8 @@ class RenderedCharter:
     pages: tuple[RenderedPage, ...]
     nav: dict[str, Any]
     """``{company name: [its pages]}``."""
+    files: tuple[RenderedFile, ...] = ()
+    """Its calendar."""
 
 
 def render_charter(
@@ -160,14 +206,20 @@ def render_charter(
     today: dt.date,
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
+    alone: bool = False,
 ) -> RenderedCharter:
-    """The pages of one charter, in its own language, under the folder ``site_slug``."""
+    """The pages of one charter, in its own language, under the folder ``site_slug``
+    (its overview at the site's root, ``index.md``, when it is ``alone`` on the site)."""
     env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
-                       use_directory_urls)
+                       use_directory_urls, alone=alone)
     pages, nav = _render_charter(env, view)
+    from chartergen.render.calendar import CHARTER_FILE, CalendarSource, charter_calendar
+
+    calendar = charter_calendar(CalendarSource(source.charter, site_slug, view.labels), today)
     return RenderedCharter(site_slug, tuple(pages),
-                           {str(escape.text(source.charter.company.name)): nav})
+                           {str(escape.text(source.charter.company.name)): nav},
+                           (RenderedFile(f"{site_slug}/{CHARTER_FILE}", calendar),))
 
 
 def render_home(
@@ -193,21 +245,28 @@ def render_home(
     return RenderedPage(HOME, str(escape.text(home_labels["home"]["title"])), _tidy(home))
 
 
-def join_site(home: RenderedPage, charters: Sequence[RenderedCharter], *, language: str,
-              slugs: dict[str, str]) -> RenderedSite:
-    """A site from its home page and its charters, in navigation order."""
-    pages = [home, *(page for charter in charters for page in charter.pages)]
+def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,
+              language: str, slugs: dict[str, str],
+              files: Sequence[RenderedFile] = ()) -> RenderedSite:
+    """A site from its home page (None for one charter rendered ``alone``) and its
+    charters, in navigation order; ``files``: the portfolio's own files besides the
+    charters' (its calendar)."""
+    pages = [*([home] if home else []), *(page for charter in charters for page in charter.pages)]
     for page in pages:
         check_page_path(page.src)
-    nav: list[Any] = [{home.title: HOME}, *(charter.nav for charter in charters)]
-    return RenderedSite(tuple(pages), nav, language, dict(slugs))
+    every_file = (*files, *(f for charter in charters for f in charter.files))
+    for file in every_file:
+        check_page_path(file.src, suffix=".ics")
+    nav: list[Any] = [*([{home.title: HOME}] if home else []),
+                      *(charter.nav for charter in charters)]
+    return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file)
 
 
 PRINT_PAGE = "print.md"
 """A charter's print page, in its folder; added to a site only on request (``chartergen pdf``)."""
 
-PRINT_LEAVES_OUT = ("propose",)
-"""Pages about the site rather than the charter stay off paper."""
+PRINT_LEAVES_OUT = ("propose", "quiz")
+"""Pages about the site rather than the charter, and the self-check, stay off paper."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +284,7 @@ def render_print_page(
     today: dt.date,
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
+    alone: bool = False,
 ) -> RenderedPage:
     """The whole charter on one page (``<site_slug>/print.md``), to print or turn into a PDF.
 
@@ -234,7 +294,7 @@ def render_print_page(
     """
     env = environment(str(templates) if templates else "")
     view = CharterView(source, site_slug, labels_for(source.charter.language), today,
-                       use_directory_urls)
+                       use_directory_urls, alone=alone)
     view.here = f"{site_slug}/{PRINT_PAGE}"
     labels = view.labels
     common = _context(view)
@@ -259,9 +319,13 @@ def render_print_page(
 
 
 def _context(view: CharterView) -> dict[str, Any]:
-    """What every charter page template sees."""
+    """What every charter page template sees; ``quiz``: the self-check's questions
+    (:mod:`chartergen.render.quiz`)."""
+    from chartergen.render.quiz import questions
+
     return {"c": view.charter, "v": view, "L": Labels(view.labels), "f": view.fmt,
-            "today": view.today, "M": mistake_titles(view.charter.language)}
+            "today": view.today, "M": mistake_titles(view.charter.language),
+            "quiz": questions(view)}
 
 
 def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], list[Any]]:
@@ -299,14 +363,14 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
     return pages, nav
 
 
-def check_page_path(src: str) -> None:
+def check_page_path(src: str, *, suffix: str = ".md") -> None:
     """Refuse a page path that could land outside the site folder (``../``, ``/x``, ``C:``).
 
     Paths are made of the site slug and ids the schema restricts to [a-z0-9-]; this
     is the last wall, for a model built without validation.
     """
     parts = src.split("/")
-    if not src.endswith(".md") or not all(
+    if not src.endswith(suffix) or not all(
             part not in ("", ".", "..") and re.fullmatch(r"[A-Za-z0-9._-]+", part)
             for part in parts):
         raise ValueError(f"unsafe page path {src!r}: pages stay inside the site folder")

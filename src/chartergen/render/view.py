@@ -17,11 +17,18 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from chartergen.render.formatting import Formatter
-from chartergen.render.pages import FACT_MISTAKES, PAGES, PageSpec, page_for, relative_url
+from chartergen.render.pages import (
+    FACT_MISTAKES,
+    PAGES,
+    PageSpec,
+    page_for,
+    page_url,
+    relative_url,
+)
 
 if TYPE_CHECKING:
     from chartergen.audit.results import AuditReport
-    from chartergen.model import Charter, Network
+    from chartergen.model import Charter, Network, Pillar, Role
 
 def _anchor(anchor: str) -> str:
     return re.sub(r"[^a-zA-Z0-9_-]+", "-", anchor)
@@ -70,6 +77,8 @@ class CharterView:
     use_directory_urls: bool = True
     here: str = ""
     """The page being rendered (its path in the site), for relative links."""
+    alone: bool = False
+    """The site's only charter: its overview is the site's home page (``index.md``)."""
     _network_ids: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
@@ -90,6 +99,8 @@ class CharterView:
         """Path in the site of a page of this charter (by page key)."""
         if page == "network":
             return f"{self.slug}/networks/{network}.md"
+        if page == "overview" and self.alone:
+            return "index.md"
         spec = next(p for p in PAGES if p.key == page)
         return f"{self.slug}/{spec.file}"
 
@@ -117,6 +128,12 @@ class CharterView:
 
         kept = published_pages(self.charter)
         return tuple(spec for spec in PAGES if spec.key in kept)
+
+    def file_url(self, src: str) -> Markup:
+        """Link from the page being rendered to a file of the site (a calendar)."""
+        here = page_url(self.here, self.use_directory_urls)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here)
+        return Markup(posixpath.relpath(src, base or "."))
 
     def home_url(self) -> Markup:
         return Markup(relative_url(self.here, "index.md", self.use_directory_urls))
@@ -230,14 +247,26 @@ class CharterView:
         other = str(self.labels["enums"]["platform"]["other"])
         return [other if k == "other" else self.fmt.enum("platform", k) for k in keys]
 
-    def cadence(self, network: Network) -> str:
-        if network.cadence is None:
+    def cadence(self, entry: Network | Pillar) -> str:
+        """How often a network, or a pillar counted in posts, is published."""
+        if entry.cadence is None:
             return ""
-        per = network.cadence.per
-        if network.cadence.posts == 1:
+        per = entry.cadence.per
+        if entry.cadence.posts == 1:
             return str(self.labels["enums"]["cadence_per_one"].get(per, per))
         template = self.labels["enums"]["cadence_per"].get(per, "{n}")
-        return str(template).format(n=network.cadence.posts)
+        return str(template).format(n=entry.cadence.posts)
+
+    def months(self, keys: tuple[str, ...]) -> list[str]:
+        """Month names in the charter's language, in the order written (a break may run
+        from December to January)."""
+        return [self.fmt.enum("month", k) for k in keys]
+
+    def trained(self, role: Role) -> list[str]:
+        """The training a role's holder has followed, each with when ("March 2026")."""
+        return [str(self.labels["roles"]["trained_on"]).format(
+                    course=t.course, when=self.fmt.date(t.when)) if t.when else t.course
+                for t in role.trained]
 
     def overdue(self) -> bool:
         review = self.charter.document.next_review

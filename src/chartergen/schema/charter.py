@@ -30,6 +30,16 @@ from chartergen.schema.fields import (
 
 FORMAT_VERSION = 1
 
+
+def _written_by(command: str, rule: Rule) -> Rule:
+    """``rule`` for a section a command writes (the starter charter of ``init`` leaves it out)."""
+    return {**rule, "meta": {**rule["meta"], "command": command}}
+
+
+def _required(rule: Rule) -> Rule:
+    """``rule`` for a field that must be written when its section is."""
+    return {**rule, "required": True, "nullable": False}
+
 PLATFORMS = {
     "linkedin": "LinkedIn",
     "facebook": "Facebook",
@@ -63,6 +73,13 @@ OBJECTIVE_TYPES = {
     "public-information": "inform the public (service, safety, news)",
     "listening": "listen to what is said about the company and its market",
     "other": "another aim, described in the statement",
+}
+
+MONTHS = {
+    "january": "January", "february": "February", "march": "March", "april": "April",
+    "may": "May", "june": "June", "july": "July", "august": "August",
+    "september": "September", "october": "October", "november": "November",
+    "december": "December",
 }
 
 CADENCE_PERIODS = {"day": "per day", "week": "per week", "month": "per month"}
@@ -146,6 +163,18 @@ SCHEMA: dict[str, Rule] = {
             "description": markdown("What the company does, in two or three sentences."),
             "country": text("Main country of operation."),
             "website": typed("url", "The company's website."),
+            "has_website": flag(
+                "Whether the company has a website, for when its address is not given in "
+                "'website'. false says plainly that it has none.", example=True,
+            ),
+            "headcount": integer(
+                "How many people the company employs (0 for an association run by "
+                "volunteers).", min=0, example=80,
+            ),
+            "members": integer(
+                "How many members it has, for an association, a club or a cooperative.",
+                min=0, example=350,
+            ),
         },
         required=True, page="overview",
     ),
@@ -336,6 +365,25 @@ SCHEMA: dict[str, Rule] = {
                     "name": shown(text("Name of the pillar.", required=True)),
                     "description": markdown("What it covers."),
                     "share": shown(typed("percent", "Share of all posts, e.g. 30%.")),
+                    "cadence": section(
+                        "How often this pillar is published, for a pillar counted in posts "
+                        "rather than as a share (once a month). When the pillars give no "
+                        "share, the audit estimates the selling share from these and the "
+                        "networks' cadences.",
+                        {
+                            "posts": integer("Number of posts in each period.", min=0,
+                                             max=1000),
+                            "per": choice("The period the number of posts counts over.",
+                                          CADENCE_PERIODS,
+                                          labels=("cadence_per", "cadence_per_one")),
+                        },
+                        example={"posts": 1, "per": "month"},
+                    ),
+                    "automated": flag(
+                        "Whether this pillar's posts are published automatically (a feed, a "
+                        "scheduler copying another network): they cost no writing time in "
+                        "the workload; replies still do.",
+                    ),
                     "promotional": shown(flag("Whether it promotes the company's offer.")),
                     "conversational": flag(
                         "Whether it invites conversation (questions, polls, user content)."
@@ -355,6 +403,12 @@ SCHEMA: dict[str, Rule] = {
             "hub": section(
                 "The company's own channel where content is published first.",
                 {
+                    "exists": flag(
+                        "Whether the company has a channel of its own where its content "
+                        "lives (site, blog, newsletter). false says plainly that it has "
+                        "none ('no blog, no newsletter'): the audit counts it as dependence "
+                        "on the platforms.", example=False,
+                    ),
                     "name": text("Name of the hub (website, blog, newsletter)."),
                     "url": typed("url", "Its address."),
                     "publish_first": flag(
@@ -389,6 +443,33 @@ SCHEMA: dict[str, Rule] = {
                             "name": text("What happens.", required=True),
                             "notes": text("What is planned around it."),
                         },
+                    ),
+                    "themes": entries(
+                        "Themes of the month or of the season the calendar follows. Themes "
+                        "count as an editorial calendar.",
+                        {
+                            "name": text("The theme.", required=True),
+                            "months": choices(
+                                "The months it runs in; leave it out for a theme that comes "
+                                "back every month (a monthly video).", MONTHS,
+                                labels=("month",),
+                            ),
+                            "notes": text("What is planned for it."),
+                        },
+                        example=[{"name": "Back to school", "months": ["september"]}],
+                    ),
+                    "breaks": entries(
+                        "Times of the year when nothing is published (a seasonal stop). The "
+                        "audit counts a break on an active network as irregular presence.",
+                        {
+                            "months": choices("The months with no posts.", MONTHS,
+                                              labels=("month",), required=True),
+                            "networks": refs("network", "Networks that stop; leave it out "
+                                                        "when every network stops."),
+                            "reason": text("Why."),
+                        },
+                        example=[{"months": ["july", "august"],
+                                  "reason": "The club is closed in summer"}],
                     ),
                     "requests": markdown("How a colleague asks for a post."),
                 },
@@ -478,6 +559,17 @@ SCHEMA: dict[str, Rule] = {
                     )),
                     "skills": texts("Skills the role needs (subject expertise, writing...)."),
                     "training": texts("Training planned for the role."),
+                    "trained": entries(
+                        "Training the holder has already followed, and when (for training "
+                        "still to come, see 'training'). It counts as skills the role has.",
+                        {
+                            "course": text("What the training was.", required=True),
+                            "when": typed("month", "When it was followed: a date, or the "
+                                                   "month (YYYY-MM).", example="2026-03"),
+                        },
+                        example=[{"course": "Community management (two days)",
+                                  "when": "2026-03"}],
+                    ),
                     "speaks_for_company": shown(
                         flag("Whether the role may speak for the company.")
                     ),
@@ -631,6 +723,31 @@ SCHEMA: dict[str, Rule] = {
     "crisis": section(
         "Preparing for, handling and learning from a crisis.",
         {
+            "current": shown(_written_by("chartergen crisis open", section(
+                "A crisis in progress, or the last one once it has ended. While it is open "
+                "(no 'ended'), every page of the charter's site carries a banner. "
+                "'chartergen crisis open' and 'chartergen crisis close' write it for you.",
+                {
+                    "level": shown(_required(ref(
+                        "level", "The crisis level now: the id of one of 'crisis.levels'."))),
+                    "since": shown(typed("date", "The day the crisis started.",
+                                         required=True)),
+                    "lead": shown(ref(
+                        "role", "Role leading the response; the level's lead when left out.")),
+                    "paused": shown(flag("Whether every scheduled post is paused.")),
+                    "note": withheld(text(
+                        "What is happening, in a line, for staff. Never published.")),
+                    "ended": shown(typed(
+                        "date", "The day the crisis ended. The after-action review is due "
+                        "'crisis.after_action.within' later.")),
+                    "reviewed": shown(typed(
+                        "date", "The day the after-action review was held.")),
+                    "public": flag(
+                        "Whether a public build shows the crisis banner (the level and the "
+                        "date; no name, number or note). Left out, a public build shows "
+                        "nothing of the crisis."),
+                },
+            ))),
             "definitions": section(
                 "What counts as an issue and what as a crisis.",
                 {
@@ -730,7 +847,8 @@ SCHEMA: dict[str, Rule] = {
             "drills": section(
                 "Crisis exercises.",
                 {
-                    "last": typed("date", "Date of the last drill."),
+                    "last": typed("month", "Date of the last drill, or its month (YYYY-MM) "
+                                           "when the day is not known.", example="2026-05"),
                     "cadence": choice("How often drills are held.", REVIEW_CADENCES,
                                       labels=("cadence", "cadence_every")),
                 },

@@ -144,8 +144,32 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                               start=start),
                     code="dates")
 
+    _crisis_dates(data, add)
     _pillar_total(data, add)
     return found
+
+
+def _crisis_dates(data: Any, add: Any) -> None:
+    """A crisis ends on or after the day it started, and is reviewed once it has ended."""
+    current = _get(data, ("crisis", "current"))
+    if not isinstance(current, dict):
+        return
+    since = _date_or_none(current.get("since"))
+    ended = _date_or_none(current.get("ended"))
+    reviewed = _date_or_none(current.get("reviewed"))
+    if since and ended and ended < since:
+        add(("crisis", "current", "ended"),
+            Msg("the crisis ends ({end}) before it starts ({start})", end=ended, start=since),
+            code="dates")
+    if reviewed and not ended:
+        add(("crisis", "current", "reviewed"),
+            Msg("the after-action review is dated, but the crisis has not ended: add 'ended'"),
+            code="dates")
+    elif reviewed and ended and reviewed < ended:
+        add(("crisis", "current", "reviewed"),
+            Msg("the after-action review ({reviewed}) comes before the end of the crisis "
+                "({end})", reviewed=reviewed, end=ended),
+            code="dates")
 
 
 def _duplicate_ids(document: Document, add: Any) -> None:

@@ -61,18 +61,20 @@ def number(help: str, *, min: float | None = None, max: float | None = None) -> 
     return _field(rule, help, False)
 
 
-def integer(help: str, *, min: int | None = None, max: int | None = None) -> Rule:
+def integer(help: str, *, min: int | None = None, max: int | None = None,
+            example: int | None = None) -> Rule:
     rule: Rule = {"type": "integer"}
     if min is not None:
         rule["min"] = min
     if max is not None:
         rule["max"] = max
-    return _field(rule, help, False)
+    return _field(rule, help, False, **_optional(example=example))
 
 
-def flag(help: str) -> Rule:
+def flag(help: str, *, example: bool | None = None) -> Rule:
     """true or false."""
-    return _field({"type": "boolean"}, help, False)
+    return _field({"type": "boolean"}, help, False,
+                  **({} if example is None else {"example": example}))
 
 
 def choice(help: str, options: dict[str, str], *, required: bool = False,
@@ -84,10 +86,11 @@ def choice(help: str, options: dict[str, str], *, required: bool = False,
                   **_optional(labels=labels))
 
 
-def choices(help: str, options: dict[str, str], *, labels: tuple[str, ...] = ()) -> Rule:
+def choices(help: str, options: dict[str, str], *, labels: tuple[str, ...] = (),
+            required: bool = False, example: list[str] | None = None) -> Rule:
     return _field(
         {"type": "list", "schema": {"type": "string", "allowed": list(options)}},
-        help, False, options=options, **_optional(labels=labels),
+        help, required, options=options, **_optional(labels=labels, example=example),
     )
 
 
@@ -116,7 +119,7 @@ def refs(kind: str, help: str) -> Rule:
 
 def section(help: str, fields: dict[str, Rule], *, required: bool = False,
             flatten: str | None = None, page: str | None = None,
-            also_on: tuple[str, ...] = ()) -> Rule:
+            also_on: tuple[str, ...] = (), example: dict[str, Any] | None = None) -> Rule:
     """A mapping of named fields.
 
     ``flatten`` lifts the fields into the parent's typed object, each named by the pattern
@@ -124,15 +127,17 @@ def section(help: str, fields: dict[str, Rule], *, required: bool = False,
     section that reads better as plain attributes. ``page`` and ``also_on``: see above.
     """
     return _field({"type": "dict", "schema": fields}, help, required,
-                  **_optional(flatten=flatten, page=page, also_on=also_on))
+                  **_optional(flatten=flatten, page=page, also_on=also_on, example=example))
 
 
 def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None,
-            page: str | None = None, also_on: tuple[str, ...] = ()) -> Rule:
+            page: str | None = None, also_on: tuple[str, ...] = (),
+            example: list[dict[str, Any]] | None = None) -> Rule:
     """A list of mappings; ``declares`` names the id kind the list defines, if any."""
     return _field(
         {"type": "list", "schema": {"type": "dict", "schema": fields}},
-        help, False, declares=declares, **_optional(page=page, also_on=also_on),
+        help, False, declares=declares,
+        **_optional(page=page, also_on=also_on, example=example),
     )
 
 

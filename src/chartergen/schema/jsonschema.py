@@ -34,6 +34,7 @@ _EMAIL = r"[^@\s<>" + "\"'" + r"]+@[^@\s<>" + "\"'" + r"]+\.[A-Za-z]{2,}"
 PATTERNS: dict[str, str] = {
     "duration": r"^\s*(?:\d+(?:\.\d+)?\s*(?:[mM][iI][nN]|[wW][dD]|[wW][hH]|[hH]|[dD]|[wW])\s*)+$",
     "date": r"^\s*\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\s*$",
+    "month": r"^\s*\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\s*$",
     "percent": r"^\s*0*(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)\s*%\s*$",
     "money": r"^\s*\d[\d\s_\u202f]*(?:[.,]\d{1,2})?\s*[A-Z]{3}\s*$",
     "url": (
@@ -50,6 +51,7 @@ _TYPE_HINTS = {
     "duration": ("A duration: a number and a unit (min, h, wh, d, wd, w), e.g. 30min, 4h, "
                  "4wh, 2d, 1wd."),
     "date": "A date written YYYY-MM-DD, e.g. 2027-03-31.",
+    "month": "A date written YYYY-MM-DD, or a month written YYYY-MM, e.g. 2026-05.",
     "percent": "A percentage, e.g. 20% (or the number 20).",
     "money": "An amount then a three-letter currency code, e.g. 12000 EUR.",
     "url": "A full link starting with https://, http:// or mailto:.",

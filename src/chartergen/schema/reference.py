@@ -22,6 +22,7 @@ _TYPES = {
     "list": "list",
     "duration": "duration (`30min`, `4h`, `4wh`, `2d`, `1wd`, `1w`)",
     "date": "date (`YYYY-MM-DD`)",
+    "month": "date or month (`YYYY-MM-DD` or `YYYY-MM`)",
     "percent": "percentage (`20%`)",
     "money": "money (`12000 EUR`)",
     "url": "link (`https://…`, `mailto:…`)",
@@ -50,6 +51,7 @@ Values that must not be misread have a type:
 | duration | `30min`, `4h`, `4wh` (working hours), `2d` (days), `1wd` (working days), \
 `1w`, or combined: `1h30min`; working time stops over weekends |
 | date | `2027-03-31` (year-month-day) |
+| date or month | `2027-03-31`, or `2026-05` when only the month is known |
 | percentage | `20%` or `20` |
 | money | `12000 EUR`, `4500.50 USD` (amount, then the three-letter currency code) |
 | link | `https://…`, `http://…` or `mailto:…` only |
@@ -140,12 +142,20 @@ def _required(rule: Rule) -> str:
 def _help(rule: Rule) -> str:
     meta = rule.get("meta", {})
     text = str(meta.get("help", ""))
-    if meta.get("example"):
-        example = meta["example"]
-        if isinstance(example, list):  # as a YAML flow list, not Python's repr
-            example = "[" + ", ".join(str(item) for item in example) + "]"
-        text += f" Example: `{example}`."
+    if meta.get("example") is not None:
+        text += f" Example: `{_flow(meta['example'])}`."
     return text
+
+
+def _flow(value: object) -> str:
+    """An example as YAML flow text (``{posts: 1, per: month}``), not Python's repr."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _option_text(rule: Rule) -> str:

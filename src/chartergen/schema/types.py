@@ -76,6 +76,38 @@ def parse_date(value: object) -> dt.date:
     )
 
 
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class Month(dt.date):
+    """A date known to the month only ("in May 2026"): the first day of that month, which
+    reads back as the month (``2026-05``) and is shown as the month and year."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"Month({self.year}, {self.month})"
+
+
+def parse_month(value: object) -> dt.date:
+    """A full date, or a month written YYYY-MM (a :class:`Month`)."""
+    if isinstance(value, str) and (match := _MONTH.match(value.strip())):
+        year, month = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12:
+            return Month(year, month, 1)
+        raise ValueError(Msg("{value} is not a real month (check the month)",
+                             value=_show(value)))
+    if isinstance(value, str) and not _DATE.match(value.strip()):
+        raise ValueError(
+            Msg("{value} is not a date or a month: write it as YYYY-MM-DD or YYYY-MM, "
+                "for example 2026-05-14 or 2026-05", value=_show(value))
+        )
+    return parse_date(value)
+
+
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
@@ -193,6 +225,7 @@ def parse_time(value: object) -> str:
 PARSERS = {
     "duration": parse_duration,
     "date": parse_date,
+    "month": parse_month,
     "percent": parse_percent,
     "money": parse_money,
     "url": parse_url,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
-from chartergen.audit.rules import name_of
+from chartergen.audit.rules import name_of, promotional_share
 from chartergen.model import Charter
 
 manual_item("m6.expectations-asked", mistake=6)
@@ -18,26 +18,36 @@ def _ceiling(charter: Charter) -> float:
 
 @rule("m6.selling-share", mistake=6)
 def selling_share(charter: Charter, ctx: Context) -> Verdict:
-    """Promotional content has a share, and it stays under the ceiling.
+    """Selling stays under a ceiling.
 
-    Evidence of the mistake: no content pillars at all (fail); the promotional
-    pillars' share above ``content.promotional_ceiling``, or above
-    ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none (fail); pillars with no
-    share, so the selling share cannot be told (warn).
+    Evidence of the mistake: no content pillars at all (fail); every pillar promotional
+    (fail); the promotional pillars' share above ``content.promotional_ceiling``, or
+    above ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none (fail). Without
+    shares, the share is estimated from the pillars' cadences (once a month) against
+    the networks'. When neither gives it, the selling share is not stated
+    (``m6.promo-under-ceiling``): that is a detail, not evidence.
     """
     pillars = charter.content.pillars
     if not pillars:
         return ctx.fail("no_pillars", ("content", "pillars"))
-    share = charter.content.promotional_share
+    promo = [p for p in pillars if p.promotional]
+    if len(promo) == len(pillars):
+        return ctx.fail("all_promotional", ("content", "pillars"),
+                        names=[p.name for p in promo])
+    share, estimated = promotional_share(charter)
     if share is None:
-        return ctx.warn("no_shares", ("content", "pillars"))
+        if not promo:
+            return ctx.passed("none_promotional", ("content", "pillars"))
+        return ctx.passed("unknown_share", ("content", "pillars"),
+                          names=[p.name for p in promo])
     ceiling = _ceiling(charter)
     values: dict[str, Any] = {"share": ctx.percent(share), "ceiling": ctx.percent(ceiling)}
-    promo = [p for p in pillars if p.promotional]
-    path = (*promo[0].path, "share") if promo else ("content", "pillars")
+    field = "cadence" if estimated else "share"
+    path = (*promo[0].path, field) if promo else ("content", "pillars")
+    suffix = "_estimated" if estimated else ""
     if share > ceiling + 1e-9:
-        return ctx.fail("over", path, **values)
-    return ctx.passed("pass", path, **values)
+        return ctx.fail("over" + suffix, path, **values)
+    return ctx.passed("pass" + suffix, path, **values)
 
 
 @rule("m6.promo-under-ceiling", mistake=6, kind="detail")
@@ -45,14 +55,16 @@ def promo_under_ceiling(charter: Charter, ctx: Context) -> Verdict:
     """The promotional pillars' real share of output stays under the ceiling.
 
     The share is the sum of the ``share`` of pillars marked ``promotional``,
-    divided by the sum of all shares. The ceiling is ``content.promotional_ceiling``,
-    or ``DEFAULT_PROMOTIONAL_CEILING`` when the charter sets none. Fails above the
-    ceiling or when there are no pillars; warns when no pillar states a share.
+    divided by the sum of all shares, or estimated from the pillars' cadences when no
+    pillar has a share (see ``m6.selling-share``). The ceiling is
+    ``content.promotional_ceiling``, or ``DEFAULT_PROMOTIONAL_CEILING`` when the charter
+    sets none. Fails above the ceiling or when there are no pillars; warns when neither
+    shares nor cadences give the promotional share.
     """
     pillars = charter.content.pillars
     if not pillars:
         return ctx.fail("no_pillars", ("content", "pillars"))
-    share = charter.content.promotional_share
+    share, _estimated = promotional_share(charter)
     if share is None:
         return ctx.warn("no_shares", ("content", "pillars"))
     ceiling = _ceiling(charter)

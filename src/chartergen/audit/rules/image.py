@@ -69,7 +69,8 @@ def spokespeople(charter: Charter, ctx: Context) -> Verdict:
         return ctx.fail("no_scope" if speakers else "missing", ("scope", "applies_to"))
     if not speakers:
         return ctx.warn("no_speaker", ("team", "roles"))
-    return ctx.passed("pass", ("scope", "applies_to"), names=[r.title for r in speakers])
+    return ctx.passed("pass", ("scope", "applies_to"),
+                      names=[charter.role_label(r) for r in speakers])
 
 
 @rule("m7.monitoring-set", mistake=7, kind="detail")

@@ -14,14 +14,22 @@ manual_item("m9.hub-links", mistake=9)
 def owned_channel(charter: Charter, ctx: Context) -> Verdict:
     """The company has a channel of its own, and keeps its content and audience.
 
-    Evidence of the mistake: no owned channel at all (neither ``content.hub`` nor
-    ``company.website``: fail); the charter says plainly that the company keeps no
+    Evidence of the mistake: no owned channel at all (neither ``content.hub`` nor a
+    website, ``company.website`` or ``company.has_website``: fail); the charter says
+    plainly that the company has no channel of its own (``content.hub.exists: false``:
+    fail, or warn when it has a website all the same); the charter says plainly that
+    the company keeps no
     copy of its content or audience (``independence.keeps_copy: false``: warn), or
     that content does not go to its own channel first (``publish_first: false``:
     warn).
     """
     hub = charter.content.hub
-    if not (hub.name or hub.url or charter.company.website):
+    website = bool(charter.company.website or charter.company.has_website)
+    if hub.exists is False:
+        if not website:
+            return ctx.fail("none_said", ("content", "hub", "exists"))
+        return ctx.warn("no_hub_said", ("content", "hub", "exists"))
+    if not (hub.exists or hub.name or hub.url or website):
         return ctx.fail("none", ("content", "hub"))
     if charter.independence.keeps_copy is False:
         return ctx.warn("no_copy", ("independence", "keeps_copy"))

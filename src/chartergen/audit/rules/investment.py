@@ -28,8 +28,8 @@ def time_given(charter: Charter, ctx: Context) -> Verdict:
     ``engagement_time``, monitoring and reporting time) is above the hours given
     (fail); the weekly workload of ``m3.workload-fits``, partly estimated with the
     defaults, above ``ESTIMATED_OVERLOAD_FACTOR`` times the hours given (warn: an
-    estimate alone is not evidence). Posts published automatically cost no writing time;
-    their replies do.
+    estimate alone is not evidence). Posts published automatically (an ``automated``
+    network or pillar) cost no writing time; their replies do.
     """
     path = ("team", "roles")
     capacity = charter.team.hours_per_week * 60
@@ -96,7 +96,8 @@ def role_load(charter: Charter, ctx: Context) -> Verdict:
     charged: dict[str, float] = defaultdict(float)
     for network in charter.active_networks:
         if network.owner:
-            charged[network.owner] += publishing_minutes(network) + engagement_minutes(network)
+            charged[network.owner] += (publishing_minutes(charter, network)
+                                       + engagement_minutes(network))
     if charter.monitoring.owner and charter.monitoring.time_per_week:
         charged[charter.monitoring.owner] += charter.monitoring.time_per_week.minutes
     writers = sorted({r.owner for r in charter.measurement.reporting if r.owner})
@@ -114,14 +115,16 @@ def role_load(charter: Charter, ctx: Context) -> Verdict:
     # the findings name the roles the verdict is about: the overloaded ones when
     # there are any, else the ones close to their limit
     findings = [
-        ctx.finding("finding", (*role.path, "hours_per_week"), name=role.title,
+        ctx.finding("finding", (*role.path, "hours_per_week"), name=charter.role_label(role),
                     need=ctx.hours(need), have=ctx.hours(have))
         for role, need, have in (over or tight)
     ]
     if over:
-        return ctx.fail("fail", names=[r.title for r, _n, _h in over], findings=findings)
+        return ctx.fail("fail", names=[charter.role_label(r) for r, _n, _h in over],
+                        findings=findings)
     if tight:
-        return ctx.warn("warn", names=[r.title for r, _n, _h in tight], findings=findings)
+        return ctx.warn("warn", names=[charter.role_label(r) for r, _n, _h in tight],
+                        findings=findings)
     return ctx.passed("pass", ("team", "roles"))
 
 
@@ -173,8 +176,8 @@ def owners_assigned(charter: Charter, ctx: Context) -> Verdict:
         if role is not None and not role.holder:
             vacant.append(role)
     if vacant:
-        return ctx.warn("vacant", names=[r.title for r in vacant], findings=[
-            ctx.finding("vacant_finding", r.path, name=r.title) for r in vacant
+        return ctx.warn("vacant", names=[charter.role_label(r) for r in vacant], findings=[
+            ctx.finding("vacant_finding", r.path, name=charter.role_label(r)) for r in vacant
         ])
     return ctx.passed("pass", ("networks",))
 
@@ -203,17 +206,17 @@ def skills_stated(charter: Charter, ctx: Context) -> Verdict:
     """The roles that run networks name the skills they need.
 
     Content and community work need subject expertise and writing. Warns when a
-    role owning or backing up a network lists no ``skills``; fails when there is
-    no role.
+    role owning or backing up a network lists no ``skills`` and no training it has
+    followed (``trained``, which says the same); fails when there is no role.
     """
     roles = charter.team.roles
     if not roles:
         return ctx.fail("no_roles", ("team",))
     involved = {n.owner for n in charter.networks} | {n.backup for n in charter.networks}
     working = [r for r in roles if r.id in involved] or list(roles)
-    unskilled = [r for r in working if not r.skills]
+    unskilled = [r for r in working if not r.skills and not r.trained]
     if unskilled:
-        return ctx.warn("warn", names=[r.title for r in unskilled], findings=[
-            ctx.finding("finding", r.path, name=r.title) for r in unskilled
+        return ctx.warn("warn", names=[charter.role_label(r) for r in unskilled], findings=[
+            ctx.finding("finding", r.path, name=charter.role_label(r)) for r in unskilled
         ])
     return ctx.passed("pass", ("team", "roles"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chartergen.audit import Context, Verdict, manual_item, rule
-from chartergen.audit.rules import name_of
+from chartergen.audit.rules import has_rhythm, name_of
 from chartergen.model import Charter
 
 manual_item("m2.audiences-researched", mistake=2)
@@ -11,11 +11,13 @@ manual_item("m2.audiences-researched", mistake=2)
 
 @rule("m2.chosen-for-audiences", mistake=2)
 def chosen_for_audiences(charter: Charter, ctx: Context) -> Verdict:
-    """Audiences and objectives are chosen, and the networks are chosen for them.
+    """Audiences and objectives are chosen.
 
-    Evidence of the mistake: neither audiences nor objectives (fail); one of the two
-    missing (warn); active networks none of which names an audience or an objective
-    it serves (warn).
+    Evidence of the mistake: neither audiences nor objectives (fail): nothing was chosen
+    before opening accounts; one of the two missing (warn). Which audiences and
+    objectives each network serves is a detail (``m2.networks-reach-audiences``,
+    ``m1.networks-serve-objectives``): when the charter does not say, it is not stated,
+    not evidence.
     """
     if not charter.audiences and not charter.objectives:
         return ctx.fail("none", ("audiences",))
@@ -23,9 +25,6 @@ def chosen_for_audiences(charter: Charter, ctx: Context) -> Verdict:
         return ctx.warn("no_audiences", ("audiences",))
     if not charter.objectives:
         return ctx.warn("no_objectives", ("objectives",))
-    active = charter.active_networks
-    if active and not any(n.audiences or n.objectives for n in active):
-        return ctx.warn("untied", ("networks",))
     return ctx.passed("pass", ("audiences",), audiences=len(charter.audiences),
                       objectives=len(charter.objectives))
 
@@ -35,8 +34,8 @@ def groundwork(charter: Charter, ctx: Context) -> Verdict:
     """The five preparatory tasks are done: audiences, objectives, networks, content, calendar.
 
     Fails, naming each missing one, when the charter lacks audiences, objectives,
-    an active network, content pillars, or any rhythm (calendar slots or a
-    network cadence).
+    an active network, content pillars, or any calendar (calendar slots, themes of the
+    month or season, or a cadence of a network or of a pillar).
     """
     tasks = {
         "audiences": (bool(charter.audiences), ("audiences",)),
@@ -44,8 +43,9 @@ def groundwork(charter: Charter, ctx: Context) -> Verdict:
         "networks": (bool(charter.active_networks), ("networks",)),
         "pillars": (bool(charter.content.pillars), ("content", "pillars")),
         "calendar": (
-            bool(charter.content.calendar.slots)
-            or any(n.cadence for n in charter.active_networks),
+            bool(charter.content.calendar.slots or charter.content.calendar.themes)
+            or any(n.cadence for n in charter.active_networks)
+            or any(p.cadence for p in charter.content.pillars),
             ("content", "calendar"),
         ),
     }
@@ -124,16 +124,16 @@ def audiences_where(charter: Charter, ctx: Context) -> Verdict:
 
 @rule("m2.rhythm-planned", mistake=2, kind="detail")
 def rhythm_planned(charter: Charter, ctx: Context) -> Verdict:
-    """Every active network has a rhythm: a cadence or slots in the editorial calendar.
+    """Every active network has a rhythm.
 
-    Fails when there is no active network, or when an active network has neither a
-    ``cadence`` nor a calendar slot.
+    A rhythm is a cadence, slots in the editorial calendar, or pillars with a cadence
+    published there. Fails when there is no active network, or when an active network
+    has none of these.
     """
     active = charter.active_networks
     if not active:
         return ctx.fail("no_networks", ("networks",))
-    slotted = {s.network for s in charter.content.calendar.slots}
-    unplanned = [n for n in active if not n.cadence and n.id not in slotted]
+    unplanned = [n for n in active if not n.cadence and not has_rhythm(charter, n)]
     if unplanned:
         return ctx.fail("fail", names=[name_of(n) for n in unplanned], findings=[
             ctx.finding("finding", n.path, name=name_of(n)) for n in unplanned

@@ -17,23 +17,20 @@ def has_reason(network: Network) -> bool:
 
 @rule("m1.purpose-and-reasons", mistake=1)
 def purpose_and_reasons(charter: Charter, ctx: Context) -> Verdict:
-    """There is a purpose, and the networks are tied to it.
+    """There is a purpose.
 
-    Evidence of the mistake: no ``strategy.purpose`` at all (fail); active networks
-    none of which has a reason (fail) or some of which have none (warn). A network's
-    reason is its ``why`` or, equally, the audiences or objectives it serves.
+    Evidence of the mistake: no ``strategy.purpose`` at all (fail): nothing says why the
+    company is on social media. How each network is tied to the purpose (its ``why``, or
+    equally the audiences or objectives it serves) is a detail: a network that does not
+    say it is not stated (``m1.networks-have-reason``), not evidence.
     """
     if not charter.strategy.purpose.strip():
         return ctx.fail("no_purpose", ("strategy", "purpose"))
     active = charter.active_networks
     unreasoned = [n for n in active if not has_reason(n)]
-    findings = [ctx.finding("finding", n.path, name=name_of(n)) for n in unreasoned]
-    if unreasoned and len(unreasoned) == len(active):
-        return ctx.fail("no_reasons", names=[name_of(n) for n in unreasoned],
-                        findings=findings)
     if unreasoned:
-        return ctx.warn("some_unreasoned", names=[name_of(n) for n in unreasoned],
-                        findings=findings)
+        return ctx.passed("pass_untied", ("strategy", "purpose"),
+                          names=[name_of(n) for n in unreasoned])
     return ctx.passed("pass", ("strategy", "purpose"))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 from chartergen.audit import Context, Verdict, manual_item, rule, thresholds
-from chartergen.audit.rules import name_of
-from chartergen.model import Charter
+from chartergen.audit.rules import has_rhythm, name_of
+from chartergen.model import Break, Charter, Network
 
 manual_item("m5.absences-planned", mistake=5)
 
@@ -18,9 +18,10 @@ def keeps_up(charter: Charter, ctx: Context) -> Verdict:
     Evidence of the mistake: no active network (fail); an active network where the
     charter says plainly that nobody replies (``replies: false``) or that nobody
     takes over during absences (``has_backup: false``), or whose backup is its owner
-    (fail); no active network with a rhythm (a cadence above zero or calendar
-    slots: fail) or some without one (warn). A backup that is simply not named is a
-    detail (``m5.backup-not-owner``), not evidence.
+    (fail); no active network with a rhythm (a cadence above zero, calendar slots or
+    a pillar with a cadence published there: fail) or some without one (warn); a
+    seasonal stop (``content.calendar.breaks``) on an active network (warn). A backup
+    that is simply not named is a detail (``m5.backup-not-owner``), not evidence.
     """
     active = charter.active_networks
     if not active:
@@ -42,16 +43,31 @@ def keeps_up(charter: Charter, ctx: Context) -> Verdict:
         names.append(name)
     if findings:
         return ctx.fail("fail", names=names, findings=findings)
-    slotted = {s.network for s in charter.content.calendar.slots}
-    unplanned = [n for n in active
-                 if n.id not in slotted and not (n.cadence and n.cadence.posts > 0)]
+    unplanned = [n for n in active if not has_rhythm(charter, n)]
     rhythm = [ctx.finding("no_rhythm", n.path, name=name_of(n)) for n in unplanned]
     if unplanned and len(unplanned) == len(active):
         return ctx.fail("no_rhythm_at_all", ("networks",), findings=rhythm)
     if unplanned:
         return ctx.warn("some_without_rhythm", names=[name_of(n) for n in unplanned],
                         findings=rhythm)
+    stops = _seasonal_stops(charter)
+    if stops:
+        return ctx.warn("seasonal_stop", names=[name_of(n) for n, _b in stops], findings=[
+            ctx.finding("stops", b.path, name=name_of(n),
+                        months=[ctx.formats.enum("month", m) for m in b.months])
+            for n, b in stops
+        ])
     return ctx.passed("pass", ("networks",))
+
+
+def _seasonal_stops(charter: Charter) -> list[tuple[Network, Break]]:
+    """Each active network with the first break that stops it."""
+    found = []
+    for network in charter.active_networks:
+        stop = next((b for b in charter.content.calendar.breaks if b.stops(network.id)), None)
+        if stop is not None:
+            found.append((network, stop))
+    return found
 
 
 @rule("m5.cadence-set", mistake=5, kind="detail")
@@ -155,12 +171,12 @@ def backup_has_time(charter: Charter, ctx: Context) -> Verdict:
         if role is None:
             continue  # validation already reports a dangling reference
         if not role.hours_per_week:
-            findings.append(ctx.finding("no_hours", role.path, name=role.title))
+            findings.append(ctx.finding("no_hours", role.path, name=charter.role_label(role)))
         elif not role.holder:
-            findings.append(ctx.finding("no_holder", role.path, name=role.title))
+            findings.append(ctx.finding("no_holder", role.path, name=charter.role_label(role)))
         else:
             continue
-        names.append(role.title)
+        names.append(charter.role_label(role))
     if findings:
         return ctx.warn("warn", names=names, findings=findings)
     return ctx.passed("pass", ("team", "roles"))

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from chartergen.render.site import RenderedSite
+from chartergen.render.site import RenderedSite, not_found_words
 
 MARKDOWN_EXTENSIONS: list[Any] = [
     {"tables": {"use_align_attribute": True}},
@@ -36,6 +36,14 @@ FEATURES = [
 
 EXTRA_CSS = ["assets/chartergen/chartergen.css"]
 EXTRA_JAVASCRIPT = ["assets/chartergen/chartergen.js"]
+
+SITE_NAMES = "chartergen_site_names"
+"""The key under ``extra`` of the default site name in each language, set when the site keeps
+the default name: the header of a page in another language names the site in that language
+(theme/main.html)."""
+
+NOT_FOUND = "chartergen_not_found"
+"""The key under ``extra`` of the 404 page's words, in the site's language (theme/404.html)."""
 
 IFRAME_WORKER = "assets/chartergen/iframe-worker.min.js"
 """Material's file:// search shim, served from the theme (the offline plugin would load it
@@ -97,7 +105,8 @@ def site_config(site: RenderedSite, *, site_name: str, docs_dir: str = "docs",
         "extra_css": EXTRA_CSS,
         "extra_javascript": EXTRA_JAVASCRIPT,
         # An internal policy site: no "Made with Material for MkDocs" in the footer.
-        "extra": {"generator": False, "polyfills": [IFRAME_WORKER]},
+        "extra": {"generator": False, "polyfills": [IFRAME_WORKER],
+                  NOT_FOUND: not_found_words(site.language)},
         "nav": site.nav,
     }
 

@@ -176,11 +176,10 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                 log.warning(diagnostic.format())
         if errors or result.site is None:
             from chartergen.messages import Msg
+            from chartergen.render.problems import problems_language
 
             listing = "\n".join(d.format() for d in errors)
-            spoken = {d.language for d in errors}
-            language = spoken.pop() if len(spoken) == 1 else str(
-                config.theme.get("language") or "en")
+            language = problems_language(errors, str(config.theme.get("language") or "en"))
             if self.command != "serve":
                 raise PluginError("chartergen: " + Msg(
                     "invalid charters, the site was not built:\n{listing}",
@@ -208,19 +207,22 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                 render_print_page(source, site.charters[source.charter.slug],
                                   today=options.today,
                                   use_directory_urls=options.use_directory_urls,
-                                  templates=options.templates or None)
+                                  templates=options.templates or None, alone=site.single)
                 for source in result.sources)
 
         self._pages = {}
         for page in rendered_pages:
             if files.get_file_from_path(page.src) is not None:
-                if page.src != "index.md":
+                if page.src != "index.md" or page.charter:
                     log.warning(f"docs folder has its own '{page.src}'; the generated page "
                                 "of that name is left out")
                 continue
             files.append(File.generated(config, page.src, content=page.markdown))
             self._pages[page.src] = page
-        config.nav = self._nav(site.nav, files, config)
+        for file in site.files:  # the calendars, copied as they are
+            if files.get_file_from_path(file.src) is None:
+                files.append(File.generated(config, file.src, content=file.content))
+        config.nav = self._nav(site, files, config)
         if self.progress and count >= PROGRESS_FROM:
             pages = len(files.documentation_pages())
             # each page is counted twice: converted from Markdown, then written
@@ -233,14 +235,27 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
     def _speak(self, language: str, config: MkDocsConfig) -> None:
         """The theme's words and a default site name in the portfolio's language."""
-        from chartergen.render.site import default_site_name, is_default_site_name
+        from chartergen.engines.mkdocs.config import NOT_FOUND, SITE_NAMES
+        from chartergen.render.site import (
+            default_site_name,
+            is_default_site_name,
+            not_found_words,
+            site_names,
+        )
 
         if str(config.theme.get("language") or "en") != language:
             config.theme["language"] = language
         if is_default_site_name(config.site_name):
             config.site_name = default_site_name(language)
+            # the header of a page in another language names the site in that language
+            config.extra[SITE_NAMES] = site_names()
+        config.extra[NOT_FOUND] = not_found_words(language)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        if nav.homepage is None:
+            # one charter: its overview, index.md, is the home page, though inside the
+            # charter's section of the navigation (MkDocs only counts a top-level one)
+            nav.homepage = next((p for p in nav.pages if p.file.src_uri == "index.md"), None)
         if self._keeps_pages():
             self.pages.start(config, nav)
             search_index = _material_search_index(config)
@@ -433,9 +448,10 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return self.config.edit_url
         return ci_edit_url(os.environ)
 
-    def _nav(self, charters_nav: list[Any], files: Files, config: MkDocsConfig) -> list[Any]:
-        """The site's navigation: the home page, any page of the docs folder, the charters."""
-        home, charters = charters_nav[0], charters_nav[1:]
+    def _nav(self, site: RenderedSite, files: Files, config: MkDocsConfig) -> list[Any]:
+        """The site's navigation: the home page, any page of the docs folder, the charters
+        (a site of one charter has no home page of its own: its overview is one)."""
+        home, charters = (None, site.nav) if site.single else (site.nav[0], site.nav[1:])
         if config.nav:
             return [*config.nav, *charters]
         own = sorted(
@@ -446,7 +462,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             first: Any = "index.md"
         else:
             first = home
-        return [first, *own, *charters]
+        return [*([first] if first else []), *own, *charters]
 
 
 def _local_worker_shim(config: MkDocsConfig) -> None:

@@ -16,9 +16,11 @@ import datetime as dt
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ import zensical
 
 from chartergen.engines import read_config
 from chartergen.errors import ChartergenError, UsageError
+from chartergen.messages import Msg, default_language
 
 if TYPE_CHECKING:
     from chartergen.engines import BuildRequest
@@ -153,7 +156,8 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
     options = render_options(proj)
     result = renderer.render([charter_file], options)
     extra = [render_print_page(source, site.charters[source.charter.slug], today=today,
-                               use_directory_urls=False, templates=options.templates or None)
+                               use_directory_urls=False, templates=options.templates or None,
+                               alone=site.single)
              for source in result.sources]
     write_project(folder, proj, site, extra=extra)
     run_build(folder, strict=False, quiet=True)
@@ -197,12 +201,71 @@ def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> Non
     with tempfile.TemporaryDirectory(prefix="chartergen-zensical-serve-") as folder:
         watcher = Watcher(Path(folder), proj, renderer)
         watcher.update()
+        # Zensical's server ends the process itself on Ctrl+C, SIGTERM or an error (a busy
+        # port), so no clean-up of ours would run after it: it serves from a helper process
+        # of its own, and this process cleans up (temporary folders) whatever ends it.
+        server = _serve_in_helper(Path(folder) / "mkdocs.yml", dev_addr, open_in_browser)
         watcher.start()
         try:
-            zensical.serve(str(Path(folder) / "mkdocs.yml"),
-                           {"dev_addr": dev_addr, "open": open_in_browser, "strict": False})
+            _, status = os.waitpid(server, 0)
+        except BaseException:
+            _end(server)
+            raise
         finally:
             watcher.stop()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, -signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP):
+            raise ServerStopped(code)
+
+
+class ServerStopped(ChartergenError):
+    """Zensical's server ended with an error (it said which, above)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(Msg("Zensical's server stopped with the error above (exit code "
+                             "{code})", code=code).say(default_language()))
+
+
+def _serve_in_helper(config: Path, dev_addr: str, open_in_browser: bool) -> int:
+    """Fork a helper that runs Zensical's server and dies with this process."""
+    parent = os.getpid()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        from chartergen.workers import start_helper
+
+        start_helper(parent)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Zensical handles Ctrl+C
+        zensical.serve(str(config), {"dev_addr": dev_addr, "open": open_in_browser,
+                                     "strict": False})
+        code = 0
+    except BaseException as exc:  # said, then this helper ends
+        if not isinstance(exc, KeyboardInterrupt):
+            print(f"chartergen: {exc}", file=sys.stderr)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return pid  # pragma: no cover - never reached
+
+
+def _end(pid: int) -> None:
+    """Stop the server helper and wait for it."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(50):
+            done, _status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return
+            time.sleep(0.1)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def render(proj: Project, renderer: PortfolioRenderer) -> RenderedSite:
@@ -227,13 +290,17 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
     if strict and len(errors) < len(result.diagnostics):
         raise ChartergenError("the site was not built (charter warnings, and --strict)")
     if errors or result.site is None:
-        listing = "\n".join(d.format() for d in errors)
-        if not problems:
-            raise ChartergenError(f"invalid charters, the site was not built:\n{listing}")
-        from chartergen.render.problems import problems_site
+        from chartergen.messages import Msg
+        from chartergen.render.problems import problems_language, problems_site
 
-        click.echo(f"invalid charters, their pages show the problems:\n{listing}", err=True)
-        return problems_site(last, errors, proj.language), False
+        listing = "\n".join(d.format() for d in errors)
+        language = problems_language(errors, proj.language)
+        if not problems:
+            raise ChartergenError(Msg("invalid charters, the site was not built:\n{listing}",
+                                      listing=listing).say(language))
+        click.echo(Msg("invalid charters, their pages show the problems:\n{listing}",
+                       listing=listing).say(language), err=True)
+        return problems_site(last, errors, language), False
     return result.site, True
 
 
@@ -245,11 +312,12 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     ``written``: the pages already in the folder (path -> Markdown); only the pages
     that changed are written again, and pages no longer in the site are removed.
     """
-    from chartergen.engines.mkdocs.config import copy_theme, dump_yaml, site_config
-    from chartergen.render.site import default_site_name, is_default_site_name
+    from chartergen.engines.mkdocs.config import SITE_NAMES, copy_theme, dump_yaml, site_config
+    from chartergen.render.site import default_site_name, is_default_site_name, site_names
 
     docs = folder / "docs"
     pages = {page.src: page.markdown for page in [*site.pages, *extra]}
+    pages.update({file.src: file.content for file in site.files})
     known = {} if written is None else written
     for src in sorted(set(known) - set(pages)):
         (docs / src).unlink(missing_ok=True)
@@ -257,7 +325,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
         if known.get(src) != markdown:
             path = docs / src
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, encoding="utf-8")
+            path.write_bytes(markdown.encode("utf-8"))
     if written is not None:
         written.clear()
         written.update(pages)
@@ -266,11 +334,18 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
         # Zensical would publish the folder's notes for developers; MkDocs leaves them out
         (folder / "theme" / "README.md").unlink(missing_ok=True)
     name = proj.site_name
-    if not name or is_default_site_name(name):
+    default = not name or is_default_site_name(name)
+    if default:
         name = default_site_name(site.language)
     settings = site_config(site, site_name=name)
+    if default:  # the header of a page in another language names the site in that language
+        settings["extra"][SITE_NAMES] = site_names()
     # Material's own look, as the MkDocs site has it (Zensical's default is a newer one)
     settings["theme"]["variant"] = "classic"
+    if site.single:
+        # the charter's overview is the home page, though inside the charter's section:
+        # Zensical counts only a top-level index.md as one (the logo's link reads this)
+        settings.setdefault("extra", {})["homepage"] = "index.html"
     config = dump_yaml(settings)
     path = folder / "mkdocs.yml"
     if not path.is_file() or path.read_text(encoding="utf-8") != config:

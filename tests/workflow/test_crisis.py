@@ -1,0 +1,221 @@
+"""chartergen crisis open|close: the file changes by the crisis lines only, every comment kept;
+refusals are plain and leave the file as it was; check reports an overdue after-action review."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chartergen.cli import cli
+from chartergen.edit.fmt import comment_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SMALL = """\
+# Acme's charter
+format: 1
+company:
+  name: Acme
+  language: en
+team:
+  roles:
+    - id: boss  # the one to call
+      title: Boss
+      phone: "+44 1632 960001"
+    - id: deputy
+      title: Deputy
+crisis:
+  # agreed with legal
+  levels:
+    - id: amber
+      name: Amber
+      lead: deputy
+    - id: red
+      name: Red  # worst
+      lead: boss
+      pause_scheduled: true
+  after_action:
+    within: 5d
+# the end
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def charter(tmp_path: Path) -> Path:
+    path = tmp_path / "acme.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def test_open_adds_the_crisis_lines_below_crisis_and_nothing_else(charter: Path):
+    code, out, _err = run("crisis", "open", str(charter), "--level", "2", "--since",
+                          "2026-12-01", "--note", "Lot 42: recall # not a comment")
+    assert code == 0
+    assert out == (f"crisis opened in {charter}: level 'Red', led by Boss, +44 1632 960001; "
+                   "scheduled posts paused\n")
+    assert charter.read_text() == SMALL.replace("crisis:\n", (
+        "crisis:\n"
+        "  current:\n"
+        "    level: red\n"
+        "    since: 2026-12-01\n"
+        "    lead: boss\n"
+        "    paused: true\n"
+        '    note: "Lot 42: recall # not a comment"\n'))
+
+
+def test_close_adds_one_line_and_says_when_the_review_is_due(charter: Path):
+    run("crisis", "open", str(charter), "--level", "amber", "--since", "2026-12-01",
+        "--lead", "boss", "--not-paused")
+    opened = charter.read_text()
+    code, out, _err = run("crisis", "close", str(charter), "--ended", "2026-12-03")
+    assert code == 0
+    assert out == (f"crisis closed in {charter} on 2026-12-03; the after-action review is due "
+                   "by 8\u00a0December\u00a02026\n")
+    assert charter.read_text() == opened.replace("    paused: false\n",
+                                                 "    paused: false\n    ended: 2026-12-03\n")
+    assert comment_lines(charter.read_text()) == comment_lines(SMALL)
+
+
+def test_a_crisis_opened_again_after_one_closed_replaces_it_keeping_its_comments(
+        charter: Path):
+    run("crisis", "open", str(charter), "--level", "red", "--since", "2026-12-01")
+    run("crisis", "close", str(charter), "--ended", "2026-12-02")
+    text = charter.read_text().replace("    since: 2026-12-01\n",
+                                       "    since: 2026-12-01  # first call at 7am\n")
+    charter.write_text(text)
+    code, _out, err = run("crisis", "open", str(charter), "--level", "1", "--since",
+                          "2026-12-10")
+    assert code == 0, err
+    now = charter.read_text()
+    assert "ended:" not in now and "level: amber" in now and "since: 2026-12-10" in now
+    assert sorted(comment_lines(now)) == sorted(comment_lines(text))
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("open", "--level", "purple"), "'purple' is not one of this charter's crisis levels: give "
+     "its id or its number (1 (amber), 2 (red))"),
+    (("open", "--level", "1", "--lead", "ghost"),
+     "'ghost' is not one of this charter's roles (roles: boss, deputy)"),
+    (("close",), "no crisis is open in this charter; there is nothing to close"),
+])
+def test_refusals_are_plain_and_leave_the_file_untouched(charter: Path, args, message):
+    code, _out, err = run("crisis", args[0], str(charter), *args[1:])
+    assert code == 1
+    assert err == f"chartergen: {message}\n"
+    assert charter.read_text() == SMALL
+
+
+def test_opening_twice_or_closing_twice_is_refused(charter: Path):
+    run("crisis", "open", str(charter), "--level", "red", "--since", "2026-12-01")
+    code, _out, err = run("crisis", "open", str(charter), "--level", "amber")
+    assert code == 1
+    assert err == ("chartergen: a crisis is already open in this charter (level 'red', since "
+                   "2026-12-01); close it first with 'chartergen crisis close'\n")
+    run("crisis", "close", str(charter), "--ended", "2026-12-02")
+    closed = charter.read_text()
+    code, _out, err = run("crisis", "close", str(charter))
+    assert code == 1
+    assert err == ("chartergen: the crisis of this charter was already closed on 2026-12-02; "
+                   "there is nothing to close\n")
+    assert charter.read_text() == closed
+
+
+def test_an_invalid_charter_is_left_as_it_is(charter: Path):
+    bad = SMALL.replace("lead: boss", "lead: nobody")
+    charter.write_text(bad)
+    code, _out, err = run("crisis", "open", str(charter), "--level", "1")
+    assert code == 1
+    assert "the charter is not valid, so it was left as it is: fix it first" in err
+    assert charter.read_text() == bad
+
+
+def test_a_charter_in_french_is_answered_in_french(tmp_path: Path):
+    charter = tmp_path / "cidrerie-du-bocage.yaml"
+    shutil.copy(ROOT / "charters" / "cidrerie-du-bocage.yaml", charter)
+    code, out, _err = run("crisis", "open", str(charter), "--level", "alerte", "--since",
+                          "2026-12-01")
+    assert code == 0
+    assert out.startswith(f"crise ouverte dans {charter} : niveau « Alerte », pilotée par ")
+    code, _out, err = run("crisis", "open", str(charter), "--level", "alerte")
+    assert err.startswith("chartergen: une crise est déjà ouverte dans cette charte")
+
+
+def test_a_one_line_crisis_written_in_flow_style_can_be_closed(tmp_path: Path):
+    charter = tmp_path / "acme.yaml"
+    charter.write_text(SMALL.replace(
+        "  # agreed with legal\n",
+        "  current: {level: red, since: 2026-12-01}  # opened from a phone\n"
+        "  # agreed with legal\n"))
+    code, _out, err = run("crisis", "close", str(charter), "--ended", "2026-12-02")
+    assert code == 0, err
+    code, _out, _err = run("validate", str(charter))
+    assert code == 0
+    assert "ended: 2026-12-02" in charter.read_text()
+    assert sorted(comment_lines(charter.read_text())) == sorted(
+        [*comment_lines(SMALL), "# opened from a phone"])
+
+
+def test_a_charter_without_a_crisis_section_gets_one(tmp_path: Path):
+    text = SMALL[:SMALL.index("crisis:")]
+    charter = tmp_path / "acme.yaml"
+    charter.write_text(text)
+    code, _out, err = run("crisis", "open", str(charter), "--level", "1")
+    assert code == 1
+    assert err == ("chartergen: this charter declares no crisis levels; add them under "
+                   "'crisis.levels' first\n")
+
+
+def test_check_reports_an_after_action_review_once_it_is_overdue(charter: Path):
+    run("crisis", "open", str(charter), "--level", "red", "--since", "2026-12-01")
+    run("crisis", "close", str(charter), "--ended", "2026-12-03")
+    _code, out, _err = run("check", str(charter), "--today", "2026-12-08")
+    assert "after-action review of the crisis" not in out
+    _code, out, _err = run("check", str(charter), "--today", "2026-12-09")
+    assert (f"{charter}:19:12: warning: The after-action review of the crisis that ended on "
+            "3\u00a0December\u00a02026 was due on 8\u00a0December\u00a02026 (5d after it ended): "
+            "hold it, then "
+            "write its date under 'crisis.current.reviewed'.") in out
+    charter.write_text(charter.read_text().replace(
+        "    ended: 2026-12-03\n", "    ended: 2026-12-03\n    reviewed: 2026-12-09\n"))
+    _code, out, _err = run("check", str(charter), "--today", "2026-12-20")
+    assert "after-action review of the crisis" not in out
+
+
+@pytest.mark.parametrize(("current", "message"), [
+    ("{level: red, since: 2026-12-05, ended: 2026-12-01}",
+     "the crisis ends (2026-12-01) before it starts (2026-12-05)"),
+    ("{level: red, since: 2026-12-01, reviewed: 2026-12-05}",
+     "the after-action review is dated, but the crisis has not ended: add 'ended'"),
+    ("{level: red, since: 2026-12-01, ended: 2026-12-05, reviewed: 2026-12-04}",
+     "the after-action review (2026-12-04) comes before the end of the crisis (2026-12-05)"),
+    ("{level: red, since: 2026-12-01, lead: ghost}", "'ghost' is not one of this charter's"),
+    ("{since: 2026-12-01}", "'level' is missing"),
+])
+def test_validate_checks_the_crisis_dates_and_references(tmp_path: Path, current, message):
+    charter = tmp_path / "acme.yaml"
+    charter.write_text(SMALL.replace("crisis:\n", f"crisis:\n  current: {current}\n"))
+    code, out, _err = run("validate", str(charter))
+    assert code == 1
+    assert message in out
+
+
+def test_diff_spells_out_a_crisis_opened(charter: Path, tmp_path: Path):
+    old = tmp_path / "old" / "acme.yaml"
+    old.parent.mkdir()
+    old.write_text(SMALL)
+    run("crisis", "open", str(charter), "--level", "red", "--since", "2026-12-01")
+    _code, out, _err = run("diff", str(old), str(charter))
+    assert ("  Crisis in progress\n"
+            "    ~ level: (empty) -> red\n"
+            "    ~ since: (empty) -> 2026-12-01\n"
+            "    ~ lead: (empty) -> boss\n"
+            "    ~ paused: (empty) -> yes\n") in out
+    assert "Other changes" not in out
