@@ -77,10 +77,11 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The base URL of ``site`` served on 127.0.0.1 (a free port) for the ``with`` block."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler,
-                                                              directory=str(site)))
+def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler,
+           ) -> Iterator[str]:
+    """The base URL of ``site`` served on 127.0.0.1 (a free port) for the ``with`` block,
+    each request answered by ``handler``."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

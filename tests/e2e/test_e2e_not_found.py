@@ -6,16 +6,14 @@ opened from disk. It is styled, says what happened, and its link home leads home
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from e2etools import Tab
+from e2etools import Tab, served
 
 
 class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
@@ -42,19 +40,8 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def serve_with_404(root: Path, site: Path) -> Iterator[str]:
-    handler = type("Handler", (_NotFoundHandler,), {"site": site})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve_with_404(root: Path, site: Path) -> contextlib.AbstractContextManager[str]:
+    return served(root, type("Handler", (_NotFoundHandler,), {"site": site}))
 
 
 @pytest.fixture(scope="module", params=["root", "sub-folder"])
