@@ -174,3 +174,14 @@ def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
 
 def describe(violations: list[dict[str, Any]]) -> str:
     return json.dumps(violations, indent=1, ensure_ascii=False)
+
+
+def click(tab: Tab, locator, expected_path: str) -> None:
+    """Click a link and wait for the page it leads to."""
+    with tab.page.expect_navigation(wait_until="load"):
+        locator.click()
+    assert tab.page.url.split("#")[0].split("?")[0] == tab.allowed + expected_path
+
+
+def sidebar(tab: Tab):
+    return tab.page.locator("nav.md-nav--primary")

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
-from e2etools import ROOT, TODAY, Tab, served
+from e2etools import ROOT, TODAY, Tab, click, served, sidebar
 
 CHARTER = ROOT / "charters" / "hartwell-pumps.yaml"
 
@@ -45,14 +45,6 @@ def any_tab(request: pytest.FixtureRequest, engine: str) -> Tab:
     return request.getfixturevalue("tab" if request.param == "served" else "offline_tab")
 
 
-def click(tab: Tab, locator, expected_path: str) -> None:
-    with tab.page.expect_navigation(wait_until="load"):
-        locator.click()
-    assert tab.page.url.split("#")[0].split("?")[0] == tab.allowed + expected_path
-
-
-def sidebar(tab: Tab):
-    return tab.page.locator("nav.md-nav--primary")
 
 
 def broken_links(tab: Tab, site: Path) -> list[str]:

@@ -8,7 +8,7 @@ the way the site is handed over as a zip.
 from __future__ import annotations
 
 import pytest
-from e2etools import Tab, screenshot
+from e2etools import Tab, click, screenshot, sidebar
 
 MATERIAL_SEARCH = "input.md-search__input"
 RESULT = {"mkdocs": ".md-search-result__item > a", "zensical": 'a[role="option"]'}
@@ -36,15 +36,6 @@ def any_tab(request: pytest.FixtureRequest, engine: str) -> Tab:
     return request.getfixturevalue("tab" if request.param == "served" else "offline_tab")
 
 
-def click(tab: Tab, locator, expected_path: str) -> None:
-    """Click a link and wait for the page it leads to."""
-    with tab.page.expect_navigation(wait_until="load"):
-        locator.click()
-    assert tab.page.url.split("#")[0].split("?")[0] == tab.allowed + expected_path
-
-
-def sidebar(tab: Tab):
-    return tab.page.locator("nav.md-nav--primary")
 
 
 def test_navigation_between_charters_networks_and_the_crisis_playbook(any_tab: Tab,
