@@ -163,7 +163,7 @@ def test_serve_stopped_by_a_signal_leaves_no_temporary_folder(tmp_path: Path, en
             time.sleep(0.2)
     # the configuration's folder, and the engine's folder for the served site
     assert len(owned_by(serve.pid, str(temporary))) == 1
-    served = "mkdocs_" if engine == "mkdocs" else "chartergen-zensical-serve-"
+    served = "chartergen-serve-" if engine == "mkdocs" else "chartergen-zensical-serve-"
     assert len([n for n in os.listdir(temporary) if n.startswith(served)]) == 1
     os.kill(serve.pid, signum)
     _, errors = serve.communicate(timeout=60)
