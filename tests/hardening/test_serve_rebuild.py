@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,55 @@ def test_serve_answers_with_the_last_site_while_a_charter_rebuilds(tmp_path: Pat
     if engine == "mkdocs":
         # and, by MkDocs' log: answered while the rebuild was running, not after it
         assert len([a for a in before_new if a[2]]) >= 5, answers
+
+
+def test_a_failed_rebuild_leaves_the_last_site_served_and_says_so(tmp_path: Path) -> None:
+    # MkDocs' own server held every request after a failed rebuild ("the server will
+    # appear stuck until build errors are resolved")
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "docs").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "charters" / "hartwell-pumps.yaml")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Charters\nplugins:\n  - chartergen\n", encoding="utf-8")
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as stream:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "chartergen", "serve", "-a", f"127.0.0.1:{port}",
+             "--today", TODAY], cwd=tmp_path, stdout=stream, stderr=stream,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LANG": "C"})
+
+    def logged() -> str:
+        return log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(done: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 180
+        while not done():
+            assert server.poll() is None and time.monotonic() < deadline, logged()
+            time.sleep(0.2)
+
+    def answers() -> bool:
+        try:
+            return OLD in fetch(page)
+        except OSError:
+            return False
+
+    try:
+        wait_for(answers)
+        config.write_text("site_name: Charters\nplugins:\n  - chartergen\n"
+                          "theme: {name: no-such-theme}\n", encoding="utf-8")
+        wait_for(lambda: "the site could not be rebuilt" in logged())
+        assert OLD in fetch(page)
+        assert ("ERROR   -  the site could not be rebuilt (the errors above say why); the last "
+                "complete site is still served, and the next saved change builds it "
+                "again") in logged()
+        assert "Traceback" not in logged()
+        charter = tmp_path / "charters" / "hartwell-pumps.yaml"
+        charter.write_text(charter.read_text(encoding="utf-8").replace(OLD, NEW),
+                           encoding="utf-8")
+        config.write_text("site_name: Charters\nplugins:\n  - chartergen\n", encoding="utf-8")
+        wait_for(lambda: NEW in fetch(page))
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
