@@ -51,17 +51,20 @@ def source_warnings(document: Document) -> list[Diagnostic]:
 
 
 def _hashtag_comments(document: Document) -> Iterator[Diagnostic]:
+    if "#" not in document.source:
+        return
     block_indent: int | None = None
     for number, line in enumerate(document.source.splitlines(), start=1):
-        indent = len(line) - len(line.lstrip(" "))
         if block_indent is not None:
-            if not line.strip() or indent > block_indent:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > block_indent:
                 continue  # inside a | or > block: '#' is text there
             block_indent = None
-        if _BLOCK_START.search(line):
-            block_indent = indent
+        # only a line with '|' or '>' starts a block, only one with '#' is cut by a comment:
+        # the patterns run on those alone
+        if ("|" in line or ">" in line) and _BLOCK_START.search(line):
+            block_indent = len(line) - len(line.lstrip(" "))
             continue
-        if line.lstrip().startswith("#"):
+        if "#" not in line or line.lstrip().startswith("#"):
             continue
         if line[_VALUE_START.match(line).end():][:1] in ("'", '"'):  # type: ignore[union-attr]
             continue  # a quoted value: ' #' inside the quotes is text
