@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from chartergen.errors import UsageError
+from chartergen.messages import Msg
 
 MARKER = ".chartergen-render"
 """Left in the output folder, so that a later run may replace what an earlier one wrote."""
@@ -52,6 +53,7 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
 
     from chartergen.commands.build import parse_today
     from chartergen.engines.mkdocs.config import copy_theme, dump_yaml, site_config
+    from chartergen.messages import default_language, plural
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
@@ -67,7 +69,9 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     if not result.ok or result.site is None:
         for diagnostic in sorted(result.diagnostics):
             click.echo(styled(diagnostic))
-        click.echo(summary(len(files), result.diagnostics), err=True)
+        languages = {d.language for d in result.diagnostics}
+        language = languages.pop() if len(languages) == 1 else default_language()
+        click.echo(summary(len(files), result.diagnostics, language), err=True)
         sys.exit(1)
     for diagnostic in result.diagnostics:
         click.echo(styled(diagnostic), err=True)
@@ -88,18 +92,16 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
         config = site_config(site, site_name=site_name or default_site_name(site.language))
         (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
         (target / MARKER).write_text("", encoding="utf-8")
-    click.echo(
-        f"{len(site.pages)} pages for {len(sources)} charter(s) written to {target}/; "
-        f"build them with: cd {target} && mkdocs build",
-        err=True,
-    )
+    written = Msg("{pages} for {charters} written to {folder}/; build them with: cd {folder} "
+                  "&& mkdocs build", folder=target,
+                  pages=plural(len(site.pages), "{count} page", "{count} pages"),
+                  charters=plural(len(sources), "{count} charter", "{count} charters"))
+    click.echo(written.say(site.language), err=True)
 
 
 def _check_target(target: Path) -> None:
     if target.exists() and not target.is_dir():
-        raise UsageError(f"'{target}' is a file, not a folder")
+        raise UsageError(Msg("'{path}' is a file, not a folder", path=target))
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise UsageError(
-            f"'{target}' is not empty and was not written by chartergen render: "
-            "choose a new or empty folder"
-        )
+        raise UsageError(Msg("'{path}' is not empty and was not written by chartergen render: "
+                             "choose a new or empty folder", path=target))
