@@ -29,7 +29,8 @@ HEADER = """\
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder to write (created; an earlier render's output is replaced).")
-@click.option("--site-name", help="Name of the site (default: \"Social-media charters\", or "
+@click.option("--site-name", help="Name of the site (default: the company's name for one "
+              "charter, else \"Social-media charters\", or "
               "\"Chartes réseaux sociaux\" for a French site).")
 @click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto",
               show_default=True,
@@ -57,7 +58,7 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
-    from chartergen.render.site import default_site_name
+    from chartergen.render.site import site_name as header_name
     from chartergen.sitedir import writing
 
     date = parse_today(today)
@@ -89,7 +90,7 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
         for file in site.files:
             (docs / file.src).write_bytes(file.content.encode("utf-8"))
         copy_theme(target / "theme")
-        config = site_config(site, site_name=site_name or default_site_name(site.language))
+        config = site_config(site, site_name=header_name(site, site_name)[0])
         (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
         (target / MARKER).write_text("", encoding="utf-8")
     written = Msg("{pages} for {charters} written to {folder}/; build them with: cd {folder} "

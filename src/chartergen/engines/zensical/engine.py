@@ -313,7 +313,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     that changed are written again, and pages no longer in the site are removed.
     """
     from chartergen.engines.mkdocs.config import SITE_NAMES, copy_theme, dump_yaml, site_config
-    from chartergen.render.site import default_site_name, is_default_site_name, site_names
+    from chartergen.render.site import site_name, site_names
 
     docs = folder / "docs"
     pages = {page.src: page.markdown for page in [*site.pages, *extra]}
@@ -333,10 +333,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
         copy_theme(folder / "theme")
         # Zensical would publish the folder's notes for developers; MkDocs leaves them out
         (folder / "theme" / "README.md").unlink(missing_ok=True)
-    name = proj.site_name
-    default = not name or is_default_site_name(name)
-    if default:
-        name = default_site_name(site.language)
+    name, default = site_name(site, proj.site_name)
     settings = site_config(site, site_name=name)
     if default:  # the header of a page in another language names the site in that language
         settings["extra"][SITE_NAMES] = site_names()
