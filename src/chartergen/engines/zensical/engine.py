@@ -148,10 +148,11 @@ def build(request: BuildRequest) -> Path:
     incremental.forget(state)  # until the new site is in place
     with tempfile.TemporaryDirectory(prefix="chartergen-zensical-") as folder:
         built = Path(folder) / "site"
-        if todo is not None:
+        if todo is not None and (todo.pages or todo.files):
             write_project(Path(folder), proj, site, only=todo)
             run_build(Path(folder), strict=request.strict, quiet=request.quiet)
             allow_list(built, [page for page in site.pages if page.src in todo.pages])
+        if todo is not None:
             try:
                 with staged(target) as building:
                     incremental.assemble(target, built, building, todo)

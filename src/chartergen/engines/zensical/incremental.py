@@ -252,6 +252,7 @@ def assemble(site_folder: Path, built: Path, building: Path, todo: Plan) -> None
     """The new site in ``building``: the rebuilt pages from ``built`` (Zensical's output),
     the rest linked from ``site_folder``, and the search index with the rebuilt entries."""
     fresh = {_html(src) for src in todo.pages} | todo.files
+    search = SEARCH if todo.pages else ()
     for current, folders, names in os.walk(site_folder):
         relative = os.path.relpath(current, site_folder)
         if relative == ".":
@@ -261,14 +262,15 @@ def assemble(site_folder: Path, built: Path, building: Path, todo: Plan) -> None
         target.mkdir(exist_ok=True)
         for name in names:
             path = os.path.normpath(os.path.join(relative, name))
-            if path in fresh or path in SEARCH:
+            if path in fresh or path in search:
                 continue
             _link(Path(current) / name, target / name)
     for path in sorted(fresh):
         source = built / path
         (building / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, building / path)
-    _search(site_folder, built, building, {_html(src) for src in todo.pages})
+    if todo.pages:
+        _search(site_folder, built, building, {_html(src) for src in todo.pages})
 
 
 def _html(src: str) -> str:
