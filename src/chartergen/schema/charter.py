@@ -211,9 +211,10 @@ SCHEMA: dict[str, Rule] = {
                     "author": withheld(text("Who wrote it.")),
                     "summary": text("What changed."),
                 },
+                model="Revision",
             ),
         },
-        page="overview",
+        model="DocumentControl", page="overview",
     ),
     "scope": section(
         "Who and what the charter applies to.",
@@ -232,6 +233,7 @@ SCHEMA: dict[str, Rule] = {
                     "name": text("Name of the policy."),
                     "url": typed("url", "Where to read it."),
                 },
+                model="Link",
             ),
         },
         page="scope",
@@ -272,7 +274,7 @@ SCHEMA: dict[str, Rule] = {
             "expectations": texts("What they expect from the company on social media."),
             "where": choices("Platforms where they are found.", PLATFORMS, labels=("platform",)),
         },
-        declares="audience", page="strategy",
+        declares="audience", page="strategy", model="Audience", located=True,
     )),
     "objectives": shown(entries(
         "What the presence must achieve, each measured by KPIs.",
@@ -305,10 +307,10 @@ SCHEMA: dict[str, Rule] = {
                         TARGET_PERIODS, labels=("target_period",),
                     ),
                 },
-                also_on=("reporting",),
+                model="Kpi", located=True, also_on=("reporting",),
             )),
         },
-        declares="objective", page="strategy",
+        declares="objective", page="strategy", model="Objective", located=True,
     )),
     "networks": shown(entries(
         "Every platform the company is on, plans to be on, or holds a name on.",
@@ -353,7 +355,7 @@ SCHEMA: dict[str, Rule] = {
             "formats": texts("Formats used (article, carousel, short video, live...)."),
             "tone": markdown("How the voice adapts to this network."),
         },
-        declares="network", page="networks",
+        declares="network", page="networks", model="Network", located=True,
     )),
     "content": section(
         "What the company publishes, how often, and who approves it.",
@@ -392,7 +394,7 @@ SCHEMA: dict[str, Rule] = {
                     "audiences": refs("audience", "Audiences whose expectations it serves."),
                     "examples": texts("Example posts or ideas."),
                 },
-                declares="pillar",
+                declares="pillar", model="Pillar", located=True,
             )),
             "promotional_ceiling": shown(typed(
                 "percent", "Highest share of promotional content the company allows itself.",
@@ -434,6 +436,7 @@ SCHEMA: dict[str, Rule] = {
                             "pillar": ref("pillar", "Pillar the slot serves."),
                             "what": text("What is published."),
                         },
+                        model="Slot", located=True,
                     ),
                     "key_dates": entries(
                         "Dates the calendar plans around (trade fairs, seasons, results...).",
@@ -443,6 +446,7 @@ SCHEMA: dict[str, Rule] = {
                             "name": text("What happens.", required=True),
                             "notes": text("What is planned around it."),
                         },
+                        model="KeyDate",
                     ),
                     "themes": entries(
                         "Themes of the month or of the season the calendar follows. Themes "
@@ -457,6 +461,7 @@ SCHEMA: dict[str, Rule] = {
                             "notes": text("What is planned for it."),
                         },
                         example=[{"name": "Back to school", "months": ["september"]}],
+                        model="Theme",
                     ),
                     "breaks": entries(
                         "Times of the year when nothing is published (a seasonal stop). The "
@@ -470,6 +475,7 @@ SCHEMA: dict[str, Rule] = {
                         },
                         example=[{"months": ["july", "august"],
                                   "reason": "The club is closed in summer"}],
+                        model="Break", located=True,
                     ),
                     "requests": markdown("How a colleague asks for a post."),
                 },
@@ -487,6 +493,7 @@ SCHEMA: dict[str, Rule] = {
                             "backup": ref("role", "Role that approves when the approver is away."),
                             "delay": typed("duration", "Time the approver takes at most."),
                         },
+                        model="ApprovalRule",
                     ),
                 },
             ),
@@ -534,6 +541,7 @@ SCHEMA: dict[str, Rule] = {
                     "good": text("A good reply."),
                     "bad": text("A reply to avoid."),
                 },
+                model="Example",
             ),
             "accessibility": texts(
                 "Accessibility habits: alt text, captions, CamelCase hashtags, few emojis."
@@ -569,12 +577,13 @@ SCHEMA: dict[str, Rule] = {
                         },
                         example=[{"course": "Community management (two days)",
                                   "when": "2026-03"}],
+                        model="Training",
                     ),
                     "speaks_for_company": shown(
                         flag("Whether the role may speak for the company.")
                     ),
                 },
-                declares="role", page="roles",
+                declares="role", page="roles", model="Role", located=True,
             )),
             "budget": withheld(section(
                 "Money set aside for social media.",
@@ -591,6 +600,7 @@ SCHEMA: dict[str, Rule] = {
                             "name": text("What it pays for.", required=True),
                             "amount": typed("money", "Amount."),
                         },
+                        model="BudgetItem",
                     ),
                 },
             )),
@@ -601,6 +611,7 @@ SCHEMA: dict[str, Rule] = {
                     "purpose": text("What it is used for."),
                     "url": typed("url", "Its address."),
                 },
+                model="Tool",
             ),
             "outside_help": entries(
                 "Agencies, freelancers or experts the company works with.",
@@ -618,6 +629,7 @@ SCHEMA: dict[str, Rule] = {
                     ),
                     "scope": text("What they do."),
                 },
+                model="Helper",
             ),
         },
         page="resources",
@@ -639,6 +651,7 @@ SCHEMA: dict[str, Rule] = {
                     "owner": ref("role", "Role that answers."),
                     "target": typed("duration", "Time to a first answer."),
                 },
+                model="Route",
             ),
             "support_redirect": text("Message that redirects a support request."),
             "house_rules": section(
@@ -696,6 +709,7 @@ SCHEMA: dict[str, Rule] = {
                     "password_manager": flag("Whether the password is kept in a manager."),
                     "last_activity": typed("date", "Date of the last post or login."),
                 },
+                model="Account", located=True,
             )),
             "offboarding": text("How access is revoked when someone leaves."),
             "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES,
@@ -747,6 +761,7 @@ SCHEMA: dict[str, Rule] = {
                         "date; no name, number or note). Left out, a public build shows "
                         "nothing of the crisis."),
                 },
+                model="CurrentCrisis",
             ))),
             "definitions": section(
                 "What counts as an issue and what as a crisis.",
@@ -778,7 +793,7 @@ SCHEMA: dict[str, Rule] = {
                     "updates_every": shown(typed("duration", "Interval between updates.")),
                     "pause_scheduled": flag("Whether scheduled posts are paused."),
                 },
-                declares="level",
+                declares="level", model="Level", located=True,
             )),
             "contacts": shown(withheld(entries(
                 "The crisis cell and other people to call.",
@@ -790,7 +805,7 @@ SCHEMA: dict[str, Rule] = {
                     "out_of_hours": shown(typed("phone", "Phone number outside office hours.")),
                     "email": shown(typed("email", "Email address.")),
                 },
-                declares="contact",
+                declares="contact", model="Contact", located=True,
             ))),
             "escalation": entries(
                 "Who escalates to whom, in order.",
@@ -800,6 +815,7 @@ SCHEMA: dict[str, Rule] = {
                     "when": text("When to escalate to this step."),
                     "within": typed("duration", "How fast."),
                 },
+                model="EscalationStep", located=True,
             ),
             "holding_statements": entries(
                 "Statements approved in advance, to publish while the facts are checked.",
@@ -808,7 +824,7 @@ SCHEMA: dict[str, Rule] = {
                     "scenario": text("The situation it is for.", required=True),
                     "text": text("The statement.", required=True),
                 },
-                declares="statement",
+                declares="statement", model="Statement", located=True,
             ),
             "scenarios": entries(
                 "Scenario sheets: what to do in the first minutes, hour and day.",
@@ -820,6 +836,7 @@ SCHEMA: dict[str, Rule] = {
                     "first_hour": texts("Actions in the first hour."),
                     "first_day": texts("Actions in the first day."),
                 },
+                model="Scenario",
             ),
             "after_action": section(
                 "Review once the crisis is over.",
@@ -843,6 +860,7 @@ SCHEMA: dict[str, Rule] = {
                         example="the crisis binder at reception",
                     ),
                 },
+                model="CrisisPlan",
             ),
             "drills": section(
                 "Crisis exercises.",
@@ -870,6 +888,7 @@ SCHEMA: dict[str, Rule] = {
                     "owner": ref("role", "Role that writes it."),
                     "content": text("What it covers."),
                 },
+                model="Report",
             ),
             "time_per_week": typed("duration", "Time reporting takes each week.", example="1h"),
             "tools": texts("Analytics tools."),
@@ -899,6 +918,7 @@ SCHEMA: dict[str, Rule] = {
                     "network": ref("network", "The network."),
                     "plan": text("The plan.", required=True),
                 },
+                model="ExitPlan",
             ),
             "max_share_per_network": typed(
                 "percent",
@@ -917,7 +937,7 @@ SCHEMA: dict[str, Rule] = {
             "items": texts("Ids of the checklist items confirmed."),
             "notes": text("Notes."),
         },
-        page="checklist",
+        page="checklist", model="Review",
     ))),
     "internal": {
         "type": "list",

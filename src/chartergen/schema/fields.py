@@ -118,26 +118,31 @@ def refs(kind: str, help: str) -> Rule:
 
 
 def section(help: str, fields: dict[str, Rule], *, required: bool = False,
-            flatten: str | None = None, page: str | None = None,
+            flatten: str | None = None, model: str | None = None, page: str | None = None,
             also_on: tuple[str, ...] = (), example: dict[str, Any] | None = None) -> Rule:
     """A mapping of named fields.
 
-    ``flatten`` lifts the fields into the parent's typed object, each named by the pattern
-    (``"vocabulary_{}"``: ``vocabulary.use`` is ``Voice.vocabulary_use``), for a small
-    section that reads better as plain attributes. ``page`` and ``also_on``: see above.
+    ``model`` names the typed object's class (by default the field's name in CamelCase:
+    ``reply_targets`` is ``ReplyTargets``). ``flatten`` lifts the fields into the parent's
+    typed object instead, each named by the pattern (``"vocabulary_{}"``: ``vocabulary.use``
+    is ``Voice.vocabulary_use``), for a small section that reads better as plain attributes.
+    ``page`` and ``also_on``: see below.
     """
     return _field({"type": "dict", "schema": fields}, help, required,
-                  **_optional(flatten=flatten, page=page, also_on=also_on, example=example))
+                  **_optional(flatten=flatten, model=model, page=page, also_on=also_on,
+                              example=example))
 
 
-def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None,
-            page: str | None = None, also_on: tuple[str, ...] = (),
+def entries(help: str, fields: dict[str, Rule], *, model: str, declares: str | None = None,
+            located: bool = False, page: str | None = None, also_on: tuple[str, ...] = (),
             example: list[dict[str, Any]] | None = None) -> Rule:
-    """A list of mappings; ``declares`` names the id kind the list defines, if any."""
+    """A list of mappings, each read as one object of the class ``model``; ``declares`` names
+    the id kind the list defines, if any; ``located`` keeps each entry's place in the file
+    (its ``path``), for the entries a reader or an audit rule may point at."""
     return _field(
         {"type": "list", "schema": {"type": "dict", "schema": fields}},
-        help, False, declares=declares,
-        **_optional(page=page, also_on=also_on, example=example),
+        help, False, declares=declares, model=model,
+        **_optional(located=located, page=page, also_on=also_on, example=example),
     )
 
 
@@ -156,6 +161,8 @@ def _optional(**meta: Any) -> dict[str, Any]:
 #                        list it (section, entries); a field without one is on its parent's page
 #   labels               the catalogue groups that label a closed list's values (choice)
 #   flatten              the typed object's attribute names for a sub-section's fields (section)
+#   model / located      the typed object's class, and whether each entry keeps its path
+#                        (section, entries; chartergen.model.generate writes the classes)
 
 
 def withheld(rule: Rule) -> Rule:
