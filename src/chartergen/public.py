@@ -35,7 +35,7 @@ from typing import Any
 from chartergen.model import Charter, CurrentCrisis
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.crossref import declaring_paths
-from chartergen.schema.fields import Rule, marked, places
+from chartergen.schema.fields import Rule, flattened, marked, places
 from chartergen.schema.internal import Step, resolve
 
 INTERNAL_PAGES = ("checklist", "propose")
@@ -60,10 +60,7 @@ PAGE_CONTENT = _page_content()
 """The parts of the charter each page shows (the schema's ``page`` and ``also_on``): a public
 site drops a page whose parts are all empty (the overview always stays)."""
 
-_FLATTENED: dict[tuple[str, ...], dict[str, str]] = {
-    place: {child: rule["meta"]["flatten"].format(child) for child in rule["schema"]}
-    for place, rule in places(SCHEMA) if rule.get("meta", {}).get("flatten")
-}
+_FLATTENED = flattened(SCHEMA)
 """Sections of the schema that the model flattens into fields of their parent."""
 
 _DECLARED = declaring_paths()

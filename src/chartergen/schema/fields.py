@@ -211,5 +211,13 @@ def attributes(rules: Mapping[str, Rule]) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def flattened(rules: Mapping[str, Rule]) -> dict[tuple[str, ...], dict[str, str]]:
+    """The sub-sections whose fields the typed objects lift into their parent (``flatten``),
+    by place: each field's attribute name (``("voice", "vocabulary")``: ``{"use":
+    "vocabulary_use", ...}``)."""
+    return {place: {child: rule["meta"]["flatten"].format(child) for child in rule["schema"]}
+            for place, rule in places(rules) if rule.get("meta", {}).get("flatten")}
+
+
 def help_of(rule: Rule) -> str:
     return str(rule.get("meta", {}).get("help", ""))
