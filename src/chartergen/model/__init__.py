@@ -32,7 +32,7 @@ from chartergen.schema.types import (
     parse_percent,
 )
 
-__all__ = [*classes.__all__, "add_duration", "build"]
+__all__ = [*classes.__all__, "add_duration", "build", "is_blank", "part"]
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -62,6 +62,30 @@ def build(data: dict[str, Any], slug: str, source_path: str = "") -> Charter:
     """
     return _plan(Charter, "")(data, (), slug=slug, source_path=source_path,
                               present_sections=frozenset(data))
+
+
+def part(obj: Any, where: str) -> Any:
+    """The part of ``obj`` (a charter, or a part of one) at the dotted place ``where``
+    (``content.hub``); below a list, the parts of all its entries, in one tuple."""
+    value: Any = obj
+    for name in where.split("."):
+        if isinstance(value, tuple):
+            parts = [getattr(entry, name) for entry in value]
+            value = tuple(x for part in parts for x in (part if isinstance(part, tuple)
+                                                       else (part,)))
+        else:
+            value = getattr(value, name)
+    return value
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a part of the charter holds nothing a reader would see."""
+    if value is None or value == "" or value == () or value is False:
+        return True
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return all(is_blank(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if f.name != "path")
+    return False
 
 
 # --- the conversion, derived from the schema --------------------------------------------------
