@@ -91,8 +91,10 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
             path = docs / page.src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
-        for file in site.files:
-            (docs / file.src).write_bytes(file.content.encode("utf-8"))
+        for file in site.files:  # a calendar may be all a public charter keeps in its folder
+            path = docs / file.src
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file.content.encode("utf-8"))
         copy_theme(target / "theme")
         name, default = header_name(site, site_name)
         config = site_config(site, site_name=name)

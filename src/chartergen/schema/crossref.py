@@ -13,23 +13,12 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from chartergen.errors import Diagnostic, FieldPath, Severity, format_field_path
+from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
 from chartergen.messages import Msg
 from chartergen.schema.charter import SCHEMA
-from chartergen.schema.fields import Rule
+from chartergen.schema.fields import Rule, places
 from chartergen.schema.types import parse_date, parse_percent
-
-PLURALS = {
-    "role": Msg("roles"),
-    "audience": Msg("audiences"),
-    "objective": Msg("objectives"),
-    "network": Msg("networks"),
-    "pillar": Msg("content pillars"),
-    "contact": Msg("crisis contacts"),
-    "level": Msg("crisis levels"),
-    "statement": Msg("holding statements"),
-}
 
 
 def walk(data: Any, rules: Mapping[str, Rule] = SCHEMA, path: FieldPath = ()) -> Iterator[
@@ -55,22 +44,16 @@ def walk(data: Any, rules: Mapping[str, Rule] = SCHEMA, path: FieldPath = ()) ->
 
 @cache
 def declaring_paths() -> dict[str, str]:
-    """Where each kind of id is declared, e.g. ``{"role": "team.roles"}``."""
-    found: dict[str, str] = {}
+    """Where each kind of id is declared, e.g. ``{"role": "team.roles"}``: the kinds of ids
+    are the schema's ``declares`` marks, in schema order."""
+    return {rule["meta"]["declares"]: ".".join(place) for place, rule in places(SCHEMA)
+            if rule.get("meta", {}).get("declares")}
 
-    def visit(rules: Mapping[str, Rule], path: FieldPath) -> None:
-        for name, rule in rules.items():
-            here = (*path, name)
-            kind = rule.get("meta", {}).get("declares")
-            if kind:
-                found[kind] = format_field_path(here)
-            if rule.get("type") == "dict":
-                visit(rule["schema"], here)
-            elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
-                visit(rule["schema"]["schema"], here)
 
-    visit(SCHEMA, ())
-    return found
+PLURALS: dict[str, str] = {rule["meta"]["declares"]: rule["meta"]["plural"]
+                           for _place, rule in places(SCHEMA)
+                           if rule.get("meta", {}).get("declares")}
+"""How messages name each kind's entries ("crisis levels"), from the declaring lists."""
 
 
 def declared_ids(data: Any) -> dict[str, dict[str, FieldPath]]:
