@@ -20,6 +20,9 @@ from chartergen.schema.charter import SCHEMA
 from chartergen.schema.fields import Rule, places
 from chartergen.schema.types import parse_date, parse_percent
 
+Fields = list[tuple[FieldPath, Rule, Any]]
+"""What :func:`walk` gives, kept: the checks of one validation share one walk."""
+
 
 def walk(data: Any, rules: Mapping[str, Rule] = SCHEMA, path: FieldPath = ()) -> Iterator[
     tuple[FieldPath, Rule, Any]
@@ -56,10 +59,11 @@ PLURALS: dict[str, str] = {rule["meta"]["declares"]: rule["meta"]["plural"]
 """How messages name each kind's entries ("crisis levels"), from the declaring lists."""
 
 
-def declared_ids(data: Any) -> dict[str, dict[str, FieldPath]]:
-    """For each kind, the ids the charter declares and where (first occurrence)."""
+def declared_ids(data: Any, fields: Fields | None = None) -> dict[str, dict[str, FieldPath]]:
+    """For each kind, the ids the charter declares and where (first occurrence);
+    ``fields``: ``walk(data)`` if already walked."""
     ids: dict[str, dict[str, FieldPath]] = {kind: {} for kind in PLURALS}
-    for path, rule, value in walk(data):
+    for path, rule, value in walk(data) if fields is None else fields:
         kind = rule.get("meta", {}).get("declares")
         if kind and isinstance(value, list):
             for index, item in enumerate(value):
@@ -68,8 +72,11 @@ def declared_ids(data: Any) -> dict[str, dict[str, FieldPath]]:
     return ids
 
 
-def crossref_errors(document: Document) -> list[Diagnostic]:
+def crossref_errors(document: Document, fields: Fields | None = None) -> list[Diagnostic]:
+    """Ids, references, dates and totals; ``fields``: ``walk(document.data)`` if walked."""
     data = document.data
+    if fields is None:
+        fields = list(walk(data))
     found: list[Diagnostic] = []
 
     def add(path: FieldPath, message: str, severity: Severity = Severity.ERROR,
@@ -77,13 +84,13 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
         line, col = document.locate(path)
         found.append(Diagnostic(document.path, line, col, severity, message, path, code=code))
 
-    ids = declared_ids(data)
-    _duplicate_ids(document, add)
+    ids = declared_ids(data, fields)
+    _duplicate_ids(document, add, fields)
 
     from chartergen.schema.structure import MAX_REPORTED
 
     unknown = 0
-    for path, rule, value in walk(data):
+    for path, rule, value in fields:
         kind = rule.get("meta", {}).get("ref")
         if not kind:
             continue
@@ -103,7 +110,7 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                                 "are not listed; fix those above and validate again",
                                 count=f"{unknown - MAX_REPORTED:,}"), code="more")
 
-    for path, _rule, value in walk(data):
+    for path, _rule, value in fields:
         if path[-1:] == ("platform",) and value == "other":
             network = _get(data, path[:-1])
             if isinstance(network, dict) and not network.get("name"):
@@ -119,7 +126,7 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                 Msg("the next review ({next_review}) must come after the approval "
                     "({approved})", next_review=next_review, approved=approved), code="dates")
 
-    for path, _rule, value in walk(data):
+    for path, _rule, value in fields:
         if path[-1:] == ("until",) and isinstance(parent := _get(data, path[:-1]), dict):
             start, end = _date_or_none(parent.get("date")), _date_or_none(value)
             if start and end and end < start:
@@ -155,8 +162,8 @@ def _crisis_dates(data: Any, add: Any) -> None:
             code="dates")
 
 
-def _duplicate_ids(document: Document, add: Any) -> None:
-    for path, rule, value in walk(document.data):
+def _duplicate_ids(document: Document, add: Any, fields: Fields) -> None:
+    for path, rule, value in fields:
         kind = rule.get("meta", {}).get("declares")
         if not (kind and isinstance(value, list)):
             continue

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from chartergen.errors import Diagnostic, Severity
 from chartergen.loader import Document
 from chartergen.messages import Msg
-from chartergen.schema.crossref import walk
+from chartergen.schema.crossref import Fields, walk
 
 # "key: value #word" or "- value #word": a plain (unquoted) value cut by a comment that
 # reads like a hashtag (no space after the #), the usual slip on social media
@@ -27,9 +27,11 @@ _VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:(?:\s+|$))?")
 _BLOCK_START = re.compile(r"(?::|^\s*-)\s*[|>][+-]?\d*\s*(?:#.*)?$")
 
 
-def source_warnings(document: Document) -> list[Diagnostic]:
+def source_warnings(document: Document, fields: Fields | None = None) -> list[Diagnostic]:
+    """Values YAML read otherwise than written; ``fields``: ``walk(document.data)`` if
+    already walked."""
     found = list(_hashtag_comments(document))
-    for path, rule, value in walk(document.data):
+    for path, rule, value in walk(document.data) if fields is None else fields:
         kind = rule.get("type")
         if kind == ["string", "number"] and isinstance(value, float):
             line, col = document.locate(path)
