@@ -299,14 +299,14 @@ def test_a_note_a_charter_cannot_hold_is_refused_in_plain_words(charter: Path, n
 
 def test_the_last_safety_checks_say_where_and_what_to_do_never_report_this():
     from chartergen.edit.crisis import CrisisRefused, _verify
-    from chartergen.edit.fmt import _plain_data
+    from chartergen.edit.fmt import plain_data
     from chartergen.loader import load_text
     from chartergen.model import build
 
     document = load_text(SMALL, "acme.yaml").document
     assert document is not None
     charter = build(document.data, "acme", "acme.yaml")
-    expected = _plain_data(SMALL, "")
+    expected = plain_data(SMALL, "")
     # a value read differently
     with pytest.raises(CrisisRefused) as caught:
         _verify(SMALL, SMALL.replace("title: Deputy", "title: 'on'"), expected, charter)
@@ -324,7 +324,7 @@ def test_the_last_safety_checks_say_where_and_what_to_do_never_report_this():
     # an invalid result
     broken = SMALL.replace("      lead: boss\n", "      lead: nobody\n")
     with pytest.raises(CrisisRefused) as caught:
-        _verify(SMALL, broken, _plain_data(broken, ""), charter)
+        _verify(SMALL, broken, plain_data(broken, ""), charter)
     assert str(caught.value).startswith(
         "the change would make the charter invalid, so the file was left as it is: ")
     assert str(caught.value).endswith("(crisis.levels[1].lead)")

@@ -28,10 +28,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from chartergen.edit.fmt import (
-    _plain_data,
-    _token_comments,
     canonical_yaml,
     comment_lines,
+    plain_data,
+    token_comments,
 )
 from chartergen.errors import ChartergenError, printable
 from chartergen.messages import Msg
@@ -92,7 +92,7 @@ def open_crisis(text: str, charter: Charter, *, level: str, since: dt.date,
         section = _bare(crisis) if isinstance(crisis, CommentedMap) else {}
         section.pop("current", None)
         new_text = _replace_section(text, tree, {"current": values, **section})
-    expected = _plain_data(text, "")
+    expected = plain_data(text, "")
     expected.setdefault("crisis", {})
     if not isinstance(expected["crisis"], dict):
         expected["crisis"] = {}
@@ -123,7 +123,7 @@ def close_crisis(text: str, charter: Charter, *, ended: dt.date) -> str:
         section = _bare(tree["crisis"])
         section["current"]["ended"] = ended
         new_text = _replace_section(text, tree, section)
-    expected = _plain_data(text, "")
+    expected = plain_data(text, "")
     expected["crisis"]["current"]["ended"] = ended.isoformat()
     _verify(text, new_text, expected, charter)
     return new_text
@@ -219,7 +219,7 @@ def _comments_in(text: str, start: int, end: int) -> list[str]:
     scanner sees them: a ``#`` inside quotes or inside a block of text is none."""
     found: list[str] = []
     for token in YAML(typ="rt").scan(text):
-        for comment in _token_comments(token):
+        for comment in token_comments(token):
             # one token can hold the comment lines that follow it, blank lines between
             for offset, line in enumerate(comment.value.split("\n")):
                 if line.strip() and start <= comment.start_mark.line + offset < end:
@@ -291,14 +291,14 @@ def _plain(value: Any) -> Any:
 def _verify(old: str, new: str, expected: Any, charter: Charter) -> None:
     """The new text holds ``expected`` and every comment of ``old``, and validates; else
     the change is refused, saying where and what to do (the file is left as it is)."""
-    from chartergen.edit.fmt import _first_difference, _line_of_field
+    from chartergen.edit.fmt import first_difference, line_of_field
     from chartergen.loader import load_text
     from chartergen.schema import validate
 
-    written = _plain_data(new, "")
+    written = plain_data(new, "")
     if written != expected:
-        where = _first_difference(expected, written)
-        line = _line_of_field(old, where) if _in(where, _plain_data(old, "")) else 1
+        where = first_difference(expected, written)
+        line = line_of_field(old, where) if _in(where, plain_data(old, "")) else 1
         raise CrisisRefused(Msg(
             "the crisis could not be written without changing what YAML reads in the value "
             "at line {line}, so the file was left as it is; put that value in double quotes "

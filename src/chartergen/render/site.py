@@ -59,6 +59,8 @@ class RenderedSite:
     """Site slug of each charter, by the charter's own slug."""
     files: tuple[RenderedFile, ...] = ()
     """Files besides the pages: each charter's calendar and the portfolio's."""
+    name: str = ""
+    """A one-charter site's name: its company's (escaped for HTML, as the titles are)."""
 
     @property
     def single(self) -> bool:
@@ -132,6 +134,17 @@ def not_found_words(language: str) -> dict[str, str]:
     return {key: str(value) for key, value in labels_for(language)["not_found"].items()}
 
 
+def site_name(site: RenderedSite, chosen: str | None) -> tuple[str, bool]:
+    """The name in the site's header, and whether it is the default one: the name chosen
+    in the configuration, else a one-charter site's company, else the default name in the
+    site's language (which a page in another language says in its own)."""
+    if chosen and not is_default_site_name(chosen):
+        return chosen, False
+    if site.name:
+        return site.name, False
+    return default_site_name(site.language), True
+
+
 def is_default_site_name(name: str) -> bool:
     """Whether ``name`` is the default name in one of the languages (so may be translated)."""
     from chartergen.i18n import LANGUAGES
@@ -171,13 +184,25 @@ def render_site(
 
 
 def portfolio_file(sources: Sequence[CharterSource], slugs: dict[str, str], *,
-                   today: dt.date, language: str) -> RenderedFile:
-    """The portfolio's calendar: every charter's dates in one iCalendar file."""
-    from chartergen.render.calendar import PORTFOLIO_FILE, CalendarSource, portfolio_calendar
+                   today: dt.date, language: str,
+                   charters: Sequence[RenderedCharter] | None = None) -> RenderedFile:
+    """The portfolio's calendar: every charter's dates in one iCalendar file (joined from
+    the ``charters``' own calendars, in the same order as ``sources``, when given)."""
+    from chartergen.render.calendar import (
+        CHARTER_FILE,
+        PORTFOLIO_FILE,
+        CalendarSource,
+        join_calendars,
+        portfolio_calendar,
+    )
 
+    name = str(labels_for(language)["live"]["calendar_portfolio"])
+    if charters is not None:
+        own = [next(f.content for f in c.files if f.src == f"{c.slug}/{CHARTER_FILE}")
+               for c in charters]
+        return RenderedFile(PORTFOLIO_FILE, join_calendars(own, name, language))
     calendars = [CalendarSource(s.charter, slugs[s.charter.slug], labels_for(s.charter.language))
                  for s in sources]
-    name = str(labels_for(language)["live"]["calendar_portfolio"])
     return RenderedFile(PORTFOLIO_FILE, portfolio_calendar(calendars, today, name, language))
 
 
@@ -259,7 +284,9 @@ def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,
         check_page_path(file.src, suffix=".ics")
     nav: list[Any] = [*([{home.title: HOME}] if home else []),
                       *(charter.nav for charter in charters)]
-    return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file)
+    alone = home is None and len(charters) == 1
+    return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file,
+                        name=next(iter(charters[0].nav)) if alone else "")
 
 
 PRINT_PAGE = "print.md"
