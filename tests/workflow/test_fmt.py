@@ -540,3 +540,13 @@ def test_what_fmt_cannot_keep_is_said_at_its_line_in_plain_words() -> None:
     assert changed is not None and (changed.line, changed.field_path) == (9, ("company", "name"))
     assert "put the value in double quotes" in changed.message
     assert "report" not in lost.message + changed.message
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_example_charters_are_formatted(example: Path) -> None:
+    # the CI templates run `fmt --check` on every pull request: a company that starts
+    # from an example gets a warning it did not cause (two examples carried unquoted
+    # phone numbers after an edit)
+    result = format_text(example.read_text(encoding="utf-8"), str(example))
+    assert result.formatted is not None and not result.changed, (
+        f"run: chartergen fmt {example.relative_to(ROOT)}")
