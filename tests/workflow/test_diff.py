@@ -322,3 +322,25 @@ def test_a_french_diff_says_the_verdicts_in_the_words_of_check_and_the_site(
     assert "  - `m6.promo-per-network` aucun signe → **à risque** : Réseaux où" in markdown
     for english in ("pass", "warn", "fail"):
         assert f" {english} " not in said + markdown
+
+
+def test_rev_given_twice_compares_two_revisions(repo: Path) -> None:
+    # before, the first --rev was dropped without a word and the second compared with
+    # the working tree
+    charter = repo / "charters" / "hartwell-pumps.yaml"
+    charter.write_text(_changed(charter.read_text(encoding="utf-8")), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "changes")
+    charter.write_text(charter.read_text(encoding="utf-8").replace(
+        "Hartwell Pumps Ltd", "Hartwell Pumps plc"), encoding="utf-8")  # not committed
+    result = run("diff", "--rev", "HEAD~1", "--rev", "HEAD", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("charters/hartwell-pumps.yaml (Hartwell Pumps Ltd): changed\n")
+    assert "    ~ x status: dormant -> closed\n" in out and "plc" not in out
+    markdown = run("diff", "--rev", "HEAD~1", "--rev", "HEAD", "--format", "markdown").stdout
+    assert markdown.startswith("## Charter changes: `HEAD~1` → `HEAD`\n")
+    assert run("diff", "--rev", "HEAD", "--rev", "HEAD").stdout == (
+        "No charter changed between HEAD and HEAD.\n")
+    three = run("diff", "--rev", "HEAD~1", "--rev", "HEAD", "--rev", "HEAD")
+    assert three.exit_code == 2
+    assert "give --rev once" in three.stderr and "not 3 times" in three.stderr
