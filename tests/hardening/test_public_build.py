@@ -452,6 +452,7 @@ def test_a_french_public_build_that_stops_says_so_in_french_to_the_last_line(
     assert "chartes non valides" not in said
     assert f"l'adresse e-mail d'une personne (« {role['email']} »" in said
     assert "le numéro de téléphone d'une personne" in said
+    assert "(donnez plutôt une adresse partagée, que la charte n'attribue à personne)" in said
     assert result.stderr.endswith("chartergen: le site n'a pas été construit (les erreurs "
                                   "ci-dessus disent pourquoi)\n"), result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["charters"]

@@ -550,3 +550,15 @@ def test_the_example_charters_are_formatted(example: Path) -> None:
     result = format_text(example.read_text(encoding="utf-8"), str(example))
     assert result.formatted is not None and not result.changed, (
         f"run: chartergen fmt {example.relative_to(ROOT)}")
+
+
+def test_fmt_diff_names_the_two_sides_in_the_charters_language(tmp_path: Path) -> None:
+    # before: "--- charters/acme.yaml (now)" above a French charter's changes
+    charter = tmp_path / "acme.yaml"
+    charter.write_text("format: 1\ncompany:\n  language: fr\n  name: Acme\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fmt", "--diff", str(charter)])
+    assert result.exit_code == 1
+    assert f"--- {charter} (actuel)\n+++ {charter} (mis en forme)\n" in result.stdout
+    charter.write_text("format: 1\ncompany:\n  language: en\n  name: Acme\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fmt", "--diff", str(charter)])
+    assert f"--- {charter} (now)\n+++ {charter} (formatted)\n" in result.stdout
