@@ -526,7 +526,8 @@ def _text_change(change: Change, language: str = "en") -> str:
     subject, detail, before, after = _said(change, language, lambda item: f'"{item}"', str)
     if change.kind == "changed" and (before or after):
         field = f" {detail}" if detail else ""
-        return f"{subject}{field}: {before} -> {after}"
+        return Msg("{subject}: {before} {arrow} {after}", subject=f"{subject}{field}",
+                   before=before, arrow="->", after=after).say(language)
     return subject + (f" ({detail})" if detail else "")
 
 
@@ -534,9 +535,11 @@ def _markdown_change(change: Change, language: str = "en") -> str:
     subject, detail, before, after = _said(change, language, _code, _code)
     if change.kind == "changed" and (before or after):
         field = f" {_escape_md(detail)}" if detail else ""
-        return f"{subject}{field}: {_code(before)} → {_code(after)}"
+        return Msg("{subject}: {before} {arrow} {after}", subject=f"{subject}{field}",
+                   before=_code(before), arrow="→", after=_code(after)).say(language)
     if change.kind == "changed":
-        return subject + (f": {_escape_md(detail)}" if detail else "")
+        return subject + (Msg(": {detail}", detail=_escape_md(detail)).say(language)
+                          if detail else "")
     kind = say(_KIND_WORDS[change.kind], language)
     return f"{kind} {subject}" + (f" ({_code(detail)})" if detail else "")
 

@@ -316,10 +316,12 @@ def test_a_french_diff_says_the_verdicts_in_the_words_of_check_and_the_site(
     assert f"{new} (Cidrerie du Bocage) : modifiée\n" in said
     assert "    6. Trop de promotion : 100 -> 0\n" in said
     assert "       m6.promo-per-network : aucun signe -> à risque : Réseaux où" in said
+    assert "    ~ promotional_ceiling : 20% -> 5%\n" in said
     markdown = run("diff", str(old), str(new), "--format", "markdown", "--today", TODAY).stdout
     assert "### Cidrerie du Bocage : modifiée\n" in markdown
     assert "- 6. Trop de promotion : 100 → **0**\n" in markdown
     assert "  - `m6.promo-per-network` aucun signe → **à risque** : Réseaux où" in markdown
+    assert "- `promotional_ceiling` : `20%` → `5%`\n" in markdown
     for english in ("pass", "warn", "fail"):
         assert f" {english} " not in said + markdown
 
