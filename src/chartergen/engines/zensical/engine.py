@@ -5,8 +5,8 @@ plugin, but runs no MkDocs plugin. So the charters are rendered here, as
 ``chartergen render`` does, into a project folder of their own (the Markdown
 pages, the theme overrides, a ``mkdocs.yml``), which Zensical builds; the site
 then replaces the site folder in one swap, like a MkDocs build. ``serve`` keeps
-that folder, and when a charter is saved rewrites only the pages that changed:
-Zensical's own cache rebuilds only those.
+that folder for Zensical's server, and when a charter is saved builds only that
+charter's section (:meth:`Watcher.update`).
 """
 
 from __future__ import annotations
@@ -389,13 +389,16 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
 def write_project(folder: Path, proj: Project, site: RenderedSite, *,
                   extra: list[RenderedPage] | tuple[()] = (),
                   written: dict[str, str] | None = None,
-                  only: incremental.Plan | None = None) -> None:
+                  only: incremental.Plan | None = None) -> int | None:
     """The Markdown pages, theme overrides and ``mkdocs.yml`` Zensical builds, in ``folder``.
 
     ``written``: the pages already in the folder (path -> Markdown); only the pages
     that changed are written again, and pages no longer in the site are removed.
     ``only``: a project of only the pages an incremental build rebuilds, with the
     stand-ins their navigation needs.
+
+    Returns the time (``st_mtime_ns``) of the last page or ``mkdocs.yml`` written or
+    removed, or None when the folder already held all of it.
     """
     from chartergen.render.config import copy_theme
 
@@ -407,13 +410,17 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
                  if src in only.pages or src in only.files}
         pages.update(only.stand_ins)
     known = {} if written is None else written
+    last: int | None = None
     for src in sorted(set(known) - set(pages)):
         (docs / src).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            last = (docs / src).parent.stat().st_mtime_ns
     for src, markdown in pages.items():
         if known.get(src) != markdown:
             path = docs / src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(markdown.encode("utf-8"))
+            last = path.stat().st_mtime_ns
     if written is not None:
         written.clear()
         written.update(pages)
@@ -428,6 +435,8 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     path = folder / "mkdocs.yml"
     if not path.is_file() or path.read_text(encoding="utf-8") != config:
         path.write_text(config, encoding="utf-8")
+        last = path.stat().st_mtime_ns
+    return last
 
 
 def project_settings(proj: Project, site: RenderedSite) -> dict[str, Any]:
@@ -491,13 +500,36 @@ def protected_folders(proj: Project) -> dict[str, list[tuple[str, str]]]:
 
 class Watcher:
     """``serve``: renders the charters into the served project, and again when one of them
-    changes; only the pages whose Markdown changed are written."""
+    changes.
+
+    Zensical's server lays out every page of the site again after any page changed
+    (about 1.2 s for 100 charters, 2,281 pages): its navigation is rebuilt and each
+    page is rendered with it. So, when a save changes only what some charters' pages
+    say (the same pages, navigation and settings), and Zensical has finished laying
+    out what it was last given, the pages are not handed to it: the saved charters'
+    sections are built on the side by Zensical, as ``chartergen build`` rebuilds them
+    after an edit (:mod:`.incremental`: the same bytes as a whole build), and their
+    pages, files and search entries replace the old ones in the served folder, each
+    in one step. Zensical's server sees them there and reloads the browsers showing
+    them. Anything else is written into the project, where Zensical's server builds
+    it, with every page changed so far.
+    """
+
+    SETTLED = 0.5
+    """Seconds without a page written by Zensical before its last work counts as done."""
 
     def __init__(self, folder: Path, proj: Project, renderer: PortfolioRenderer):
         self.folder, self.proj, self.renderer = folder, proj, renderer
         self.written: dict[str, str] = {}
+        """The pages and files of the project, as Zensical's server was last given them."""
+        self.served: dict[str, str] = {}
+        """The same, as served: with what was built on the side since."""
+        self.given: int | None = None
+        """When Zensical's server was last given something to build (st_mtime_ns)."""
+        self.settled = False
         self.last: RenderedSite | None = None
         self.seen: dict[Path, tuple[int, int]] = {}
+        self._side: dict[str, str] = {}
         self._stop = threading.Event()
         self._wake: wake.Wake | None = None
         self._thread = threading.Thread(target=self._run, name="chartergen-watch",
@@ -508,7 +540,100 @@ class Watcher:
         site, valid = render_checked(self.proj, self.renderer, self.last, problems=True)
         if valid:
             self.last = site
-        write_project(self.folder, self.proj, site, written=self.written)
+        if self._built_on_the_side(site):
+            return
+        given = write_project(self.folder, self.proj, site, written=self.written)
+        self.served = dict(self.written)
+        if given is not None:
+            self.given, self.settled = given, False
+
+    def _built_on_the_side(self, site: RenderedSite) -> bool:
+        """The saved charters' sections built on the side and put in place; False when
+        this save is for Zensical's server to build."""
+        from chartergen.engines.zensical import incremental
+
+        pages = {page.src: page.markdown for page in site.pages}
+        now = {**pages, **{file.src: file.content for file in site.files}}
+        if set(now) != set(self.written):
+            return False
+        config = self.folder / "mkdocs.yml"
+        try:
+            if config.read_text(encoding="utf-8") != dump_settings(
+                    project_settings(self.proj, site)):
+                return False
+        except OSError:
+            return False
+        changed = {src for src, text in now.items() if self.served.get(src) != text}
+        if not changed:
+            return True
+        if not self._zensical_done(pages):
+            return False
+        sections = [incremental._leaves(item) for item in site.nav]
+        rebuilt = [i for i, leaves in enumerate(sections) if changed & set(leaves)]
+        if {src for src in changed if src in pages} - {
+                leaf for i in rebuilt for leaf in sections[i]}:
+            return False  # a page outside the navigation
+        todo = incremental.sections_plan(site, rebuilt, changed - set(pages))
+        try:
+            self._place(site, todo)
+        except (incremental.Unplaced, ChartergenError, OSError):
+            return False  # then Zensical's server builds it, or says what is wrong
+        self.served.update({src: now[src] for src in changed})
+        return True
+
+    def _site(self) -> Path:
+        return self.folder / "site"
+
+    def _zensical_done(self, pages: Iterable[str]) -> bool:
+        """Whether Zensical's server has laid out every page since it was last given
+        something, and written none for :attr:`SETTLED` seconds (else it could still
+        write a page over one put in place here)."""
+        if self.settled:
+            return True
+        if self.given is None:
+            return False
+        newest = 0
+        try:
+            for src in pages:
+                stamp = (self._site() / _html(src)).stat().st_mtime_ns
+                if stamp < self.given:
+                    return False
+                newest = max(newest, stamp)
+        except OSError:
+            return False
+        if time.time_ns() - newest < self.SETTLED * 1e9:
+            return False
+        self.settled = True
+        return True
+
+    def _place(self, site: RenderedSite, todo: incremental.Plan) -> None:
+        """``todo`` built by Zensical in a project of its own, then each of its pages and
+        files that changed, and the search index, moved into the served folder."""
+        from chartergen.engines.zensical import incremental
+
+        side = self.folder / "side"
+        write_project(side, self.proj, site, written=self._side, only=todo)
+        run_build(side, strict=False, quiet=True)
+        built = side / "site"
+        clean_pages(built, todo.pages)
+        ready = side / "ready"
+        shutil.rmtree(ready, ignore_errors=True)
+        ready.mkdir()
+        moves = []
+        for path in sorted({_html(src) for src in todo.pages} | todo.files):
+            data = (built / path).read_bytes()
+            with contextlib.suppress(OSError):
+                if (self._site() / path).read_bytes() == data:
+                    continue
+            (ready / path).parent.mkdir(parents=True, exist_ok=True)
+            (ready / path).write_bytes(data)
+            moves.append(path)
+        if todo.pages:
+            incremental._search(self._site(), built, ready,
+                                {_html(src) for src in todo.pages})
+            moves += incremental.SEARCH
+        for path in moves:  # each in one step: a page is never served half-written
+            os.replace(ready / path, self._site() / path)
 
     def start(self) -> None:
         from chartergen.engines.zensical.wake import Wake
@@ -547,6 +672,10 @@ class Watcher:
                 stat = path.stat()
                 stamps[path] = (stat.st_mtime_ns, stat.st_size)
         return stamps
+
+
+def _html(src: str) -> str:
+    return src[: -len(".md")] + ".html"
 
 
 def say(request: BuildRequest, text: str) -> None:
