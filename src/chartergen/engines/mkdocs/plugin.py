@@ -199,6 +199,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             self._personal = {source.source_path: source.personal
                               for source in result.sources if source.personal}
         self._speak(site.language, config)
+        _search_languages(site, config)
         rendered_pages = list(site.pages)
         if self.config.print_pages:
             from chartergen.render.site import render_print_page
@@ -481,6 +482,16 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
         polyfills.append(IFRAME_WORKER)
     if polyfills or "polyfills" in config.extra:
         config.extra["polyfills"] = polyfills
+
+
+def _search_languages(site: RenderedSite, config: MkDocsConfig) -> None:
+    """Material's search stems each word in the languages the pages are written in, whatever
+    the theme's language (Material's default: the theme's language, and no stemming)."""
+    from chartergen.engines.mkdocs.config import search_languages
+
+    index = _material_search_index(config)
+    if index is not None:
+        index.config.update(search_languages(site))
 
 
 def _material_search_index(config: MkDocsConfig) -> Any:
