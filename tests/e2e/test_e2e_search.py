@@ -41,8 +41,11 @@ def tab(browser: Any, base_url: str) -> Iterator[Any]:
     opened.close()
 
 
-def strip_tags(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html)
+def written_words(index: list[dict[str, str]]) -> set[str]:
+    """Every word of the site's pages, as written, split where the search splits them."""
+    return {word for doc in index
+            for word in re.split(r"[\s\-]+", re.sub(r"<[^>]+>", " ", doc["title"] + " "
+                                                      + doc["text"]).lower())}
 
 
 def page_key(path: str) -> str:
@@ -134,8 +137,7 @@ def test_a_word_is_found_from_another_form_of_it(tab: Tab, index: list[dict[str,
                                                  start: str, typed: str, written: str,
                                                  page: str):
     # no page has a word starting with the form typed: only its stem can find the page
-    words = {word for doc in index
-             for word in re.split(r"[\s\-]+", strip_tags(f"{doc['title']} {doc['text']}").lower())}
+    words = written_words(index)
     assert not any(word.startswith(typed) for word in words)
     assert written in words
     found = [r["path"] for r in search(tab, start, typed)]
@@ -145,6 +147,30 @@ def test_a_word_is_found_from_another_form_of_it(tab: Tab, index: list[dict[str,
 def test_a_question_of_small_words_only_is_still_searched(tab: Tab):
     # "who", "when" and "what" are all left out of the index; typed alone, they are kept
     assert search(tab, "hartwell-pumps/index.html", "who")
+
+
+def test_french_words_are_stemmed_in_french_only(tab: Tab, index: list[dict[str, str]]):
+    # put through the English stemmer first (as lunr-languages chains a mixed site's
+    # stemmers), "administratrices" loses its "s" and French stemming no longer finds
+    # "administrateurs": each page's words are stemmed in its own language
+    words = written_words(index)
+    assert not any(word.startswith("administratrice") for word in words)
+    assert "administrateurs" in words
+    found = [r["path"] for r in search(tab, "cidrerie-du-bocage/index.html", "administratrices")]
+    assert "cidrerie-du-bocage/accounts" in found, found
+
+
+def test_a_french_word_typed_on_an_english_page_is_stemmed_in_french(tab: Tab):
+    # the home page is English: "piratés" has no English stem in the index, its French one is
+    found = [r["path"] for r in search(tab, "index.html", "piratés")]
+    assert found[:1] == ["cidrerie-du-bocage/accounts"], found
+
+
+def test_every_entry_of_the_index_says_its_pages_language(index: list[dict[str, str]]):
+    languages = {doc["location"].split("/")[0]: doc.get("lang") for doc in index}
+    assert languages["cidrerie-du-bocage"] == "fr"
+    assert languages["hartwell-pumps"] == "en" and languages["northwind-studio"] == "en"
+    assert all(doc.get("lang") in ("en", "fr") for doc in index)
 
 
 def test_stemming_loads_only_the_sites_own_files(tab: Tab):

@@ -70,9 +70,11 @@ PLUGINS: list[Any] = [{"search": SEARCH}, "offline"]
 
 
 def search_languages(site: RenderedSite) -> dict[str, Any]:
-    """Material's search settings for the languages of ``site``'s pages: each word of the
-    index stemmed as English, as French, or both in a portfolio of both."""
-    return {"lang": list(site.languages or (site.language,)), "pipeline": list(SEARCH_PIPELINE)}
+    """Material's search settings for the languages of ``site``'s pages, the site's own
+    first: the words of each page are stemmed in the page's language (the "lang" of its
+    entries in the index, see the plugin), of a page that has none in the first."""
+    others = [language for language in site.languages if language != site.language]
+    return {"lang": [site.language, *others], "pipeline": list(SEARCH_PIPELINE)}
 
 
 PALETTE = [

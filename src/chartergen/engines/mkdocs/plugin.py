@@ -294,11 +294,13 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return restore(page, converted, files)
         return clean(html)
 
+    @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Any) -> TemplateContext | None:
         generated = self._pages.get(page.file.src_uri)
         if self.config.enabled and generated is not None:
             page.edit_url = generated.edit_url or None
+            _index_language(config, page)
         return context
 
     @event_priority(1000)  # the theme's output, before other plugins change it
@@ -492,6 +494,20 @@ def _search_languages(site: RenderedSite, config: MkDocsConfig) -> None:
     index = _material_search_index(config)
     if index is not None:
         index.config.update(search_languages(site))
+
+
+def _index_language(config: MkDocsConfig, page: Page) -> None:
+    """Give the page's entries in Material's search index the page's language: the site's
+    search worker stems each page's words in its own language
+    (theme/assets/javascripts/workers/chartergen-search.js)."""
+    language = page.meta.get("language")
+    index = _material_search_index(config)
+    if not language or index is None:
+        return
+    for entry in reversed(index.entries):  # the page's entries were added last
+        if "lang" in entry or not str(entry.get("location", "")).startswith(page.url):
+            break
+        entry["lang"] = language
 
 
 def _material_search_index(config: MkDocsConfig) -> Any:
