@@ -70,6 +70,7 @@ def measure(chartergen: str, work: Path, charters: int = 100, edits: int = 3,
     paths = write_portfolio(project / "charters", charters)
     edited = paths[min(7, charters - 1)]
     port = free_port()
+    load = os.getloadavg()[0]
     log = (work / "serve.log").open("wb")
     server = subprocess.Popen(
         [chartergen, "serve", "charters", "-a", f"127.0.0.1:{port}", "--today", TODAY,
@@ -98,7 +99,8 @@ def measure(chartergen: str, work: Path, charters: int = 100, edits: int = 3,
     finally:
         _stop(server)
         log.close()
-    return {"first_build": first, "saves": saves, "median": statistics.median(saves)}
+    return {"first_build": first, "saves": saves, "median": statistics.median(saves),
+            "best": min(saves), "load": load}
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
@@ -127,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                          engine=args.engine)
     saves = ", ".join(f"{s:.2f}" for s in result["saves"])  # type: ignore[union-attr]
     print(f"{args.engine}, {args.charters} charters: first build {result['first_build']:.1f} s; "
-          f"save to served {result['median']:.2f} s (median of {saves})")
+          f"save to served {result['median']:.2f} s (median of {saves}; load "
+          f"{result['load']:.1f} at the start)")
     return 0
 
 

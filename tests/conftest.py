@@ -36,6 +36,20 @@ def english_unless_asked(monkeypatch: pytest.MonkeyPatch):
     choose_language(None)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """What builds keep between runs (``~/.cache/chartergen``) goes to a folder of the test
+    session's, never the user's."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 @pytest.fixture
 def write_charter(tmp_path: Path):
     """Write charter text to ``tmp_path/<name>.yaml`` and return the path."""

@@ -35,6 +35,30 @@ def test_validate_imports_nothing_heavy(tmp_path: Path) -> None:
     assert result.stdout.strip() == ""
 
 
+@pytest.mark.parametrize(("text", "code", "loaded"), [
+    ("format: 1\ncompany:\n  name: Acme\n  language: en\n", 0, False),
+    ("format: 1\ncompany:\n  name: Acme\n  language: en\n  size: 3\n", 1, True),
+])
+def test_cerberus_is_imported_only_to_explain_a_problem(tmp_path: Path, text: str, code: int,
+                                                        loaded: bool) -> None:
+    # cerberus's import costs more than reading a 1,000-line charter: a valid charter is
+    # passed by the quick check (schema/compiled.py), cerberus says what is wrong
+    charter = tmp_path / "acme.yaml"
+    charter.write_text(text)
+    program = (
+        "import sys\n"
+        "from chartergen.cli import main\n"
+        "try:\n"
+        f"    main(['validate', {str(charter)!r}])\n"
+        "except SystemExit as exit:\n"
+        f"    assert exit.code == {code}, exit.code\n"
+        "print('cerberus' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.splitlines()[-1] == str(loaded)
+
+
 ENGINES = {"mkdocs": "mkdocs", "material": "mkdocs", "zensical": "zensical"}
 """Each site engine's top-level modules, and the package of chartergen that adapts it."""
 

@@ -22,8 +22,9 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -424,11 +425,14 @@ def _load_text(text: str, path: str) -> LoadResult:
     if raw_problems:
         return LoadResult(None, raw_problems)
     fast = _fast_yaml()
+    built: Any = _UNBUILT
     try:
-        # an exact scan of the C parser's events (a third of a load's time) finds any
-        # anchor, alias, tag, merge key or deep nesting, and counts values as it goes,
-        # so a file of a million entries stops at the cap instead of being built first
-        refused: list[Diagnostic] | None = _refuse_features(fast, text, path)
+        # an exact scan of the C parser's events finds any anchor, alias, tag, merge key
+        # or deep nesting, and counts values as it goes, so a file of a million entries
+        # stops at the cap instead of being built first; the same pass builds the data
+        # of a plain file, as the safe loader would (see _Builder)
+        refused: list[Diagnostic] | None
+        refused, built = _scan(fast, text, path, build=True)
     except (YAMLError, RecursionError, ValueError, TypeError):
         refused = None  # the strict path finds the same problem and locates it
     too_many = [d for d in refused or () if d.code == "too-many-values"]
@@ -437,7 +441,7 @@ def _load_text(text: str, path: str) -> LoadResult:
     # tabs: libyaml reads some that the round trip (which locates problems) refuses
     if refused == [] and "\t" not in text:
         try:
-            data = _fast_yaml().load(text)
+            data = built if built is not _UNBUILT else _fast_yaml().load(text)
             if _is_plain_tree(data):
                 return _finish(path, text, data, tree=None)
         except (YAMLError, RecursionError, ValueError, TypeError):
@@ -523,15 +527,50 @@ def _long_number(text: str, path: str, match: re.Match[str]) -> LoadResult:
 
 def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
     """Report anchors, aliases, explicit tags, merge keys and deep nesting, all located."""
-    from ruamel.yaml.events import (
-        AliasEvent,
-        CollectionEndEvent,
-        CollectionStartEvent,
-        MappingStartEvent,
-        NodeEvent,
-        ScalarEvent,
-    )
+    return _scan(yaml, text, path, build=False)[0]
 
+
+_UNBUILT: Any = object()
+"""What :func:`_scan` builds when it could not build the data as the safe loader would."""
+
+_SCALAR, _MAPPING, _SEQUENCE, _END, _ALIAS, _DOCUMENT, _OTHER = range(7)
+
+
+@cache
+def _event_kinds() -> dict[type, int]:
+    from ruamel.yaml import events
+
+    return {events.ScalarEvent: _SCALAR, events.MappingStartEvent: _MAPPING,
+            events.SequenceStartEvent: _SEQUENCE, events.MappingEndEvent: _END,
+            events.SequenceEndEvent: _END, events.AliasEvent: _ALIAS,
+            events.DocumentStartEvent: _DOCUMENT}
+
+
+def _kind_of_event(event: Any) -> int:
+    """The kind of a parser event, by its class (a subclass counts as its base class)."""
+    kinds = _event_kinds()
+    kind = kinds.get(type(event))
+    if kind is None:
+        kind = next((found for base, found in kinds.items() if isinstance(event, base)), _OTHER)
+        kinds[type(event)] = kind
+    return kind
+
+
+def _scan(yaml: YAML, text: str, path: str, *, build: bool) -> tuple[list[Diagnostic], Any]:
+    """The refused features of :func:`_refuse_features`; with ``build``, also the file's data
+    as ruamel.yaml's safe loader would build it (:data:`_UNBUILT` when it cannot say).
+
+    That loader composes a tree of nodes from the parser's events and constructs the
+    data from the tree, in Python: twice the work of this scan. Here the data is built
+    from the same events in the same pass, each scalar resolved by the loader's own
+    rules and any scalar that is not text constructed by the loader's own constructor
+    (the C parser object holds both), so numbers, booleans, dates and nulls read the
+    same. Whatever a plain charter does not hold (a second document, a %YAML or %TAG
+    directive, a tag, an anchor or alias, a key that is not text or that repeats) stops
+    the building: the file then goes the usual way, which reads or refuses it as before.
+    tests/validation/test_loader.py compares both on every YAML file of the repository
+    and on mutated ones.
+    """
     found: list[Diagnostic] = []
 
     def add(event: Any, message: str, code: str) -> None:
@@ -547,8 +586,33 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
     values = 0
     children: list[int] = []
     in_mapping: list[bool] = []
-    for event in yaml.parse(text):
-        if isinstance(event, NodeEvent) and children:
+
+    builder: list[Any] | None = None  # [loader, resolver rules, the data, the open collections]
+
+    def parsed() -> Iterator[Any]:
+        """``yaml.parse(text)``, keeping hold of the parser: it is also the loader's
+        resolver and constructor, which the building uses."""
+        nonlocal builder
+        from ruamel.yaml.main import DocInfo, version
+
+        yaml.doc_infos.append(DocInfo(requested_version=version(yaml.version)))
+        yaml.tags = {}
+        loader, parser = yaml.get_constructor_parser(text)
+        if loader is parser and not loader.yaml_path_resolvers:  # the C parser
+            builder = [loader, None, None, []]
+        try:
+            while parser.check_event():
+                yield parser.get_event()
+        finally:
+            parser.dispose()
+
+    building = build
+    documents = 0
+    scalar_node: Any = None
+    for event in parsed() if build else yaml.parse(text):
+        kind = _kind_of_event(event)
+        is_node = kind <= _ALIAS and kind != _END
+        if is_node and children:
             if not in_mapping[-1] or children[-1] % 2 == 0:
                 values += 1
             children[-1] += 1
@@ -560,19 +624,19 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                         "hold at most {most} (a complete one holds about 1,000), so it was not "
                         "checked", most=f"{MAX_VALUES:,}"), code="too-many-values")]
                 break
-        if isinstance(event, CollectionStartEvent):
+        if kind in (_MAPPING, _SEQUENCE):
             depth += 1
             children.append(0)
-            in_mapping.append(isinstance(event, MappingStartEvent))
+            in_mapping.append(kind == _MAPPING)
             if depth > MAX_DEPTH:
                 add(event, Msg("the YAML nests deeper than {depth} levels", depth=MAX_DEPTH),
                     "too-deep")
                 break
-        elif isinstance(event, CollectionEndEvent):
+        elif kind == _END:
             depth -= 1
             children.pop()
             in_mapping.pop()
-        if isinstance(event, AliasEvent):
+        if kind == _ALIAS:
             # one report per alias name: a thousand uses of one alias is one problem
             aliases_seen[event.anchor] = aliases_seen.get(event.anchor, 0) + 1
             if aliases_seen[event.anchor] == 1:
@@ -583,18 +647,18 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                         anchor=event.anchor),
                     "alias",
                 )
+            building = False
             continue
-        if isinstance(event, NodeEvent) and event.anchor:
+        if is_node and event.anchor:
             add(
                 event,
                 Msg("'&{anchor}' marks a YAML anchor; charters may not use anchors "
                     "or aliases: remove it", anchor=event.anchor),
                 "anchor",
             )
-        tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", (True, True))
-        explicit_scalar_tag = isinstance(event, ScalarEvent) and tag and not any(implicit)
-        explicit_collection_tag = isinstance(event, CollectionStartEvent) and tag and not implicit
+        tag = event.tag if is_node else None
+        explicit_scalar_tag = kind == _SCALAR and tag and not any(event.implicit)
+        explicit_collection_tag = kind != _SCALAR and tag and not event.implicit
         if explicit_scalar_tag or explicit_collection_tag:
             tag = str(tag)
             shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith(
@@ -605,10 +669,63 @@ def _refuse_features(yaml: YAML, text: str, path: str) -> list[Diagnostic]:
                     "plain text, a number, true or false", tag=shown),
                 "tag",
             )
-        if isinstance(event, ScalarEvent) and event.value == "<<" and not event.style:
+        if kind == _SCALAR and event.value == "<<" and not event.style:
             add(event, Msg("'<<' merge keys are not allowed in a charter; write the keys out"),
                 "merge")
-    return found
+        if not building or builder is None or found:
+            building = False
+            continue
+        # --- building the data, as the safe loader would ---------------------------------
+        loader, rules, _data, open_collections = builder
+        if kind == _DOCUMENT:
+            documents += 1
+            building = documents == 1 and not event.version and not event.tags
+            continue
+        if kind == _END:
+            open_collections.pop()
+            continue
+        if kind == _OTHER:
+            continue
+        if tag is not None and not (kind == _SCALAR and tag == "!"):
+            building = False
+            continue
+        if kind == _SCALAR:
+            value: Any = event.value
+            if event.implicit[0]:
+                if rules is None:
+                    rules = builder[1] = loader.versioned_resolver
+                candidates = rules.get(value[0] if value else "", []) + rules.get(None, [])
+                if any(regexp.match(value) for _tag, regexp in candidates):
+                    # not text: a number, a boolean, a date or a null, read by the loader
+                    if scalar_node is None:
+                        from ruamel.yaml.nodes import ScalarNode as scalar_node
+                    node = scalar_node(loader.resolve(scalar_node, value, event.implicit),
+                                       value, event.start_mark, event.end_mark, event.style)
+                    try:
+                        value = loader.construct_non_recursive_object(node)
+                    except (YAMLError, ValueError, TypeError, OverflowError):
+                        building = False
+                        continue
+        else:
+            value = {} if kind == _MAPPING else []
+        if not open_collections:
+            builder[2] = value
+        else:
+            top = open_collections[-1]
+            container, key = top
+            if isinstance(container, list):
+                container.append(value)
+            elif key is _UNBUILT:  # the value is the next key
+                if not isinstance(value, str) or value in container:
+                    building = False  # the loader refuses it, or reads it otherwise
+                top[1] = value
+            else:
+                container[key] = value
+                top[1] = _UNBUILT
+        if kind != _SCALAR:
+            open_collections.append([value, _UNBUILT])
+    built = builder[2] if building and builder is not None and not found else _UNBUILT
+    return found, built
 
 
 _KIND_OF = {bool: Msg("true/false"), int: Msg("a number"), float: Msg("a number"),

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chartergen.loader import _strict_load, load_text
+from tests.validation.test_fuzz import SOURCES, _mutate
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "charters").glob("*.yaml"))
 
@@ -145,3 +148,108 @@ def test_locating_a_clean_file_does_not_take_the_round_trip(monkeypatch) -> None
     line, column = document.locate(("company", "name"))
     assert document.source.splitlines()[line - 1][column - 1:].lstrip("'\"").startswith(
         document.data["company"]["name"][:5])
+
+
+# --- one pass: the data built from the scan's events is the safe loader's ---------------------
+
+def _same(built: object, loaded: object) -> bool:
+    """Equal, type for type (1, 1.0 and True are three different readings), NaN included."""
+    if type(built) is not type(loaded):
+        return False
+    if isinstance(built, dict):
+        assert isinstance(loaded, dict)
+        return list(built) == list(loaded) and all(_same(built[k], loaded[k]) for k in built)
+    if isinstance(built, list):
+        assert isinstance(loaded, list)
+        return len(built) == len(loaded) and all(map(_same, built, loaded))
+    if isinstance(built, float) and built != built:
+        return loaded != loaded
+    return built == loaded
+
+
+def _built_and_loaded(text: str) -> tuple[object, object]:
+    """What the scan built (or _UNBUILT) and what the safe loader reads (or _UNBUILT if it
+    raises): when the scan builds, the loader must read the same."""
+    from ruamel.yaml.error import YAMLError
+
+    from chartergen.loader import _UNBUILT, _fast_yaml, _scan
+
+    try:
+        found, built = _scan(_fast_yaml(), text, "x.yaml", build=True)
+    except (YAMLError, RecursionError, ValueError, TypeError):
+        return _UNBUILT, _UNBUILT
+    try:
+        loaded = _fast_yaml().load(text)
+    except (YAMLError, RecursionError, ValueError, TypeError):
+        loaded = _UNBUILT
+    assert built is _UNBUILT or not found
+    return built, loaded
+
+
+SCALARS = """\
+a: 1
+b: 1.50
+c: 0x1F
+d: 0o17
+e: 1_000
+f: .inf
+g: -.INF
+h: .nan
+i: true
+j: False
+k: yes
+l: ~
+m: null
+n:
+o: 2026-01-10
+p: 2026-01-10T10:00:00Z
+q: '1'
+r: "true"
+s: !!str 12
+t: 1e3
+u: +12
+v: -0
+w: 012
+x: 1:20
+y: 10:00
+z: [1, '2', 3.0, {a: b}, []]
+"""
+
+
+def test_the_scan_builds_what_the_safe_loader_reads() -> None:
+    root = Path(__file__).resolve().parents[2]
+    texts = [SCALARS, SCALARS.replace("s: !!str 12\n", "")]
+    texts += [p.read_text("utf-8", "replace") for p in sorted(root.glob("charters/*.yaml"))]
+    texts += [p.read_text("utf-8", "replace")
+              for p in sorted((root / "tests").rglob("*.y*ml")) if "node_modules" not in p.parts]
+    from chartergen.loader import _UNBUILT
+
+    counts = {"built": 0, "not built": 0}
+    for text in texts:
+        built, loaded = _built_and_loaded(text)
+        if built is _UNBUILT:
+            counts["not built"] += 1
+            continue
+        counts["built"] += 1
+        assert _same(built, loaded), text[:200]
+    assert counts["built"] >= 60 and counts["not built"] >= 10, counts
+
+
+@given(source=st.sampled_from([*SOURCES, SCALARS]), data=st.data())
+def test_the_scan_builds_what_the_safe_loader_reads_from_mutated_files(
+        source: str, data: st.DataObject) -> None:
+    from chartergen.loader import _UNBUILT
+
+    built, loaded = _built_and_loaded(_mutate(source, data))
+    assert built is _UNBUILT or _same(built, loaded)
+
+
+def test_a_plain_file_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chartergen import loader
+
+    def no_second_pass(*_args: object) -> None:
+        raise AssertionError("the file was parsed a second time")
+
+    monkeypatch.setattr(loader.YAML, "load", no_second_pass)
+    document = load_text(EXAMPLES[0].read_text(encoding="utf-8"), EXAMPLES[0].name).document
+    assert document is not None and document.data["format"] == 1

@@ -89,6 +89,23 @@ def test_the_portfolio_calendar_holds_every_charters_events(rendered):
     assert len(each) > 15
 
 
+def test_the_portfolio_calendar_joined_from_the_charters_is_the_one_written_whole(rendered):
+    from chartergen.render.calendar import CalendarSource, join_calendars, portfolio_calendar
+    from chartergen.render.site import labels_for
+
+    sources = []
+    for name in EXAMPLES:
+        text = (CHARTERS / f"{name}.yaml").read_text(encoding="utf-8")
+        charter = build(load_text(text, f"{name}.yaml").document.data, name)
+        sources.append(CalendarSource(charter, name, labels_for(charter.language)))
+    today = dt.date.fromisoformat(TODAY)
+    whole = portfolio_calendar(sources, today, "Charters", "en")
+    joined = join_calendars([(rendered["first"] / n / "calendar.ics").read_bytes().decode()
+                             for n in EXAMPLES], "Charters", "en")
+    assert joined == whole
+    assert whole.count("BEGIN:VEVENT") > 15
+
+
 def test_importing_again_updates_rather_than_duplicates(rendered):
     """A calendar keys events by UID: a second import of a later build replaces them."""
     calendar: dict[str, icalendar.Event] = {}

@@ -49,6 +49,9 @@ def test_rendered_folder_builds_with_plain_mkdocs(rendered: Path):
     assert result.returncode == 0, result.stderr
     soup = parse(rendered / "site" / "cidrerie-du-bocage" / "crisis.html")
     assert soup.html["lang"] == "fr"
+    # the site keeps the default name: a French page names it in French
+    assert "Chartes réseaux sociaux" in soup.select_one("header").get_text()
+    assert "Social-media charters" not in soup.select_one("header").get_text()
     assert soup.select_one("pre.mermaid") is not None
     # like 'chartergen build': opened from disk, search works, and nothing comes from a CDN
     scripts = [tag["src"] for tag in soup.select("script[src]")]
@@ -64,6 +67,17 @@ def test_rendered_folder_builds_with_plain_mkdocs(rendered: Path):
     assert index["config"]["lang"] == ["en", "fr"]
     assert "stemmer" in index["config"]["pipeline"]
     assert "workers/chartergen-search.js?search." in str(soup.select_one("#__config"))
+    # every link leads to a file of the site: the pages' own HTML links are written for
+    # the mkdocs.yml's page addresses (no directory URLs), as are MkDocs' own
+    broken = set()
+    for page in (rendered / "site").rglob("*.html"):
+        for tag in parse(page).select("a[href]"):
+            href = str(tag["href"]).split("#")[0]
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:")):
+                continue
+            if not (page.parent / href).is_file():
+                broken.add(f"{page.relative_to(rendered / 'site')}: {href}")
+    assert sorted(broken) == []
 
 
 def test_render_twice_gives_identical_pages(rendered: Path, tmp_path: Path):

@@ -389,3 +389,35 @@ def test_build_still_fails_on_an_invalid_charter(tmp_path: Path,
         build(config_file, tmp_path / "site")
     assert any("invalid charters, the site was not built" in r.getMessage()
                for r in caplog.records)
+
+
+def test_a_renderer_with_a_store_reuses_what_another_process_rendered(
+        tmp_path: Path, renders: list[str]):
+    files = copies(tmp_path / "charters", 3)
+    store = tmp_path / "store"
+    first = PortfolioRenderer(store=store).render(files, RenderOptions(TODAY, base="/a"))
+    files[2].write_text(files[2].read_text().replace("Bakery 2", "Bakery Two"))
+    renders.clear()
+    # a new renderer, as in the next build's process; the base folder is not an input
+    renderer = PortfolioRenderer(store=store)
+    second = renderer.render(files, RenderOptions(TODAY, base="/b"))
+    assert renders == ["bakery-02"]
+    assert (renderer.stats.rendered, renderer.stats.reused) == (1, 2)
+    assert first.site is not None and second.site is not None
+    assert second.site.page("bakery-00/index.md") == first.site.page("bakery-00/index.md")
+    assert "Bakery Two" in second.site.page("bakery-02/index.md").markdown
+    # one file per charter rendered with the last inputs: the first version was dropped
+    assert len(list(store.glob("*.pickle"))) == 3
+
+
+def test_a_store_file_that_cannot_be_read_is_rendered_again(tmp_path: Path,
+                                                            renders: list[str]):
+    files = copies(tmp_path / "charters", 2)
+    store = tmp_path / "store"
+    PortfolioRenderer(store=store).render(files, RenderOptions(TODAY))
+    for kept in store.glob("*.pickle"):
+        kept.write_bytes(b"not a pickle")
+    renders.clear()
+    result = PortfolioRenderer(store=store).render(files, RenderOptions(TODAY))
+    assert sorted(renders) == ["bakery-00", "bakery-01"]
+    assert result.ok

@@ -51,19 +51,22 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     import sys
 
     from chartergen.commands.build import parse_today
-    from chartergen.engines.mkdocs.config import copy_theme, dump_yaml, site_config
+    from chartergen.engines.mkdocs.config import SITE_NAMES, copy_theme, dump_yaml, site_config
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
-    from chartergen.render.site import default_site_name
+    from chartergen.render.site import default_site_name, site_names
     from chartergen.sitedir import writing
 
     date = parse_today(today)
     target = Path(out)
     _check_target(target)
     files = discover(paths)
+    # page addresses as the mkdocs.yml written below has them (no directory URLs, so that
+    # the built site also works opened from disk): the pages' own HTML links follow them
     result = PortfolioRenderer().render(files, RenderOptions(
-        today=date, language=language, edit_url=edit_url, base=str(Path.cwd()), public=public))
+        today=date, language=language, use_directory_urls=False, edit_url=edit_url,
+        base=str(Path.cwd()), public=public))
     if not result.ok or result.site is None:
         for diagnostic in sorted(result.diagnostics):
             click.echo(styled(diagnostic))
@@ -86,6 +89,8 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
             (docs / file.src).write_bytes(file.content.encode("utf-8"))
         copy_theme(target / "theme")
         config = site_config(site, site_name=site_name or default_site_name(site.language))
+        if not site_name:  # a page in another language names the site in its language
+            config["extra"][SITE_NAMES] = site_names()
         (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
         (target / MARKER).write_text("", encoding="utf-8")
     click.echo(

@@ -49,6 +49,24 @@ def portfolio_calendar(sources: Iterable[CalendarSource], today: dt.date, name: 
     return _calendar(name, language, events)
 
 
+def join_calendars(calendars: Iterable[str], name: str, language: str) -> str:
+    """The portfolio's file from the charters' own files (:func:`charter_calendar`): the
+    same events, so the same text as :func:`portfolio_calendar` gives, without writing
+    every charter's events again (a build that re-renders one charter re-uses the rest)."""
+    empty = _calendar(name, language, [])
+    end = empty.rindex(_END)
+    events = []
+    for text in calendars:
+        start = text.find(_BEGIN_EVENT)
+        if start >= 0:
+            events.append(text[start:text.rindex(_END)])
+    return empty[:end] + "".join(events) + empty[end:]
+
+
+_BEGIN_EVENT = "BEGIN:VEVENT\r\n"
+_END = "END:VCALENDAR\r\n"
+
+
 def uid(due: Due, site_slug: str) -> str:
     """The event's id: the same from one build to the next while the fact stays."""
     return f"{due.key}.{site_slug}@chartergen"

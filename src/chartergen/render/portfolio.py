@@ -14,6 +14,7 @@ core); the home page and the navigation are put together afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -115,9 +116,12 @@ class _Job:
 class PortfolioRenderer:
     """Renders portfolios, re-using the charters it already rendered with the same key."""
 
-    def __init__(self, *, processes: int | None = None) -> None:
+    def __init__(self, *, processes: int | None = None, store: Path | None = None) -> None:
         self._cache: dict[tuple[Any, ...], CharterOutcome] = {}
         self._processes = processes
+        self.store = Store(store) if store is not None else None
+        """Where rendered charters are also kept between processes (a later ``build``
+        re-renders only the charters that changed), or None."""
         self._templates_seen: tuple[Any, ...] | None = None
         self.stats = RenderStats()
 
@@ -156,6 +160,8 @@ class PortfolioRenderer:
         todo: list[int] = []
         for index, key in enumerate(keys):
             cached = self._cache.get(key) if key is not None else None
+            if cached is None and key is not None and self.store is not None:
+                cached = self.store.get(key)
             if cached is not None:
                 outcomes[index] = cached
             else:
@@ -234,6 +240,9 @@ class PendingRender:
         renderer = self._renderer
         renderer._cache = {key: outcomes[i] for i, key in enumerate(self._keys)
                            if key is not None}
+        if renderer.store is not None:
+            renderer.store.keep({key: outcomes[i] for i, key in enumerate(self._keys)
+                                 if key is not None}, new={self._keys[i] for i in todo})
         renderer.stats = RenderStats(
             rendered=len(todo), reused=len(jobs) - len(todo),
             total_rendered=renderer.stats.total_rendered + len(todo),
@@ -247,6 +256,75 @@ class PendingRender:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+
+
+class Store:
+    """Rendered charters kept on disk, one file per cache key (see :func:`_key`), so that
+    another process finds them: a ``build`` after one charter changed renders that one.
+
+    The folder is the user's own (made private); a file that cannot be read is rendered
+    again, never trusted. The key also holds chartergen's own code (:func:`code_stamp`),
+    so an upgrade renders everything again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._stamp = code_stamp()
+
+    def name(self, key: tuple[Any, ...]) -> str:
+        return hashlib.sha256(f"{self._stamp}\0{key!r}".encode()).hexdigest() + ".pickle"
+
+    def get(self, key: tuple[Any, ...]) -> CharterOutcome | None:
+        import pickle
+
+        try:
+            with open(self.folder / self.name(key), "rb") as file:
+                found = pickle.load(file)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return None
+        return found if isinstance(found, CharterOutcome) else None
+
+    def keep(self, outcomes: dict[tuple[Any, ...], CharterOutcome],
+             new: set[tuple[Any, ...] | None]) -> None:
+        """Write the ``new`` outcomes; forget files of keys no longer used."""
+        import pickle
+        import tempfile
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            wanted = {self.name(key): key for key in outcomes}
+            for entry in os.scandir(self.folder):
+                if entry.name.endswith(".pickle") and entry.name not in wanted:
+                    os.unlink(entry.path)
+            for name, key in wanted.items():
+                path = self.folder / name
+                if key not in new and path.is_file():
+                    continue
+                handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
+                with os.fdopen(handle, "wb") as file:
+                    pickle.dump(outcomes[key], file, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, path)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+
+def code_stamp() -> str:
+    """chartergen's own files (name, size, modification time) as one hash: what a kept
+    page was made with."""
+    import chartergen
+
+    state = []
+    for current, folders, names in os.walk(Path(chartergen.__file__).parent):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(names):
+            with contextlib.suppress(OSError):
+                info = os.stat(os.path.join(current, name))
+                state.append(f"{current}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    from chartergen import __version__
+
+    state.append(__version__)
+    return hashlib.sha256("\n".join(state).encode()).hexdigest()
 
 
 def process_charter(job: _Job) -> CharterOutcome:
@@ -326,7 +404,9 @@ def _key(job: _Job) -> tuple[Any, ...] | None:
     if raw is None:
         return None
     digest = hashlib.sha256(raw).hexdigest()
-    return (str(path.resolve()), digest, replace(job, path=Path(job.display)))
+    # the options' base folder only serves to write source_path, which the job holds
+    return (str(path.resolve()), digest,
+            replace(job, path=Path(job.display), options=replace(job.options, base="")))
 
 
 def _resolved(path: Path) -> Path:
@@ -371,6 +451,6 @@ def _assemble(outcomes: list[CharterOutcome], files: list[Path], slugs: dict[str
         use_directory_urls=options.use_directory_urls, templates=options.templates or None)
     used = {s.charter.slug: slugs[s.charter.slug] for s in sources}
     own = () if home is None else (portfolio_file(sources, used, today=options.today,
-                                                  language=language),)
+                                                  language=language, charters=charters),)
     site = join_site(home, charters, language=language, slugs=used, files=own)
     return PortfolioResult(files, diagnostics, sources, site)

@@ -173,13 +173,25 @@ def render_site(
 
 
 def portfolio_file(sources: Sequence[CharterSource], slugs: dict[str, str], *,
-                   today: dt.date, language: str) -> RenderedFile:
-    """The portfolio's calendar: every charter's dates in one iCalendar file."""
-    from chartergen.render.calendar import PORTFOLIO_FILE, CalendarSource, portfolio_calendar
+                   today: dt.date, language: str,
+                   charters: Sequence[RenderedCharter] | None = None) -> RenderedFile:
+    """The portfolio's calendar: every charter's dates in one iCalendar file (joined from
+    the ``charters``' own calendars, in the same order as ``sources``, when given)."""
+    from chartergen.render.calendar import (
+        CHARTER_FILE,
+        PORTFOLIO_FILE,
+        CalendarSource,
+        join_calendars,
+        portfolio_calendar,
+    )
 
+    name = str(labels_for(language)["live"]["calendar_portfolio"])
+    if charters is not None:
+        own = [next(f.content for f in c.files if f.src == f"{c.slug}/{CHARTER_FILE}")
+               for c in charters]
+        return RenderedFile(PORTFOLIO_FILE, join_calendars(own, name, language))
     calendars = [CalendarSource(s.charter, slugs[s.charter.slug], labels_for(s.charter.language))
                  for s in sources]
-    name = str(labels_for(language)["live"]["calendar_portfolio"])
     return RenderedFile(PORTFOLIO_FILE, portfolio_calendar(calendars, today, name, language))
 
 

@@ -2,8 +2,10 @@
 
 Cerberus says *what* is wrong at which ``document_path``; the loaded
 :class:`~chartergen.loader.Document` says *where* that path is in the file.
-The validator is built once per process (building one costs tens of
-milliseconds) and reused for every charter.
+A charter the quick check of :mod:`chartergen.schema.compiled` passes has nothing
+for cerberus to say, so cerberus is imported only for a charter that has problems.
+The validator is built once per process (building one costs milliseconds) and
+reused for every charter.
 """
 
 from __future__ import annotations
@@ -14,15 +16,11 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-import cerberus
-from cerberus import TypeDefinition
-from cerberus import errors as cerberus_errors
-from cerberus.schema import DefinitionSchema
-
 from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
 from chartergen.messages import Msg, trimmed
 from chartergen.schema.charter import SCHEMA
+from chartergen.schema.compiled import checker, finite_number, is_valid
 from chartergen.schema.fields import Rule
 from chartergen.schema.types import PARSERS
 
@@ -49,11 +47,12 @@ class _FiniteNumber(type):
     """A number that is a number: YAML's .nan and .inf are not (hours would show "NaN h")."""
 
     def __instancecheck__(cls, value: Any) -> bool:
-        return (isinstance(value, (int, float)) and not isinstance(value, bool)
-                and math.isfinite(value))
+        return finite_number(value)
 
 
-def _custom_types() -> dict[str, TypeDefinition]:
+def _custom_types() -> dict[str, Any]:
+    from cerberus import TypeDefinition
+
     return {
         "number": TypeDefinition("number", (_FiniteNumber("finite", (), {}),), ()),
         **{name: TypeDefinition(
@@ -62,19 +61,24 @@ def _custom_types() -> dict[str, TypeDefinition]:
     }
 
 
-class _TrustedSchema(DefinitionSchema):
-    """The charter schema, expanded but not re-checked at every start.
+@cache
+def validator_class() -> Any:
+    """cerberus's validator with the charter's custom value types (cerberus is imported
+    here, when a charter has problems to report, not when validation starts)."""
+    import cerberus
+    from cerberus.schema import DefinitionSchema
 
-    cerberus checks a schema against its own meta-schema each time a process
-    builds a validator, which costs more than validating a charter. SCHEMA is a
-    constant: tests/schema check it with cerberus's full check instead.
-    """
+    class _TrustedSchema(DefinitionSchema):  # type: ignore[misc]
+        """The charter schema, expanded but not re-checked at every start.
 
-    def validate(self, schema: Any = None) -> None:
-        return None
+        cerberus checks a schema against its own meta-schema each time a process
+        builds a validator, which costs more than validating a charter. SCHEMA is a
+        constant: tests/schema check it with cerberus's full check instead.
+        """
 
+        def validate(self, schema: Any = None) -> None:
+            return None
 
-def _schema_property() -> property:
     def get(self: Any) -> Any:
         return self._schema
 
@@ -84,48 +88,45 @@ def _schema_property() -> property:
         else:
             self._schema = _TrustedSchema(self, schema)
 
-    return property(get, set_)
+    def add_errors(self: Any, *args: Any) -> None:
+        """cerberus's ``_error``, without re-sorting every error found so far at each new one.
 
+        That sort made validation quadratic in the number of problems: a hostile file
+        of 4,000 unknown keys took a minute, a 1 MiB one would take days. The order
+        does not matter here: :func:`chartergen.schema.validate` sorts what it reports.
+        The schema error tree, which nothing here reads, is not kept: all unknown keys
+        of a section share one node of it, sorted again at each addition.
+        """
+        if len(args) != 1:  # builds one error, then comes back here with it
+            cerberus.Validator._error(self, *args)
+            return
+        self._errors.extend(args[0])
+        for error in args[0]:
+            self.document_error_tree.add(error)  # cerberus reads it (one node per field)
+            self.error_handler.emit(error)
 
-def _add_errors(self: Any, *args: Any) -> None:
-    """cerberus's ``_error``, without re-sorting every error found so far at each new one.
-
-    That sort made validation quadratic in the number of problems: a hostile file
-    of 4,000 unknown keys took a minute, a 1 MiB one would take days. The order
-    does not matter here: :func:`chartergen.schema.validate` sorts what it reports.
-    The schema error tree, which nothing here reads, is not kept: all unknown keys
-    of a section share one node of it, sorted again at each addition.
-    """
-    if len(args) != 1:  # builds one error, then comes back here with it
-        cerberus.Validator._error(self, *args)
-        return
-    self._errors.extend(args[0])
-    for error in args[0]:
-        self.document_error_tree.add(error)  # cerberus reads it (one node per field)
-        self.error_handler.emit(error)
-
-
-CharterValidator = type(
-    "CharterValidator",
-    (cerberus.Validator,),
-    {
-        "schema": _schema_property(),
-        "_error": _add_errors,
-        # cerberus's own 'date' type wants a datetime.date; charters write ISO text,
-        # so the custom 'date' replaces it
-        "types_mapping": {**cerberus.Validator.types_mapping, **_custom_types()},
-    },
-)
-"""cerberus's validator with the charter's custom value types."""
+    return type(
+        "CharterValidator",
+        (cerberus.Validator,),
+        {
+            "schema": property(get, set_),
+            "_error": add_errors,
+            # cerberus's own 'date' type wants a datetime.date; charters write ISO text,
+            # so the custom 'date' replaces it
+            "types_mapping": {**cerberus.Validator.types_mapping, **_custom_types()},
+        },
+    )
 
 
 @cache
 def _validator() -> Any:
-    return CharterValidator(SCHEMA)
+    return validator_class()(SCHEMA)
 
 
 def warm_up() -> None:
-    """Build the shared validator now (before forking workers, for instance)."""
+    """Build the quick check and the shared validator now (before forking workers, for
+    instance)."""
+    checker()
     _validator()
 
 
@@ -135,6 +136,8 @@ MAX_REPORTED = 200
 
 def structure_errors(document: Document) -> list[Diagnostic]:
     """Check structure and value types; every problem, located (at most MAX_REPORTED)."""
+    if is_valid(document.data):
+        return []
     validator = _validator()
     # no normalisation: charters get no defaults or coercion, and cerberus 1.3
     # crashes normalising a mapping written where its schema expects a list
@@ -229,6 +232,8 @@ def _either(words: list[str]) -> str:
 
 
 def _explain(error: Any, document: Document) -> Diagnostic:
+    from cerberus import errors as cerberus_errors
+
     path: FieldPath = tuple(error.document_path)
     code = error.code
     field = _field_name(path)
@@ -309,13 +314,20 @@ def _explain(error: Any, document: Document) -> Diagnostic:
 
     if code == cerberus_errors.MIN_VALUE.code:
         return diag(Msg("'{field}' must be at least {least}, not {value}", field=field,
-                        least=error.constraint, value=error.value))
+                        least=error.constraint, value=_number(error.value)))
     if code == cerberus_errors.MAX_VALUE.code:
         return diag(Msg("'{field}' must be at most {most}, not {value}", field=field,
-                        most=error.constraint, value=error.value))
+                        most=error.constraint, value=_number(error.value)))
 
     return diag(Msg("'{field}' is not valid ({rule}: {constraint})", field=field,
                     rule=error.rule, constraint=error.constraint))
+
+
+def _number(value: Any) -> Any:
+    """A number as a message shows it: a whole number too long to read, by its length."""
+    if isinstance(value, int) and len(str(abs(value))) > 20:
+        return Msg("a number of {digits} digits", digits=f"{len(str(abs(value))):,}")
+    return value
 
 
 def _where(path: FieldPath) -> str:

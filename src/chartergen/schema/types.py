@@ -114,7 +114,8 @@ _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
 def parse_percent(value: object) -> float:
     number: float | None = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
+        # a whole number past a float's range (hundreds of digits) is past 100% too
+        number = float(value) if abs(value) < 10**300 else float("inf")
     elif isinstance(value, str) and (match := _PERCENT.match(value)):
         number = float(match.group(1).replace(",", "."))
     if number is None:
