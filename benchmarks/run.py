@@ -85,6 +85,9 @@ def run_once(command: list[str], cwd: Path | None = None,
     """Wall time and peak RSS (largest of the process and the workers it waited for)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHARTERGEN_TODAY": TODAY}
     env.pop("CI", None)
+    # as users run it: Python keeps each module's compiled form after the first run (an
+    # editable install of chartergen would otherwise compile every module at every run)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     load = os.getloadavg()[0]
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
@@ -101,10 +104,16 @@ def run_once(command: list[str], cwd: Path | None = None,
 
 
 def rounds(commands: dict[str, tuple[list[str], Path | None, tuple[int, ...]]],
-           repeat: int, before: dict[str, object] | None = None) -> dict[str, Timing]:
+           repeat: int, before: dict[str, object] | None = None,
+           warm: bool = False) -> dict[str, Timing]:
     """Each command once per round, in turn; the best time of each (with the load when it
-    started) and its largest peak."""
+    started) and its largest peak.
+
+    ``warm``: run each command once first, not counted (for start-up figures: the first
+    run of a fresh install writes Python's compiled modules)."""
     runs: dict[str, list[Timing]] = {name: [] for name in commands}
+    for command, cwd, ok_codes in commands.values() if warm else ():
+        run_once(command, cwd, ok_codes)
     for _ in range(repeat):
         for name, (command, cwd, ok_codes) in commands.items():
             prepare = (before or {}).get(name)
@@ -213,7 +222,7 @@ def bench_single(work: Path, repeat: int, charter: Path | None = None) -> tuple[
         "imports": ([str(BIN / "python"), "-c", "import ruamel.yaml, cerberus, click"], None,
                     (0,)),
         "validate": ([tool("chartergen"), "validate", str(path)], None, (0,)),
-    }, repeat)
+    }, repeat, warm=True)
     return found["imports"], found["validate"]
 
 

@@ -188,3 +188,53 @@ def test_the_layer_checks_see_a_cycle_and_a_layer_broken(monkeypatch: pytest.Mon
         test_no_module_imports_from_a_later_layer()
     with pytest.raises(AssertionError, match=r"model -> render\.site"):
         test_no_import_cycle()
+
+
+# --- no reaching into another module's private names -------------------------------------------
+
+
+def private_reach_ins(path: Path) -> list[str]:
+    """The private names (``_name``, not ``__dunder__``) of chartergen modules that ``path``
+    imports or reads: ``from chartergen.x import _name`` or ``x._name`` on a module of
+    chartergen imported as ``x``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: set[str] = set()
+    found: list[str] = []
+
+    def private(name: str) -> bool:
+        return name.startswith("_") and not name.endswith("__")
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and (
+                node.module.split(".")[0] == "chartergen"):
+            for alias in node.names:
+                if private(alias.name):
+                    found.append(f"{node.module}.{alias.name}")
+                else:
+                    modules.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "chartergen" and alias.asname:
+                    modules.add(alias.asname)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id in modules and private(node.attr)):
+            found.append(f"{node.value.id}.{node.attr}")
+    return found
+
+
+def test_no_module_reaches_into_another_modules_private_names() -> None:
+    package = Path(chartergen.__file__).parent
+    wrong = [f"{path.relative_to(package).as_posix()} uses {name}"
+             for path in sorted(package.rglob("*.py")) for name in private_reach_ins(path)]
+    assert wrong == []
+
+
+def test_the_private_name_check_sees_an_import_and_an_attribute(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from chartergen.pipeline import _load_and_validate, display_path\n"
+                      "from chartergen.render import site\n"
+                      "def f():\n    return site._environment(), site.environment()\n"
+                      "x = object()._hidden, site.__name__\n")
+    assert private_reach_ins(module) == ["chartergen.pipeline._load_and_validate",
+                                         "site._environment"]

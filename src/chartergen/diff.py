@@ -33,7 +33,7 @@ from chartergen.model import (
     Role,
 )
 from chartergen.schema.charter import PLATFORMS, SCHEMA
-from chartergen.schema.fields import attributes, marked, places
+from chartergen.schema.fields import flattened, marked, places
 
 if TYPE_CHECKING:
     from chartergen.audit import AuditReport
@@ -218,9 +218,9 @@ _SHOWN = {
 """Fields the specific comparisons above report; everything else goes to "Other changes"."""
 
 _YAML_NAMES = {
-    (name, attribute): ".".join(place)
-    for name, rule in SCHEMA.items() if rule.get("type") == "dict"
-    for attribute, place in attributes(rule["schema"]).items() if len(place) > 1
+    (place[0], attribute): ".".join((*place[1:], child))
+    for place, names in flattened(SCHEMA).items() if len(place) == 2
+    for child, attribute in names.items()
 }
 """Attributes of the model that a flattened sub-section's fields become, by their YAML name."""
 

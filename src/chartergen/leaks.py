@@ -190,10 +190,10 @@ _DIGIT_RUN = re.compile(r"\d[\d\s().\-/\u00a0\u202f]*\d")
 def texts(charter: Charter, document: Document) -> Iterator[tuple[FieldPath, str]]:
     """Every text of ``charter`` with its place in ``document`` (entries matched by id, as
     publishing may have left some out)."""
-    from chartergen.public import _FLATTENED
     from chartergen.schema.charter import SCHEMA
+    from chartergen.schema.fields import flattened
 
-    yield from _walk(charter, SCHEMA, (), (), document.data, _FLATTENED)
+    yield from _walk(charter, SCHEMA, (), (), document.data, flattened(SCHEMA))
 
 
 def _walk(obj: Any, rules: Mapping[str, Any], where: tuple[str, ...], path: FieldPath,

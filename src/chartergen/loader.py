@@ -694,8 +694,12 @@ def _scan(yaml: YAML, text: str, path: str, *, build: bool) -> tuple[list[Diagno
             if event.implicit[0]:
                 if rules is None:
                     rules = builder[1] = loader.versioned_resolver
-                candidates = rules.get(value[0] if value else "", []) + rules.get(None, [])
-                if any(regexp.match(value) for _tag, regexp in candidates):
+                # the resolver's own lookup: the rules for the first character, then those
+                # for any (none in YAML 1.2); most text starts with a letter that has none
+                candidates = rules.get(value[0] if value else "")
+                if None in rules:
+                    candidates = [*(candidates or ()), *rules[None]]
+                if candidates and any(regexp.match(value) for _tag, regexp in candidates):
                     # not text: a number, a boolean, a date or a null, read by the loader
                     if scalar_node is None:
                         from ruamel.yaml.nodes import ScalarNode as scalar_node

@@ -34,6 +34,8 @@ class Msg(str):
     template: str
     values: dict[str, Any]
     trim: str
+    forms: tuple[str, str]
+    """A plural's two English templates (see :func:`plural`)."""
 
     def __new__(cls, template: str, /, **values: Any) -> Msg:
         self = super().__new__(cls, template.format(**values) if values else template)
@@ -45,7 +47,12 @@ class Msg(str):
         """The message in ``language`` (English when it has no translation)."""
         if language == ENGLISH or not hasattr(self, "template"):
             return str(self)
-        template = catalogue(language).get(self.template, self.template)
+        english = self.template
+        forms = getattr(self, "forms", None)
+        if forms is not None:  # a plural: the form this language uses for the count
+            english = forms[0] if _SINGULAR.get(language, _one)(self.values["count"]) \
+                else forms[1]
+        template = catalogue(language).get(english, english)
         values = {name: say(value, language) for name, value in self.values.items()}
         said = template.format(**values)
         return said.strip(self.trim) if getattr(self, "trim", None) else said
@@ -124,5 +131,16 @@ def language_of(data: Any, text: str = "") -> str:
 
 
 def plural(count: int, one: str, other: str, **values: Any) -> Msg:
-    """``one`` or ``other`` by ``count`` (``{count}`` is filled in)."""
-    return Msg(one if count == 1 else other, count=count, **values)
+    """``one`` or ``other`` by ``count`` (``{count}`` is filled in), by the rule of the
+    language the message is said in: "0 warnings", but "0 avertissement"."""
+    message = Msg(one if _one(count) else other, count=count, **values)
+    message.forms = (one, other)
+    return message
+
+
+def _one(count: int) -> bool:
+    return count == 1
+
+
+_SINGULAR = {"fr": lambda count: count in (0, 1)}
+"""The counts that take the singular, by language (English and the others: 1 only)."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from chartergen.errors import ChartergenError, UsageError
+from chartergen.messages import Msg
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -48,19 +49,19 @@ def chromium_path(environ: Mapping[str, str] = os.environ) -> Path:
 def check_tools(chromium: Path) -> None:
     """Refuse to start, saying how to install it, when Chromium or a library is missing."""
     if not chromium.is_file():
-        raise UsageError(
-            f"chartergen pdf prints with Chromium, and there is none at {chromium}. "
-            "Install it (Debian or Ubuntu: 'sudo apt-get install chromium'; the project's "
-            "'make browser' does it), or set CHARTERGEN_CHROMIUM to a Chromium or Chrome "
-            "program.")
+        raise UsageError(Msg(
+            "chartergen pdf prints with Chromium, and there is none at {path}. Install it "
+            "(Debian or Ubuntu: 'sudo apt-get install chromium'; the project's 'make browser' "
+            "does it), or set CHARTERGEN_CHROMIUM to a Chromium or Chrome program.",
+            path=chromium))
     try:
         import playwright.sync_api  # noqa: F401
         import pypdf  # noqa: F401
     except ImportError as exc:
-        raise UsageError(
-            f"chartergen pdf needs Playwright and pypdf ({exc.name} is missing): install "
-            "chartergen with its pdf extra (in chartergen's folder: 'make pdf', or "
-            "pip install -e '.[pdf]')") from None
+        raise UsageError(Msg(
+            "chartergen pdf needs Playwright and pypdf ({name} is missing): install chartergen "
+            "with its pdf extra (in chartergen's folder: 'make pdf', or pip install -e "
+            "'.[pdf]')", name=exc.name)) from None
 
 
 def print_charter(charter_file: Path, out: Path, *, today: dt.date,
@@ -84,7 +85,8 @@ def print_charter(charter_file: Path, out: Path, *, today: dt.date,
         site = engine.print_site(charter_file, Path(folder), today, public=public)
         pages = list(site.glob("*/print.html"))
         if len(pages) != 1:  # pragma: no cover - the plugin adds one per charter
-            raise ChartergenError(f"the print page of {charter_file} was not built")
+            raise ChartergenError(Msg("the print page of {path} was not built",
+                                      path=charter_file))
         data, company = _print(pages[0], site, chromium)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, data, overwrite=overwrite)
@@ -107,7 +109,8 @@ def _print(page_file: Path, site: Path, chromium: Path) -> tuple[bytes, str]:
                 browser.close()
     except Error as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
-        raise ChartergenError(f"Chromium could not print the charter: {first_line}") from None
+        raise ChartergenError(Msg("Chromium could not print the charter: {reason}",
+                                  reason=first_line)) from None
 
 
 def _print_with(browser: Any, page_file: Path, site: Path) -> tuple[bytes, str]:

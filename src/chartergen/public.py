@@ -32,10 +32,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chartergen.model import Charter, CurrentCrisis
+from chartergen.model import Charter, CurrentCrisis, is_blank, part
 from chartergen.schema.charter import SCHEMA
 from chartergen.schema.crossref import declaring_paths
-from chartergen.schema.fields import Rule, marked, places
+from chartergen.schema.fields import Rule, flattened, marked, places
 from chartergen.schema.internal import Step, resolve
 
 INTERNAL_PAGES = ("checklist", "propose")
@@ -60,10 +60,7 @@ PAGE_CONTENT = _page_content()
 """The parts of the charter each page shows (the schema's ``page`` and ``also_on``): a public
 site drops a page whose parts are all empty (the overview always stays)."""
 
-_FLATTENED: dict[tuple[str, ...], dict[str, str]] = {
-    place: {child: rule["meta"]["flatten"].format(child) for child in rule["schema"]}
-    for place, rule in places(SCHEMA) if rule.get("meta", {}).get("flatten")
-}
+_FLATTENED = flattened(SCHEMA)
 """Sections of the schema that the model flattens into fields of their parent."""
 
 _DECLARED = declaring_paths()
@@ -97,7 +94,7 @@ def published_pages(charter: Charter) -> tuple[str, ...]:
     """Keys of the pages a public site shows for ``charter`` (already published)."""
     return tuple(
         key for key, parts in PAGE_CONTENT.items()
-        if key == "overview" or any(not _blank(_get(charter, part)) for part in parts)
+        if key == "overview" or any(not is_blank(part(charter, where)) for where in parts)
     )
 
 
@@ -187,7 +184,7 @@ def _rewrite(obj: Any, rules: Mapping[str, Rule], where: tuple[str, ...],
 
 
 def _declared_ids(charter: Charter) -> dict[str, set[str]]:
-    return {kind: {entry.id for entry in _get(charter, where)}
+    return {kind: {entry.id for entry in part(charter, where)}
             for kind, where in _DECLARED.items()}
 
 
@@ -256,29 +253,3 @@ def _withheld_label(language: str) -> str:
     from chartergen.i18n import LANGUAGES, label
 
     return label(language if language in LANGUAGES else "en", "site.public.withheld")
-
-
-# --- reading the model by place --------------------------------------------------------------
-
-
-def _get(charter: Charter, where: str) -> Any:
-    """The part of the charter at ``where``; below a list, the parts of all its entries."""
-    value: Any = charter
-    for name in where.split("."):
-        if isinstance(value, tuple):
-            parts = [getattr(entry, name) for entry in value]
-            value = tuple(x for part in parts for x in (part if isinstance(part, tuple)
-                                                       else (part,)))
-        else:
-            value = getattr(value, name)
-    return value
-
-
-def _blank(value: Any) -> bool:
-    """Whether a part of the charter holds nothing a reader would see."""
-    if value is None or value == "" or value == () or value is False:
-        return True
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return all(_blank(getattr(value, f.name)) for f in dataclasses.fields(value)
-                   if f.name != "path")
-    return False

@@ -228,3 +228,63 @@ def test_a_missing_path_is_said_in_the_locales_language(
     output = _run(*args)
     assert "« nowhere.yaml » n'" in output, output  # n'existe pas, n'est pas un fichier...
     assert not english_in(output, "")
+
+
+def test_render_of_a_french_charter_speaks_french(repo: Path) -> None:
+    text = FRENCH.read_text(encoding="utf-8")
+    output = _run("render", "charters", "--out", "rendered", "--today", "2026-12-01")
+    assert "pages pour 1 charte écrites dans rendered/" in output, output
+    assert not english_in(output, text), english_in(output, text)
+    (repo / "other").mkdir()
+    (repo / "other" / "notes.txt").write_text("x", encoding="utf-8")
+    output = _run("--lang", "fr", "render", "charters", "--out", "other")
+    assert "« other » n'est pas vide" in output, output
+    assert not english_in(output, text), english_in(output, text)
+    _break(repo / "charters" / FRENCH.name)
+    output = _run("render", "charters", "--out", "broken")
+    assert "langage" in output and "1 erreur" in output, output
+    assert not english_in(output, text), english_in(output, text)
+
+
+@pytest.mark.parametrize("args", [
+    ["pdf", "nowhere"],
+    ["pdf"],  # no Chromium at CHARTERGEN_CHROMIUM
+    ["pdf", "--today", "31/12/2026"],
+    ["build", "--today", "31/12/2026"],
+    ["build", "-f", "missing.yml"],
+    ["build", "-f", "broken.yml"],
+    ["build", "-f", "list.yml"],
+    ["build", "charters", "-f", "list.yml"],
+    ["build", "charters", "other"],
+])
+def test_pdf_build_and_engine_settings_speak_french(repo: Path, args: list[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHARTERGEN_CHROMIUM", str(repo / "no-chromium"))
+    (repo / "broken.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    (repo / "list.yml").write_text("- a\n- b\n", encoding="utf-8")
+    (repo / "other").mkdir()
+    shutil.copy(FRENCH, repo / "other" / "second.yaml")
+    result = CliRunner().invoke(cli, ["--lang", "fr", *args])
+    assert result.exit_code == 2, result.output
+    output = result.stdout + result.stderr
+    assert output.startswith("chartergen: "), output
+    assert not english_in(output, ""), (output, english_in(output, ""))
+
+
+def test_a_missing_engine_is_said_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from chartergen import engines
+    from chartergen.messages import say
+
+    def absent(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", absent)
+    said = say(engines.problem("zensical"), "fr")
+    assert said.startswith("le moteur zensical a besoin de zensical==")
+    assert not english_in(said, "")
+    monkeypatch.setattr(metadata, "version", lambda name: "0.0.1")
+    said = say(engines.problem("mkdocs"), "fr")
+    assert "est testé avec mkdocs==1.6.1, et c'est la version 0.0.1" in said
+    assert not english_in(said, "")

@@ -81,6 +81,11 @@ def test_a_hint_said_alone_loses_its_separator_in_every_language() -> None:
 def test_plural_picks_the_form_by_count() -> None:
     assert plural(1, "{count} error", "{count} errors") == "1 error"
     assert plural(3, "{count} error", "{count} errors").say("fr") == "3 erreurs"
+    # French says none and one in the singular
+    assert plural(0, "{count} warning", "{count} warnings") == "0 warnings"
+    assert plural(0, "{count} warning", "{count} warnings").say("fr") == "0 avertissement"
+    assert plural(1, "{count} error", "{count} errors").say("fr") == "1 erreur"
+    assert plural(2, "{count} error", "{count} errors").say("fr") == "2 erreurs"
 
 
 @pytest.mark.parametrize(("language", "options", "loaded"), [

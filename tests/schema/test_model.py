@@ -1,9 +1,10 @@
-"""The typed model, built by walking the schema: the same objects as the field-by-field
-``build()`` it replaced, on every valid charter of the repository and its tests.
+"""The typed model, generated from the schema and built by walking it: the same objects as the
+field-by-field ``build()`` it replaced, on every valid charter of the repository and its tests.
 
 The golden files were written by that ``build()``; a field added since is in them once
 ``CHARTERGEN_UPDATE_GOLDEN=1 python -m pytest tests/schema/test_model.py`` rewrote them (check
-the diff adds only that field).
+the diff adds only that field). Since the classes are generated, their attributes are in the
+schema's order (required fields of an entry first).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from chartergen import model
 from chartergen.errors import has_errors
+from chartergen.model import generate
 from chartergen.pipeline import validate_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,3 +82,26 @@ def test_a_class_that_no_longer_mirrors_the_schema_is_refused(monkeypatch: pytes
             model._plan(Drills, "crisis.drills")
     finally:
         model._plan.cache_clear()
+
+
+def test_the_committed_classes_are_generated_from_the_schema():
+    assert generate.OUTPUT.read_text(encoding="utf-8") == generate.render(), (
+        "src/chartergen/model/classes.py is stale: run 'python -m chartergen.model.generate' "
+        "and commit it"
+    )
+
+
+def test_a_field_added_to_the_schema_is_an_attribute_of_its_class(
+        monkeypatch: pytest.MonkeyPatch):
+    from chartergen.schema.fields import flag
+
+    drills = generate.SCHEMA["crisis"]["schema"]["drills"]
+    grown = {**drills, "schema": {**drills["schema"], "online": flag("Whether it is online.")}}
+    crisis = generate.SCHEMA["crisis"]
+    monkeypatch.setitem(generate.SCHEMA, "crisis", {
+        **crisis, "schema": {**crisis["schema"], "drills": grown}})
+    text = generate.render()
+    assert text != generate.OUTPUT.read_text(encoding="utf-8")
+    drills_class = text[text.index("class Drills"):text.index("@dataclass", text.index(
+        "class Drills"))]
+    assert 'online: bool | None = None\n    """Whether it is online."""' in drills_class

@@ -99,6 +99,20 @@ def test_render_refuses_a_folder_it_did_not_write(tmp_path: Path):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
+def test_render_public_writes_the_calendar_of_a_charter_that_keeps_no_other_page(
+        tmp_path: Path):
+    # a one-charter site's overview is the home page; a public build of a charter holding
+    # only its name keeps no other page in the charter's folder, but its calendar
+    charter = tmp_path / "acme.yaml"
+    charter.write_text("format: 1\ncompany:\n  name: Acme\n  language: en\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(charter), "--out", str(out), "--public",
+                                      "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out / "docs").as_posix() for p in (out / "docs").rglob("*")
+                  if p.is_file()) == ["acme/calendar.ics", "index.md"]
+
+
 def test_render_reports_invalid_charters_like_validate(tmp_path: Path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(BAD_CHARTER)

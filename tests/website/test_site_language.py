@@ -7,6 +7,7 @@ Material's "Made with" notice (an internal policy site).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,13 @@ def header_name(site: Path, page: str = "index.html") -> str:
 def test_a_french_portfolio_gets_a_french_site(french: Path):
     home = parse(french / "index.html")  # the overview of the site's one charter
     assert home.html is not None and home.html["lang"] == "fr"
-    assert header_name(french) == "Chartes réseaux sociaux"
+    assert header_name(french) == "Cidrerie du Bocage"  # one charter: its company
     title = home.select_one("article h1").get_text(strip=True)
     assert title.startswith("Vue d'ensemble") and "Cidrerie du Bocage" in title
     search = home.select_one("input.md-search__input")
     assert search is not None and search["placeholder"] == "Rechercher"
     assert header_name(french, "cidrerie-du-bocage/crisis/index.html") == (
-        "Chartes réseaux sociaux")
+        "Cidrerie du Bocage")
 
 
 def test_a_mixed_portfolio_keeps_english(mixed: Path):
@@ -144,7 +145,16 @@ def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp:
                                       "--out", str(out), "--today", TODAY])
     assert result.exit_code == 0, result.output
     config = YAML(typ="safe").load((out / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["site_name"] == "Chartes réseaux sociaux"
+    assert config["site_name"] == "Cidrerie du Bocage"  # one charter: its company
+    two = module_tmp / "two-french"
+    two.mkdir()
+    for name in ("cidrerie-du-bocage", "cidrerie-de-la-vallee"):
+        shutil.copy(example("cidrerie-du-bocage"), two / f"{name}.yaml")
+    result = CliRunner().invoke(cli, ["render", str(two), "--out", str(module_tmp / "r2"),
+                                      "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    both = YAML(typ="safe").load((module_tmp / "r2" / "mkdocs.yml").read_text("utf-8"))
+    assert both["site_name"] == "Chartes réseaux sociaux"
     assert config["theme"]["language"] == "fr"
     assert config["extra"] == {"generator": False,
                                "polyfills": ["assets/chartergen/iframe-worker.min.js"],

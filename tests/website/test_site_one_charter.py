@@ -86,3 +86,38 @@ def test_the_built_home_page_is_the_overview_with_no_filter(one: Path) -> None:
     assert [a.get_text(strip=True) for a in crisis.select("nav.md-nav--primary a")
             if "cg-nav-home" in (a.parent.get("class") or [])] == []
     assert not (one / "bakery" / "index.html").exists()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_header_of_a_one_charter_site_names_its_company(
+        engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from chartergen.cli import cli
+
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / "bakery.yaml").write_text(
+        MINIMAL.read_text(encoding="utf-8").replace("Minimal Bakery", "Dupont & Fils"),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(cli, ["build", "charters", "-q", "--engine", engine,
+                                     "--today", TODAY.isoformat()])
+    assert built.exit_code == 0, built.output
+    for page in ("index.html", "bakery/crisis/index.html", "bakery/crisis.html"):
+        if (tmp_path / "site" / page).is_file():
+            html = parse(tmp_path / "site" / page)
+            header = html.select_one(".md-header__topic").get_text(strip=True)
+            assert header == "Dupont & Fils", (page, header)
+            assert html.select_one("title").get_text().endswith("Dupont & Fils")
+
+
+def test_the_site_name_chosen_else_the_company_else_the_default(tmp_path: Path) -> None:
+    from chartergen.render.site import site_name
+
+    one = render_site(sources("d-and-f", tmp_path=tmp_path), today=TODAY)
+    two = render_site(sources("bakery", "mill", tmp_path=tmp_path), today=TODAY)
+    assert site_name(one, None) == ("D-And-F", False)
+    assert site_name(one, "Social-media charters") == ("D-And-F", False)  # the default
+    assert site_name(one, "Our policies") == ("Our policies", False)
+    assert site_name(two, None) == ("Social-media charters", True)
+    assert site_name(two, "Our policies") == ("Our policies", False)

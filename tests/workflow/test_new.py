@@ -73,11 +73,16 @@ def test_the_ci_workflow_is_the_template_with_its_own_header(ci: str) -> None:
     written = files[path]
     assert INTEGRATIONS / template == (GITHUB if ci == "github" else GITLAB)
     original = (INTEGRATIONS / template).read_text(encoding="utf-8")
-    body = [line for line in original.splitlines() if not line.startswith("#")]
+
+    def body_of(text: str) -> list[str]:  # what pip cannot install is said in French
+        return [line for line in text.splitlines()
+                if not line.startswith("#") and "CHARTERGEN_HELP:" not in line]
+
+    body = body_of(original)
     assert written.splitlines()[0] == (
         "# Vérifie les chartes de Acme et publie leur site ; écrit par « chartergen new »."
     )
-    assert [line for line in written.splitlines() if not line.startswith("#")] == body
+    assert body_of(written) == body
     workflow = YAML(typ="safe").load(written)
     commands = _command_lines(_scripts(workflow))
     assert commands
@@ -95,6 +100,52 @@ def test_the_ci_installs_the_chartergen_given() -> None:
         settings = workflow["env"] if ci == "github" else workflow["variables"]
         assert settings["CHARTERGEN"] == spec
         assert f"`{spec}`" in files["README.md"]
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_from_a_wheel_the_ci_asks_an_index_for_the_same_version(
+        ci: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chartergen import __version__
+
+    monkeypatch.setattr(scaffold, "installed_from", lambda: None)  # a wheel or a folder
+    monkeypatch.chdir(tmp_path)
+    result = run("--lang", "fr", "new", "acme", "--ci", ci)
+    assert result.exit_code == 0, result.output
+    assert f"la CI installe donc chartergen=={__version__} depuis un index" in result.stderr
+    workflow = load(tmp_path / "acme" / scaffold.CI_FILES[ci][0])
+    settings = workflow["env"] if ci == "github" else workflow["variables"]
+    assert settings["CHARTERGEN"] == f"chartergen=={__version__}"
+    readme = (tmp_path / "acme" / "README.md").read_text(encoding="utf-8")
+    assert f"`chartergen=={__version__}`, la ligne `CHARTERGEN`" in readme
+    assert "PIP_INDEX_URL" in readme
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_a_chartergen_the_ci_cannot_install_stops_it_with_what_to_change(
+        ci: str) -> None:
+    files = scaffold.repository_files(language="fr", company="Acme", ci=ci,
+                                      chartergen="chartergen==0.1.0")
+    path = scaffold.CI_FILES[ci][0]
+    workflow = YAML(typ="safe").load(files[path])
+    if ci == "github":
+        settings = workflow["env"]
+        steps = [step["run"] for job in workflow["jobs"].values() for step in job["steps"]
+                 if "pip install" in step.get("run", "")]
+    else:
+        settings = workflow["variables"]
+        steps = workflow[".chartergen"]["before_script"]
+    assert len(steps) == (2 if ci == "github" else 1)
+    # an install pip cannot do here (no index, a package that is nowhere), as a CI meets it
+    env = {**os.environ, "CHARTERGEN": "chartergen-nowhere==0.1.0",
+           "CHARTERGEN_HELP": settings["CHARTERGEN_HELP"], "PIP_NO_INDEX": "1",
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for step in steps:
+        done = subprocess.run(["bash", "-c", step], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 1
+        assert f"pip n'a pas pu installer CHARTERGEN : indiquez, en haut de {path}, où" \
+            in done.stdout, done.stdout
 
 
 class _Distribution:

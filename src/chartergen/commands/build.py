@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from chartergen.errors import UsageError
+from chartergen.messages import Msg
 
 ENGINE_OPTION = click.option(
     "--engine", type=click.Choice(["mkdocs", "zensical"]),
@@ -63,7 +64,7 @@ def build(paths: Sequence[str], config_file: str | None, site_dir: str | None, s
         target = adapter.build(BuildRequest(
             config_path, site_dir=site_dir, strict=strict, today=today, quiet=quiet,
             public=public, progress=show_progress(quiet)))
-    from chartergen.messages import Msg, default_language
+    from chartergen.messages import default_language
 
     click.echo(Msg("site written to {path}", path=display(target)).say(default_language()),
                err=True)
@@ -91,9 +92,10 @@ def site_config(paths: Sequence[str], config_file: str | None) -> Iterator[Path]
     if config_file:
         path = Path(config_file)
         if not path.is_file():
-            raise UsageError(f"'{config_file}' does not exist")
+            raise UsageError(Msg("'{path}' does not exist", path=config_file))
         if paths:
-            raise UsageError("give the charters either as PATHS or in the configuration file")
+            raise UsageError(Msg("give the charters either as PATHS or in the configuration "
+                                 "file"))
         yield path
         return
     if not paths and Path("mkdocs.yml").is_file():
@@ -103,7 +105,8 @@ def site_config(paths: Sequence[str], config_file: str | None) -> Iterator[Path]
 
     charters = discover(paths)  # refuses a missing path before MkDocs starts
     if len({p.parent for p in charters}) > 1 or len(paths) > 1:
-        raise UsageError("without a mkdocs.yml, give one folder (or one file) of charters")
+        raise UsageError(Msg("without a mkdocs.yml, give one folder (or one file) of "
+                             "charters"))
     from chartergen.sitedir import owned_folder, remove_leftovers
 
     # a build killed outright (SIGKILL) cannot remove its folder: the next one does
@@ -155,4 +158,5 @@ def parse_today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{value}'") from None
+        raise UsageError(Msg("--today must be a date written YYYY-MM-DD, not '{value}'",
+                             value=value)) from None

@@ -43,8 +43,13 @@ def new(folder: Path, language: str | None, ci: str, company: str | None,
     if folder.exists() and not folder.is_dir():
         raise UsageError(Msg("{path} is a file, not a folder", path=folder).say(language))
     company = company or _company_from(folder.resolve().name)
+    from chartergen import __version__
+
+    # from a folder or a wheel, no other machine can reach where this chartergen came from:
+    # the CI asks a package index for the same version (README.md says what else to set)
     source = installed_from()
-    files = repository_files(language=language, company=company, ci=ci, chartergen=source)
+    requirement = source or f"chartergen=={__version__}"
+    files = repository_files(language=language, company=company, ci=ci, chartergen=requirement)
     existing = [name for name in files if (folder / name).exists()
                 or (folder / name).is_symlink()]
     if existing and not keep_existing:
@@ -70,7 +75,9 @@ def new(folder: Path, language: str | None, ci: str, company: str | None,
 
         click.echo(Msg(
             "note: this chartergen was installed from a folder or a file, which the CI cannot "
-            "reach; set CHARTERGEN in {path} to where your company installs chartergen from",
+            "reach, so the CI installs {requirement} from a package index; if your company "
+            "does not keep chartergen on one, set CHARTERGEN in {path} to a tag of its "
+            "chartergen repository (README.md says how)", requirement=requirement,
             path=folder / CI_FILES[ci][0]).say(language), err=True)
     click.echo(Msg(
         "Next: cd {folder}, fill in {charter}, then run 'chartergen validate', "

@@ -35,15 +35,17 @@ def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
     from chartergen import engines
     from chartergen.commands.build import parse_today
     from chartergen.edit.atomic import FileExists
+    from chartergen.messages import Msg, language_of, plural
     from chartergen.pdf import check_tools, chromium_path, print_charter
-    from chartergen.pipeline import display_path
+    from chartergen.pipeline import display_path, text_of
 
     date = parse_today(today)
     charter_file = find_charter(charter)
     target = Path(out) if out else Path(f"{charter_file.stem}.pdf")
+    exists = Msg("'{path}' already exists: add --force to replace it, or choose another file "
+                 "with --out", path=display_path(target))
     if target.exists() and not force:
-        raise UsageError(f"'{display_path(target)}' already exists: add --force to replace "
-                         "it, or choose another file with --out")
+        raise UsageError(exists)
     browser = chromium_path()
     check_tools(browser)  # before any work: a clear message at once
     adapter = engines.load(engines.choose(engine))
@@ -52,29 +54,32 @@ def pdf(charter: str | None, out: str | None, today: str | None, public: bool,
                                 public=public, overwrite=force,
                                 engine=adapter)
     except FileExists:  # appeared while printing
-        raise UsageError(f"'{display_path(target)}' already exists: add --force to replace "
-                         "it, or choose another file with --out") from None
-    click.echo(f"{display_path(printed.path)}: {printed.company}, {printed.pages} pages",
-               err=True)
+        raise UsageError(exists) from None
+    written = plural(printed.pages, "{path}: {company}, {count} page",
+                     "{path}: {company}, {count} pages", path=display_path(printed.path),
+                     company=printed.company)
+    click.echo(written.say(language_of(None, text_of(charter_file))), err=True)
 
 
 def find_charter(name: str | None, folder: Path = Path("charters")) -> Path:
     """The charter file named on the command line (a path, or a name in ``folder``)."""
+    from chartergen.messages import Msg
     from chartergen.pipeline import discover
 
     if name and Path(name).is_file():
         return Path(name)
     if not folder.is_dir():
-        raise UsageError(f"'{name}' does not exist" if name else
-                         "give the charter file to print (there is no charters/ folder here)")
+        raise UsageError(Msg("'{path}' does not exist", path=name) if name else Msg(
+            "give the charter file to print (there is no charters/ folder here)"))
     files = discover([folder])
+    names = ", ".join(sorted(f.stem for f in files))
     if name:
         matches = [f for f in files if f.stem == name or f.name == name]
         if not matches:
-            raise UsageError(f"no charter '{name}' in {folder}/: give a charter file, or one "
-                             f"of: {', '.join(sorted(f.stem for f in files))}")
+            raise UsageError(Msg("no charter '{name}' in {folder}/: give a charter file, or one "
+                                 "of: {names}", name=name, folder=folder, names=names))
         return matches[0]
     if len(files) > 1:
-        raise UsageError(f"{folder}/ holds {len(files)} charters: name the one to print ("
-                         f"{', '.join(sorted(f.stem for f in files))})")
+        raise UsageError(Msg("{folder}/ holds {count} charters: name the one to print "
+                             "({names})", folder=folder, count=len(files), names=names))
     return files[0]

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from chartergen.errors import UsageError
+from chartergen.messages import Msg
 
 MARKER = ".chartergen-render"
 """Left in the output folder, so that a later run may replace what an earlier one wrote."""
@@ -28,7 +29,8 @@ HEADER = """\
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder to write (created; an earlier render's output is replaced).")
-@click.option("--site-name", help="Name of the site (default: \"Social-media charters\", or "
+@click.option("--site-name", help="Name of the site (default: the company's name for one "
+              "charter, else \"Social-media charters\", or "
               "\"Chartes réseaux sociaux\" for a French site).")
 @click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto",
               show_default=True,
@@ -52,10 +54,12 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
 
     from chartergen.commands.build import parse_today
     from chartergen.engines.mkdocs.config import SITE_NAMES, copy_theme, dump_yaml, site_config
+    from chartergen.messages import default_language, plural
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
-    from chartergen.render.site import default_site_name, site_names
+    from chartergen.render.site import site_name as header_name
+    from chartergen.render.site import site_names
     from chartergen.sitedir import writing
 
     date = parse_today(today)
@@ -70,7 +74,9 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     if not result.ok or result.site is None:
         for diagnostic in sorted(result.diagnostics):
             click.echo(styled(diagnostic))
-        click.echo(summary(len(files), result.diagnostics), err=True)
+        languages = {d.language for d in result.diagnostics}
+        language = languages.pop() if len(languages) == 1 else default_language()
+        click.echo(summary(len(files), result.diagnostics, language), err=True)
         sys.exit(1)
     for diagnostic in result.diagnostics:
         click.echo(styled(diagnostic), err=True)
@@ -85,26 +91,27 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
             path = docs / page.src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
-        for file in site.files:
-            (docs / file.src).write_bytes(file.content.encode("utf-8"))
+        for file in site.files:  # a calendar may be all a public charter keeps in its folder
+            path = docs / file.src
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file.content.encode("utf-8"))
         copy_theme(target / "theme")
-        config = site_config(site, site_name=site_name or default_site_name(site.language))
-        if not site_name:  # a page in another language names the site in its language
+        name, default = header_name(site, site_name)
+        config = site_config(site, site_name=name)
+        if default:  # a page in another language names the site in its language
             config["extra"][SITE_NAMES] = site_names()
         (target / "mkdocs.yml").write_text(dump_yaml(config, HEADER), encoding="utf-8")
         (target / MARKER).write_text("", encoding="utf-8")
-    click.echo(
-        f"{len(site.pages)} pages for {len(sources)} charter(s) written to {target}/; "
-        f"build them with: cd {target} && mkdocs build",
-        err=True,
-    )
+    written = Msg("{pages} for {charters} written to {folder}/; build them with: cd {folder} "
+                  "&& mkdocs build", folder=target,
+                  pages=plural(len(site.pages), "{count} page", "{count} pages"),
+                  charters=plural(len(sources), "{count} charter", "{count} charters"))
+    click.echo(written.say(site.language), err=True)
 
 
 def _check_target(target: Path) -> None:
     if target.exists() and not target.is_dir():
-        raise UsageError(f"'{target}' is a file, not a folder")
+        raise UsageError(Msg("'{path}' is a file, not a folder", path=target))
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise UsageError(
-            f"'{target}' is not empty and was not written by chartergen render: "
-            "choose a new or empty folder"
-        )
+        raise UsageError(Msg("'{path}' is not empty and was not written by chartergen render: "
+                             "choose a new or empty folder", path=target))

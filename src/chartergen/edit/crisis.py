@@ -23,7 +23,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from chartergen.edit.fmt import _plain_data, canonical_yaml, comment_lines
+from chartergen.edit.fmt import canonical_yaml, comment_lines, plain_data
 from chartergen.errors import ChartergenError
 from chartergen.messages import Msg
 from chartergen.model import Charter, Level
@@ -86,7 +86,7 @@ def open_crisis(text: str, charter: Charter, *, level: str, since: dt.date,
             del crisis["current"]
         crisis.insert(0, "current", CommentedMap(values))
         new_text = _dump(tree)
-    expected = _plain_data(text, "")
+    expected = plain_data(text, "")
     expected.setdefault("crisis", {})
     if not isinstance(expected["crisis"], dict):
         expected["crisis"] = {}
@@ -114,7 +114,7 @@ def close_crisis(text: str, charter: Charter, *, ended: dt.date) -> str:
     else:
         block["ended"] = ended
         new_text = _dump(tree)
-    expected = _plain_data(text, "")
+    expected = plain_data(text, "")
     expected["crisis"]["current"]["ended"] = ended.isoformat()
     _verify(text, new_text, expected, charter)
     return new_text
@@ -256,7 +256,7 @@ def _verify(old: str, new: str, expected: Any, charter: Charter) -> None:
 
     safety = Msg("the change could not be made safely, so the file was left as it is; please "
                  "report this")
-    if _plain_data(new, "") != expected:
+    if plain_data(new, "") != expected:
         raise CrisisRefused(safety)
     if sorted(comment_lines(old)) != sorted(comment_lines(new)):
         raise CrisisRefused(safety)

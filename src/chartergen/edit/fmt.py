@@ -619,7 +619,7 @@ def _verify(data: Any, comments: list[str], result: str, path: str,
     """None when ``result`` holds ``data`` and every comment in ``comments``; otherwise
     where the original differs, said so that the user can change it (the file is left
     as it is)."""
-    written = _plain_data(result, path)
+    written = plain_data(result, path)
     if written != data:
         where = _first_difference(data, written)
         line = _line_of_field(text, where)
@@ -673,7 +673,7 @@ _PlainConstructor.add_constructor(
 )
 
 
-def _plain_data(text: str, path: str) -> Any:
+def plain_data(text: str, path: str) -> Any:
     """The data chartergen reads from text ``fmt`` wrote, by the quick C loader.
 
     Output of ``fmt`` holds no anchor, tag or alias, so the loader's guards have

@@ -35,6 +35,7 @@ IGNORED = ("/site/", "/site-public/", "/public/", "/*.pdf", ".cache/", ".venv/",
 """What chartergen and its CI build or install in a charters repository."""
 
 _CHARTERGEN_LINE = re.compile(r'(?m)^(\s*CHARTERGEN: )"[^"\n]*"')
+_HELP_LINE = re.compile(r'(?m)^(\s*CHARTERGEN_HELP: )"[^"\n]*"')
 
 
 def charter_name(company: str) -> str:
@@ -60,7 +61,8 @@ def repository_files(*, language: str, company: str, ci: str,
     charter = f"charters/{charter_name(company)}.yaml"
     ci_file, template = CI_FILES[ci]
     workflow = ci_workflow(template, header=labels["ci_header"].format(company=company),
-                           chartergen=chartergen)
+                           chartergen=chartergen,
+                           help=" ".join(labels["ci_help"].format(ci_file=ci_file).split()))
     installed = _CHARTERGEN_LINE.search(workflow)
     assert installed is not None  # the templates set CHARTERGEN (a test checks both)
     readme = labels["readme"].format(
@@ -77,9 +79,11 @@ def repository_files(*, language: str, company: str, ci: str,
     }
 
 
-def ci_workflow(template: str, *, header: str, chartergen: str | None) -> str:
+def ci_workflow(template: str, *, header: str, chartergen: str | None,
+                help: str | None = None) -> str:
     """A CI template of chartergen/integrations with ``header`` in place of its own notes
-    (they tell how to copy it) and, when given, ``chartergen`` as what pip installs."""
+    (they tell how to copy it) and, when given, ``chartergen`` as what pip installs and
+    ``help`` as what the job says when pip cannot install it."""
     text = resources.files("chartergen").joinpath("integrations", template).read_text("utf-8")
     lines = text.splitlines(keepends=True)
     while lines and lines[0].startswith("#"):
@@ -87,6 +91,8 @@ def ci_workflow(template: str, *, header: str, chartergen: str | None) -> str:
     text = f"# {header}\n" + "".join(lines)
     if chartergen is not None:
         text = _CHARTERGEN_LINE.sub(lambda m: m.group(1) + json.dumps(chartergen), text)
+    if help is not None:
+        text = _HELP_LINE.sub(lambda m: m.group(1) + json.dumps(help, ensure_ascii=False), text)
     return text
 
 

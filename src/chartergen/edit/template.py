@@ -26,31 +26,6 @@ from chartergen.schema.jsonschema import SCHEMA_FILE_NAME
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE_NAME}"
 """First line of every charter: VS Code's YAML extension finds the schema through it."""
 
-MISTAKES_OF: dict[str, tuple[int, ...]] = {
-    "format": (),
-    "company": (),
-    "document": (7, 8),
-    "scope": (7,),
-    "strategy": (1, 2),
-    "audiences": (2, 6),
-    "objectives": (1, 2, 8),
-    "networks": (1, 2, 5),
-    "content": (2, 4, 6, 9),
-    "voice": (4, 6),
-    "team": (3, 5),
-    "engagement": (4, 5, 7),
-    "staff": (7,),
-    "accounts": (7, 9),
-    "monitoring": (7, 8),
-    "crisis": (7,),
-    "measurement": (8,),
-    "independence": (9,),
-    "reviews": (1, 3, 7),
-    "internal": (),
-    "notes": (),
-}
-"""Which of the nine mistakes (shared/design/nine-mistakes.md) each section guards against."""
-
 COMMENT_WIDTH = 92
 
 
@@ -72,7 +47,7 @@ def starter_charter(*, language: str, company: str) -> str:
     lines.append("")
     for name, rule in SCHEMA.items():
         guidance = labels["sections"][name]
-        mistakes = MISTAKES_OF[name]
+        mistakes = rule.get("meta", {}).get("guards", ())
         if mistakes:
             # no line break inside a title: its spaces are non-breaking while wrapping
             titles = [

@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any
 
 from chartergen.errors import UsageError
+from chartergen.messages import Msg
 
 DEFAULT = "mkdocs"
 
@@ -46,11 +47,11 @@ ENGINES: dict[str, Engine] = {
     "mkdocs": Engine("mkdocs", (
         Requirement("mkdocs", (1, 6, 1), (1, 6, 2), "==1.6.1"),
         Requirement("mkdocs-material", (9, 7), (10,), ">=9.7,<10"),
-    ), "pip install chartergen (MkDocs comes with it)"),
+    ), Msg("pip install chartergen (MkDocs comes with it)")),
     "zensical": Engine("zensical", (
         Requirement("zensical", (0, 0, 73), (0, 0, 74), "==0.0.73"),
-    ), "pip install 'chartergen[zensical]' (in chartergen's folder: pip install -e "
-       "'.[zensical]')"),
+    ), Msg("pip install 'chartergen[zensical]' (in chartergen's folder: pip install -e "
+           "'.[zensical]')")),
 }
 """The engines, and the versions of each that chartergen is tested with (as pinned in
 ``pyproject.toml``)."""
@@ -61,8 +62,8 @@ def choose(option: str | None, setting: str | None = None) -> str:
     setting, else the CHARTERGEN_ENGINE environment variable, else MkDocs."""
     name = option or setting or os.environ.get("CHARTERGEN_ENGINE") or DEFAULT
     if name not in ENGINES:
-        raise UsageError(f"unknown site engine '{name}': choose one of "
-                         + ", ".join(sorted(ENGINES)))
+        raise UsageError(Msg("unknown site engine '{name}': choose one of {engines}",
+                             name=name, engines=", ".join(sorted(ENGINES))))
     return name
 
 
@@ -73,12 +74,15 @@ def problem(name: str) -> str | None:
         try:
             installed = metadata.version(requirement.distribution)
         except metadata.PackageNotFoundError:
-            return (f"the {name} engine needs {requirement.distribution}"
-                    f"{requirement.shown}, which is not installed: {engine.install}")
+            return Msg("the {name} engine needs {requirement}, which is not installed: "
+                       "{install}", name=name, install=engine.install,
+                       requirement=requirement.distribution + requirement.shown)
         version = _numbers(installed)
         if not requirement.lowest <= version < requirement.below:
-            return (f"the {name} engine is tested with {requirement.distribution}"
-                    f"{requirement.shown}, and {installed} is installed: {engine.install}")
+            return Msg("the {name} engine is tested with {requirement}, and {installed} is "
+                       "installed: {install}", name=name, installed=installed,
+                       install=engine.install,
+                       requirement=requirement.distribution + requirement.shown)
     return None
 
 
@@ -139,9 +143,10 @@ def read_config(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise UsageError(f"{path}: cannot be read ({str(exc).splitlines()[0]})") from None
+        raise UsageError(Msg("{path}: cannot be read ({reason})", path=path,
+                             reason=str(exc).splitlines()[0])) from None
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: not a mkdocs.yml (a mapping of settings)")
+        raise UsageError(Msg("{path}: not a mkdocs.yml (a mapping of settings)", path=path))
     options: dict[str, Any] = {}
     for entry in data.get("plugins") or []:
         if entry == "chartergen":

@@ -1,9 +1,9 @@
 """Which pages a charter gets, in which order, and which facts each page is expected to state.
 
-The list is the charter's navigation. Each page names the facts a reader
-expects to find there; a page whose facts are missing says so, and names the
-mistakes (of the nine) that the gap leaves open, so gaps are visible rather
-than silently absent.
+The list is the charter's navigation. The facts a reader expects on each page come from
+the schema (``expected``, :data:`FACTS`); a page whose facts are missing says so, and names
+the mistakes (of the nine) that the gap leaves open, so gaps are visible rather than
+silently absent.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from chartergen.errors import FieldPath
 from chartergen.schema.charter import SCHEMA
+from chartergen.schema.fields import places
 
 
 @dataclass(frozen=True)
@@ -22,74 +24,130 @@ class PageSpec:
     """Also the label key under ``pages`` and ``page_intro`` and the template name."""
     file: str
     """Path of the page inside the charter's folder."""
-    facts: tuple[str, ...] = ()
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "index.md",
-             ("version", "owner", "approved_on", "review_cadence", "next_review")),
-    PageSpec("scope", "scope.md", ("applies_to", "activities", "out_of_scope")),
-    PageSpec("strategy", "strategy.md",
-             ("purpose", "orientations", "coordination", "swot", "audiences", "objectives",
-              "kpis")),
-    PageSpec("networks", "networks/index.md", ("networks",)),
-    PageSpec("voice", "voice.md", ("voice", "examples")),
-    PageSpec("content", "content.md",
-             ("pillars", "shares", "promotional_ceiling", "calendar", "approval",
-              "sensitive_topics", "hub")),
-    PageSpec("engagement", "engagement.md", ("principles", "routing", "house_rules")),
-    PageSpec("staff", "staff.md", ("disclosure", "staff_rules", "legal_basis")),
+    PageSpec("overview", "index.md"),
+    PageSpec("scope", "scope.md"),
+    PageSpec("strategy", "strategy.md"),
+    PageSpec("networks", "networks/index.md"),
+    PageSpec("voice", "voice.md"),
+    PageSpec("content", "content.md"),
+    PageSpec("engagement", "engagement.md"),
+    PageSpec("staff", "staff.md"),
     PageSpec("quiz", "self-check.md"),
-    PageSpec("roles", "roles.md", ("roles", "hours")),
-    PageSpec("resources", "resources.md", ("budget", "tools")),
-    PageSpec("accounts", "accounts.md", ("register", "offboarding", "hacked_procedure")),
-    PageSpec("monitoring", "monitoring.md", ("keywords", "monitoring_owner", "frequency")),
-    PageSpec("crisis", "crisis.md",
-             ("levels", "contacts", "escalation", "statements", "after_action")),
-    PageSpec("reporting", "reporting.md", ("kpis", "reporting")),
-    PageSpec("independence", "independence.md", ("hub", "exports", "exit_plans", "max_share")),
+    PageSpec("roles", "roles.md"),
+    PageSpec("resources", "resources.md"),
+    PageSpec("accounts", "accounts.md"),
+    PageSpec("monitoring", "monitoring.md"),
+    PageSpec("crisis", "crisis.md"),
+    PageSpec("reporting", "reporting.md"),
+    PageSpec("independence", "independence.md"),
     PageSpec("checklist", "checklist.md"),
     PageSpec("propose", "propose-a-change.md"),
 )
 """Every charter page except the one per network, in navigation order."""
 
-NETWORK_FACTS = ("why", "net_objectives", "net_audiences", "net_owner", "net_backup",
-                 "backup_is_owner", "cadence", "reply_targets")
+ENTRY_PAGES = {"networks": "network"}
+"""Lists whose every entry has a page of its own (``networks/<id>.md``), by place."""
 
-FACT_MISTAKES: dict[str, tuple[int, ...]] = {
-    "version": (7,), "owner": (7, 8), "approved_on": (1, 7), "review_cadence": (8,),
-    "next_review": (8,),
-    "applies_to": (7,), "activities": (7,), "out_of_scope": (7,),
-    "purpose": (1,), "orientations": (1,), "coordination": (1,), "swot": (1,),
-    "audiences": (2, 6), "objectives": (1, 2), "kpis": (8,),
-    "networks": (1, 2),
-    "why": (1,), "net_objectives": (1, 2), "net_audiences": (2,), "net_owner": (3, 5),
-    "net_backup": (5,), "backup_is_owner": (5,), "cadence": (2, 5), "reply_targets": (4, 5),
-    "voice": (4, 6), "examples": (4,),
-    "pillars": (2, 6), "shares": (6,), "promotional_ceiling": (6,), "calendar": (2, 5),
-    "approval": (7,), "sensitive_topics": (7,), "hub": (9,),
-    "principles": (4,), "routing": (4, 5), "house_rules": (7,),
-    "disclosure": (7,), "staff_rules": (7,), "legal_basis": (7,),
-    "roles": (3, 5), "hours": (3,),
-    "budget": (3,), "tools": (3,),
-    "register": (7, 9), "offboarding": (7,), "hacked_procedure": (7,),
-    "keywords": (7,), "monitoring_owner": (7, 8), "frequency": (7,),
-    "levels": (7,), "contacts": (7,), "escalation": (7,), "statements": (7,),
-    "after_action": (7,),
-    "reporting": (8,),
-    "exports": (9,), "exit_plans": (9,), "max_share": (9,),
-}
-"""Which of the nine mistakes a missing fact leaves open."""
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact a reader expects on a page (the schema's ``expected``); a page whose facts are
+    missing says so and names the mistakes the gap leaves open."""
+
+    key: str
+    """Also the label key under ``facts``."""
+    place: str
+    """The field, dotted from the top, or from the entry for a fact of an entry's own page."""
+    mistakes: tuple[int, ...]
+    pages: tuple[str, ...]
+    of: tuple[str, ...] = ()
+    every: bool = False
+    differs_from: str = ""
+    of_entry: bool = False
+    """A fact of each entry of a list, on the entry's own page (see :data:`ENTRY_PAGES`)."""
+
+    def present(self, charter: Any, entry: Any = None) -> bool:
+        """Whether ``charter`` (or ``entry``, for a fact of an entry) states the fact."""
+        from chartergen.model import is_blank, part
+
+        owner = entry if self.of_entry else charter
+        if owner is None:
+            return False
+        if self.every:
+            where, _, name = self.place.rpartition(".")
+            entries = part(owner, where)
+            return bool(entries) and all(not is_blank(getattr(e, name)) for e in entries)
+        value = part(owner, self.place)
+        if self.differs_from:
+            return not (value and value == part(owner, self.differs_from))
+        if self.of:
+            return any(not is_blank(getattr(value, name)) for name in self.of)
+        return not is_blank(value)
+
+
+def _facts() -> tuple[Fact, ...]:
+    found = []
+    for place, rule in places(SCHEMA):
+        for fact in rule.get("meta", {}).get("facts", ()):
+            of_entry = place[0] in ENTRY_PAGES and len(place) > 1
+            pages = (ENTRY_PAGES[place[0]],) if of_entry else _pages_of(place)
+            found.append(Fact(fact["key"] or place[-1], ".".join(place[of_entry:]),
+                              tuple(fact["mistakes"]), pages, tuple(fact.get("of", ())),
+                              bool(fact.get("every")), fact.get("differs_from", ""), of_entry))
+    return tuple(found)
+
+
+def _pages_of(place: tuple[str, ...]) -> tuple[str, ...]:
+    """The page showing the field at ``place`` (the deepest ``page`` along it, else the
+    overview), then the other pages listing it (``also_on`` along it)."""
+    page, others, rules = "overview", [], SCHEMA
+    for name in place:
+        rule = rules[name]
+        meta = rule.get("meta", {})
+        page = meta.get("page", page)
+        others += meta.get("also_on", ())
+        inner = rule.get("schema", {})
+        rules = inner.get("schema", {}) if rule.get("type") == "list" else inner
+    return (page, *others)
+
+
+FACTS: tuple[Fact, ...] = _facts()
+"""Every fact a page expects, in the schema's order (from its ``expected`` marks)."""
+
+
+def facts_on(page: str) -> tuple[Fact, ...]:
+    """The facts ``page`` (a page key, ``network`` for a network's own page) expects."""
+    return tuple(fact for fact in FACTS if page in fact.pages)
+
+
+DUTIES = ("charter", "approval", "crisis", "monitoring", "reporting", "accounts", "pause",
+          "exports")
+"""The columns of the roles page's duty table, in their order; the role references that
+fill each are the schema's (``duty``), its label is ``roles.r_<duty>``."""
+
+
+def duty_places() -> dict[str, tuple[str, ...]]:
+    """For each duty, the places of the role references that give it, in schema order."""
+    found: dict[str, list[str]] = {key: [] for key in DUTIES}
+    for place, rule in places(SCHEMA):
+        key = rule.get("meta", {}).get("duty")
+        if key:
+            found[key].append(".".join(place))
+    return {key: tuple(where) for key, where in found.items()}
+
 
 def page_for(field_path: FieldPath, network_ids: tuple[str, ...] = ()) -> tuple[str, str]:
     """The page key and network id (or "") showing the fact at ``field_path``: the page the
     schema gives the deepest section or list along the path (``page``), else the overview."""
     if not field_path:
         return "overview", ""
-    if field_path[0] == "networks" and len(field_path) > 1 and isinstance(field_path[1], int):
+    if field_path[0] in ENTRY_PAGES and len(field_path) > 1 and isinstance(field_path[1], int):
         index = field_path[1]
         if 0 <= index < len(network_ids):
-            return "network", network_ids[index]
+            return ENTRY_PAGES[str(field_path[0])], network_ids[index]
     if tuple(field_path) == ("team",):  # the team as a whole: its people come first
         return "roles", ""
     page, rules = "overview", SCHEMA

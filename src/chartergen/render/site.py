@@ -61,6 +61,8 @@ class RenderedSite:
     """Files besides the pages: each charter's calendar and the portfolio's."""
     languages: tuple[str, ...] = ()
     """Every language the pages are written in: the home page's and each charter's."""
+    name: str = ""
+    """A one-charter site's name: its company's (escaped for HTML, as the titles are)."""
 
     @property
     def single(self) -> bool:
@@ -132,6 +134,17 @@ def site_names() -> dict[str, str]:
 def not_found_words(language: str) -> dict[str, str]:
     """The 404 page's words in the site's language (theme/404.html)."""
     return {key: str(value) for key, value in labels_for(language)["not_found"].items()}
+
+
+def site_name(site: RenderedSite, chosen: str | None) -> tuple[str, bool]:
+    """The name in the site's header, and whether it is the default one: the name chosen
+    in the configuration, else a one-charter site's company, else the default name in the
+    site's language (which a page in another language says in its own)."""
+    if chosen and not is_default_site_name(chosen):
+        return chosen, False
+    if site.name:
+        return site.name, False
+    return default_site_name(site.language), True
 
 
 def is_default_site_name(name: str) -> bool:
@@ -277,8 +290,10 @@ def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,
     nav: list[Any] = [*([{home.title: HOME}] if home else []),
                       *(charter.nav for charter in charters)]
     languages = {*([language] if home else []), *(c.language for c in charters)}
+    alone = home is None and len(charters) == 1
     return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file,
-                        tuple(sorted(languages or {language})))
+                        tuple(sorted(languages or {language})),
+                        name=next(iter(charters[0].nav)) if alone else "")
 
 
 PRINT_PAGE = "print.md"

@@ -18,9 +18,10 @@ from markupsafe import Markup
 
 from chartergen.render.formatting import Formatter
 from chartergen.render.pages import (
-    FACT_MISTAKES,
     PAGES,
     PageSpec,
+    duty_places,
+    facts_on,
     page_for,
     page_url,
     relative_url,
@@ -38,6 +39,8 @@ def _same_words(a: str, b: str) -> bool:
     """Whether two texts are the same words (a contact named after its job: "COO")."""
     return a.casefold().split() == b.casefold().split()
 
+
+_DUTY_PLACES = duty_places()
 
 WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -304,25 +307,20 @@ class CharterView:
         return rows
 
     def duty_columns(self) -> list[tuple[str, set[str]]]:
-        """Responsibilities the charter assigns by role id, as (label key, role ids)."""
-        c = self.charter
-        columns: list[tuple[str, set[str]]] = [
-            ("r_charter", {c.document.owner}),
-            ("r_approval", {r.approver for r in c.content.approval.rules}
-             | {r.backup for r in c.content.approval.rules}),
-            ("r_crisis", {lv.lead for lv in c.crisis.levels}
-             | {lv.approver for lv in c.crisis.levels}
-             | {lv.backup for lv in c.crisis.levels} | {c.crisis.after_action.owner}),
-            ("r_monitoring", {c.monitoring.owner}),
-            ("r_reporting", {r.owner for r in c.measurement.reporting}
-             | {k.owner for o in c.objectives for k in o.kpis}),
-            ("r_accounts", {a.owner for a in c.accounts.register}
-             | {admin for a in c.accounts.register for admin in a.admins}),
-            ("r_pause", {c.content.pause.who}),
-            ("r_exports", {c.independence.exports.owner}),
-        ]
-        known = {r.id for r in c.team.roles}
-        return [(key, ids & known) for key, ids in columns if ids & known]
+        """Responsibilities the charter assigns by role id, as (label key, role ids): the
+        role references the schema marks with a ``duty``."""
+        from chartergen.model import part
+
+        known = {r.id for r in self.charter.team.roles}
+        columns = []
+        for key, wheres in _DUTY_PLACES.items():
+            ids: set[str] = set()
+            for where in wheres:
+                value = part(self.charter, where)
+                ids |= set(value) if isinstance(value, tuple) else {value}
+            if ids & known:
+                columns.append((f"r_{key}", ids & known))
+        return columns
 
     def kpis(self) -> list[tuple[Any, Any]]:
         return [(o, k) for o in self.charter.objectives for k in o.kpis]
@@ -352,91 +350,17 @@ class CharterView:
 
     # --- gaps ------------------------------------------------------------------------------
 
-    def present(self, fact: str, network: Network | None = None) -> bool:
-        c = self.charter
-        n = network
-        checks: dict[str, Any] = {
-            "version": lambda: c.document.version,
-            "owner": lambda: c.document.owner,
-            "approved_on": lambda: c.document.approved_on,
-            "review_cadence": lambda: c.document.review_cadence,
-            "next_review": lambda: c.document.next_review,
-            "applies_to": lambda: c.scope.applies_to,
-            "activities": lambda: c.scope.activities,
-            "out_of_scope": lambda: c.scope.out_of_scope,
-            "purpose": lambda: c.strategy.purpose,
-            "orientations": lambda: c.strategy.orientations,
-            "coordination": lambda: c.strategy.coordination,
-            "swot": lambda: not c.strategy.swot.is_empty,
-            "audiences": lambda: c.audiences,
-            "objectives": lambda: c.objectives,
-            "kpis": lambda: c.objectives and all(o.kpis for o in c.objectives),
-            "networks": lambda: c.networks,
-            "why": lambda: n and n.why,
-            "net_objectives": lambda: n and n.objectives,
-            "net_audiences": lambda: n and n.audiences,
-            "net_owner": lambda: n and n.owner,
-            "net_backup": lambda: n and n.backup,
-            "backup_is_owner": lambda: not (n and n.backup and n.backup == n.owner),
-            "cadence": lambda: n and n.cadence,
-            "reply_targets": lambda: n and n.reply_targets.any,
-            "voice": lambda: c.voice.personality or c.voice.do or c.voice.dont,
-            "examples": lambda: c.voice.examples,
-            "pillars": lambda: c.content.pillars,
-            "shares": lambda: c.content.pillars and all(
-                p.share is not None for p in c.content.pillars),
-            "promotional_ceiling": lambda: c.content.promotional_ceiling is not None,
-            "calendar": lambda: c.content.calendar.slots,
-            "approval": lambda: c.content.approval.rules,
-            "sensitive_topics": lambda: c.content.sensitive_topics,
-            "hub": lambda: c.content.hub.name or c.content.hub.url,
-            "principles": lambda: c.engagement.principles,
-            "routing": lambda: c.engagement.routing,
-            "house_rules": lambda: c.engagement.house_rules.removed,
-            "disclosure": lambda: c.staff.disclosure or c.staff.disclaimer,
-            "staff_rules": lambda: c.staff.do or c.staff.dont,
-            "legal_basis": lambda: c.staff.legal_basis,
-            "roles": lambda: c.team.roles,
-            "hours": lambda: c.team.roles and all(
-                r.hours_per_week is not None for r in c.team.roles),
-            "budget": lambda: c.team.budget.amount or c.team.budget.items,
-            "tools": lambda: c.team.tools,
-            "register": lambda: c.accounts.register,
-            "offboarding": lambda: c.accounts.offboarding,
-            "hacked_procedure": lambda: c.accounts.hacked_procedure,
-            "keywords": lambda: c.monitoring.keywords,
-            "monitoring_owner": lambda: c.monitoring.owner,
-            "frequency": lambda: c.monitoring.frequency,
-            "levels": lambda: c.crisis.levels,
-            "contacts": lambda: c.crisis.contacts,
-            "escalation": lambda: c.crisis.escalation,
-            "statements": lambda: c.crisis.holding_statements,
-            "after_action": lambda: c.crisis.after_action.within or c.crisis.after_action.owner,
-            "reporting": lambda: c.measurement.reporting,
-            "exports": lambda: c.independence.exports.frequency or c.independence.exports.what,
-            "exit_plans": lambda: c.independence.exit_plans,
-            "max_share": lambda: c.independence.max_share_per_network is not None,
-        }
-        return bool(checks[fact]())
-
     def gaps(self, page: str, network: Network | None = None) -> Gaps:
         """What the page lacks. None on a public site: there a gap may only be a part
         left out on purpose, and the gaps are the editors' business anyway."""
-        from chartergen.render.pages import NETWORK_FACTS
-
         if self.public:
             return Gaps()
 
-        facts: tuple[str, ...]
-        if page == "network":
-            facts = NETWORK_FACTS
-        else:
-            spec: PageSpec = next(p for p in PAGES if p.key == page)
-            facts = spec.facts
-        missing = [f for f in facts if not self.present(f, network)]
-        mistakes = sorted({m for f in missing for m in FACT_MISTAKES[f]})
+        facts = facts_on(page)
+        missing = [f for f in facts if not f.present(self.charter, network)]
+        mistakes = sorted({m for f in missing for m in f.mistakes})
         return Gaps(
-            missing=tuple(str(self.labels["facts"][f]) for f in missing),
+            missing=tuple(str(self.labels["facts"][f.key]) for f in missing),
             mistakes=tuple(mistakes),
             empty=bool(facts) and len(missing) == len(facts) and page != "network",
         )

@@ -8,15 +8,18 @@ from chartergen.loader import Document
 
 def validate(document: Document) -> list[Diagnostic]:
     """Every structural, type and cross-reference problem of one loaded charter."""
-    from chartergen.schema.crossref import crossref_errors
+    from chartergen.schema.crossref import crossref_errors, walk
     from chartergen.schema.internal import internal_path_errors
     from chartergen.schema.source import source_warnings
     from chartergen.schema.structure import structure_errors
     from chartergen.schema.text import link_scheme_errors
 
+    fields = list(walk(document.data))  # every field present, once for all the checks
     return cap_per_kind(_slug_errors(document) + structure_errors(document)
-                        + crossref_errors(document) + link_scheme_errors(document)
-                        + internal_path_errors(document) + source_warnings(document))
+                        + crossref_errors(document, fields)
+                        + link_scheme_errors(document, fields)
+                        + internal_path_errors(document, fields)
+                        + source_warnings(document, fields))
 
 
 def _slug_errors(document: Document) -> list[Diagnostic]:

@@ -8,12 +8,16 @@ validates, and the audit says what is still missing.
 
 from __future__ import annotations
 
+from chartergen.messages import Msg
 from chartergen.schema.fields import (
     Rule,
     choice,
     choices,
+    duty,
     entries,
+    expected,
     flag,
+    guards,
     ident,
     integer,
     markdown,
@@ -178,10 +182,11 @@ SCHEMA: dict[str, Rule] = {
         },
         required=True, page="overview",
     ),
-    "document": section(
+    "document": guards(section(
         "Document control: version, status, owner, approval and review dates.",
         {
-            "version": shown(text("Version of this charter, e.g. 2.1.", example="1.0")),
+            "version": expected(shown(text("Version of this charter, e.g. 2.1.", example="1.0")),
+                      7),
             "status": shown(choice(
                 "Where the charter stands.",
                 {
@@ -191,13 +196,15 @@ SCHEMA: dict[str, Rule] = {
                 },
                 labels=("document_status",),
             )),
-            "owner": shown(ref("role", "The role that owns the charter and keeps it up to date.")),
+            "owner": duty(expected(shown(ref(
+                "role", "The role that owns the charter and keeps it up to date.")), 7, 8),
+                "charter"),
             "approved_by": shown(withheld(text("Who approved the charter (name and position)."))),
-            "approved_on": shown(typed("date", "Date of approval (YYYY-MM-DD).")),
+            "approved_on": expected(shown(typed("date", "Date of approval (YYYY-MM-DD).")), 1, 7),
             "effective": shown(typed("date", "Date the charter takes effect.")),
-            "review_cadence": shown(choice("How often the charter is reviewed.", REVIEW_CADENCES,
-                                           labels=("cadence",))),
-            "next_review": shown(typed("date", "Date of the next planned review.")),
+            "review_cadence": expected(shown(choice(
+                "How often the charter is reviewed.", REVIEW_CADENCES, labels=("cadence",))), 8),
+            "next_review": expected(shown(typed("date", "Date of the next planned review.")), 8),
             "classification": shown(withheld(choice(
                 "Who may read the charter.",
                 {"internal": "staff only", "public": "may be published"},
@@ -211,46 +218,48 @@ SCHEMA: dict[str, Rule] = {
                     "author": withheld(text("Who wrote it.")),
                     "summary": text("What changed."),
                 },
+                model="Revision",
             ),
         },
-        page="overview",
-    ),
-    "scope": section(
+        model="DocumentControl", page="overview",
+    ), 7, 8),
+    "scope": guards(section(
         "Who and what the charter applies to.",
         {
-            "applies_to": texts(
+            "applies_to": expected(texts(
                 "People bound by the charter (employees, interns, contractors, agencies...)."
-            ),
-            "activities": texts(
+            ), 7),
+            "activities": expected(texts(
                 "Activities covered (posting for the company, personal accounts when the "
                 "company is mentioned, private messages...)."
-            ),
-            "out_of_scope": texts("What the charter deliberately does not cover."),
+            ), 7),
+            "out_of_scope": expected(texts("What the charter deliberately does not cover."), 7),
             "related_policies": entries(
                 "Other company policies that apply alongside this charter.",
                 {
                     "name": text("Name of the policy."),
                     "url": typed("url", "Where to read it."),
                 },
+                model="Link",
             ),
         },
         page="scope",
-    ),
-    "strategy": section(
+    ), 7),
+    "strategy": guards(section(
         "Why the company is on social media and how that serves its strategy.",
         {
-            "purpose": markdown(
+            "purpose": expected(markdown(
                 "Why the company is on social media at all: the ambition, in a few "
                 "sentences. Decide why before choosing where."
-            ),
-            "orientations": texts(
+            ), 1),
+            "orientations": expected(texts(
                 "The company's strategic orientations this presence serves."
-            ),
-            "coordination": markdown(
+            ), 1),
+            "coordination": expected(markdown(
                 "How social media is coordinated with the rest of communication and "
                 "marketing."
-            ),
-            "swot": section(
+            ), 1),
+            "swot": expected(section(
                 "Strengths, weaknesses, opportunities and threats of the social presence.",
                 {
                     "strengths": texts("Internal strengths to build on."),
@@ -258,11 +267,11 @@ SCHEMA: dict[str, Rule] = {
                     "opportunities": texts("Outside opportunities to seize."),
                     "threats": texts("Outside threats to prepare for."),
                 },
-            ),
+            ), 1),
         },
         page="strategy",
-    ),
-    "audiences": shown(entries(
+    ), 1, 2),
+    "audiences": guards(expected(shown(entries(
         "The people the company wants a relationship with.",
         {
             "id": ident(),
@@ -272,9 +281,10 @@ SCHEMA: dict[str, Rule] = {
             "expectations": texts("What they expect from the company on social media."),
             "where": choices("Platforms where they are found.", PLATFORMS, labels=("platform",)),
         },
-        declares="audience", page="strategy",
-    )),
-    "objectives": shown(entries(
+        declares="audience", plural=Msg("audiences"), page="strategy", model="Audience",
+        located=True,
+    )), 2, 6), 2, 6),
+    "objectives": guards(expected(shown(entries(
         "What the presence must achieve, each measured by KPIs.",
         {
             "id": ident(),
@@ -282,7 +292,7 @@ SCHEMA: dict[str, Rule] = {
                                  labels=("objective_type",))),
             "statement": shown(text("The objective in one sentence.", required=True)),
             "audiences": refs("audience", "Audiences this objective is about."),
-            "kpis": shown(entries(
+            "kpis": expected(shown(entries(
                 "Indicators that show whether the objective is reached.",
                 {
                     "metric": text("What is measured.", required=True),
@@ -294,7 +304,8 @@ SCHEMA: dict[str, Rule] = {
                     "target": shown(text("Value to reach.")),
                     "deadline": shown(typed("date", "When the target must be reached.")),
                     "source": text("Where the figure comes from (platform statistics, CRM...)."),
-                    "owner": shown(ref("role", "Role that measures and reports it.")),
+                    "owner": duty(shown(ref("role", "Role that measures and reports it.")),
+                                  "reporting"),
                     "frequency": choice(
                         "How often it is measured.", REVIEW_CADENCES | {"weekly": "every week"},
                         labels=("cadence",),
@@ -305,12 +316,13 @@ SCHEMA: dict[str, Rule] = {
                         TARGET_PERIODS, labels=("target_period",),
                     ),
                 },
-                also_on=("reporting",),
-            )),
+                model="Kpi", located=True, also_on=("reporting",),
+            )), 8, every=True),
         },
-        declares="objective", page="strategy",
-    )),
-    "networks": shown(entries(
+        declares="objective", plural=Msg("objectives"), page="strategy", model="Objective",
+        located=True,
+    )), 1, 2), 1, 2, 8),
+    "networks": guards(expected(shown(entries(
         "Every platform the company is on, plans to be on, or holds a name on.",
         {
             "id": ident(),
@@ -321,11 +333,16 @@ SCHEMA: dict[str, Rule] = {
             "url": shown(typed("url", "Link to the account.")),
             "status": shown(choice("Whether the account is in use.", NETWORK_STATUSES,
                                    labels=("network_status",))),
-            "why": markdown("Why the company is on this network rather than another."),
-            "audiences": refs("audience", "Audiences reached on this network."),
-            "objectives": refs("objective", "Objectives this network serves."),
-            "owner": shown(ref("role", "Role responsible for the account.")),
-            "backup": shown(ref("role", "Role that takes over during absences; not the owner.")),
+            "why": expected(markdown("Why the company is on this network rather than another."), 1),
+            "audiences": expected(refs("audience", "Audiences reached on this network."), 2,
+                                  fact="net_audiences"),
+            "objectives": expected(refs("objective", "Objectives this network serves."), 1, 2,
+                                   fact="net_objectives"),
+            "owner": expected(shown(ref("role", "Role responsible for the account.")), 3, 5,
+                              fact="net_owner"),
+            "backup": expected(expected(shown(ref(
+                "role", "Role that takes over during absences; not the owner.")), 5,
+                fact="net_backup"), 5, fact="backup_is_owner", differs_from="owner"),
             "has_backup": shown(flag(
                 "Whether someone takes over during absences. false says plainly that nobody "
                 "does (the account stops when its owner is away): the audit counts it as "
@@ -339,7 +356,7 @@ SCHEMA: dict[str, Rule] = {
                 "Whether posts are published here automatically (copied from another network "
                 "or a feed): they cost no writing time in the workload, replies still do."
             ),
-            "cadence": shown(_cadence),
+            "cadence": expected(shown(_cadence), 2, 5),
             "time_per_post": typed(
                 "duration", "Time to prepare one post (writing, visuals, approval).",
                 example="1h",
@@ -348,23 +365,24 @@ SCHEMA: dict[str, Rule] = {
                 "duration", "Time spent each week answering and animating the community.",
                 example="2h",
             ),
-            "reply_targets": shown(_reply_targets),
+            "reply_targets": expected(shown(_reply_targets), 4, 5),
             "coverage": _coverage,
             "formats": texts("Formats used (article, carousel, short video, live...)."),
             "tone": markdown("How the voice adapts to this network."),
         },
-        declares="network", page="networks",
-    )),
-    "content": section(
+        declares="network", plural=Msg("networks"), page="networks", model="Network", located=True,
+    )), 1, 2), 1, 2, 5),
+    "content": guards(section(
         "What the company publishes, how often, and who approves it.",
         {
-            "pillars": shown(entries(
+            "pillars": expected(shown(entries(
                 "Content pillars: the recurring themes and their share of output.",
                 {
                     "id": ident(),
                     "name": shown(text("Name of the pillar.", required=True)),
                     "description": markdown("What it covers."),
-                    "share": shown(typed("percent", "Share of all posts, e.g. 30%.")),
+                    "share": expected(shown(typed("percent", "Share of all posts, e.g. 30%.")), 6,
+                                      fact="shares", every=True),
                     "cadence": section(
                         "How often this pillar is published, for a pillar counted in posts "
                         "rather than as a share (once a month). When the pillars give no "
@@ -392,15 +410,15 @@ SCHEMA: dict[str, Rule] = {
                     "audiences": refs("audience", "Audiences whose expectations it serves."),
                     "examples": texts("Example posts or ideas."),
                 },
-                declares="pillar",
-            )),
-            "promotional_ceiling": shown(typed(
+                declares="pillar", plural=Msg("content pillars"), model="Pillar", located=True,
+            )), 2, 6),
+            "promotional_ceiling": expected(shown(typed(
                 "percent", "Highest share of promotional content the company allows itself.",
                 example="20%",
-            )),
+            )), 6),
             "formats": texts("Formats the company produces."),
             "sources": texts("Where content comes from (blog, press, customers, curation...)."),
-            "hub": section(
+            "hub": expected(section(
                 "The company's own channel where content is published first.",
                 {
                     "exists": flag(
@@ -419,12 +437,12 @@ SCHEMA: dict[str, Rule] = {
                     ),
                 },
                 also_on=("independence",),
-            ),
+            ), 9, of=("name", "url")),
             "calendar": section(
                 "The editorial calendar.",
                 {
                     "horizon": typed("duration", "How far ahead posts are planned.", example="4w"),
-                    "slots": entries(
+                    "slots": expected(entries(
                         "Recurring weekly publishing slots.",
                         {
                             "day": choice("Day of the week.", WEEKDAYS, required=True,
@@ -434,7 +452,8 @@ SCHEMA: dict[str, Rule] = {
                             "pillar": ref("pillar", "Pillar the slot serves."),
                             "what": text("What is published."),
                         },
-                    ),
+                        model="Slot", located=True,
+                    ), 2, 5, fact="calendar"),
                     "key_dates": entries(
                         "Dates the calendar plans around (trade fairs, seasons, results...).",
                         {
@@ -443,6 +462,7 @@ SCHEMA: dict[str, Rule] = {
                             "name": text("What happens.", required=True),
                             "notes": text("What is planned around it."),
                         },
+                        model="KeyDate",
                     ),
                     "themes": entries(
                         "Themes of the month or of the season the calendar follows. Themes "
@@ -457,6 +477,7 @@ SCHEMA: dict[str, Rule] = {
                             "notes": text("What is planned for it."),
                         },
                         example=[{"name": "Back to school", "months": ["september"]}],
+                        model="Theme",
                     ),
                     "breaks": entries(
                         "Times of the year when nothing is published (a seasonal stop). The "
@@ -470,6 +491,7 @@ SCHEMA: dict[str, Rule] = {
                         },
                         example=[{"months": ["july", "august"],
                                   "reason": "The club is closed in summer"}],
+                        model="Break", located=True,
                     ),
                     "requests": markdown("How a colleague asks for a post."),
                 },
@@ -479,33 +501,36 @@ SCHEMA: dict[str, Rule] = {
                 {
                     "stages": texts("Stages a post goes through, e.g. draft, approved, "
                                     "scheduled, published."),
-                    "rules": entries(
+                    "rules": expected(entries(
                         "Which content needs which approver.",
                         {
                             "content": text("Kind of content.", required=True),
-                            "approver": ref("role", "Role that approves it."),
-                            "backup": ref("role", "Role that approves when the approver is away."),
+                            "approver": duty(ref("role", "Role that approves it."), "approval"),
+                            "backup": duty(ref(
+                                "role", "Role that approves when the approver is away."),
+                                "approval"),
                             "delay": typed("duration", "Time the approver takes at most."),
                         },
-                    ),
+                        model="ApprovalRule",
+                    ), 7, fact="approval"),
                 },
             ),
-            "sensitive_topics": texts(
+            "sensitive_topics": expected(texts(
                 "Topics never posted, or only with approval (litigation, results, "
                 "unreleased products, customers without consent...)."
-            ),
+            ), 7),
             "pause": section(
                 "Pausing scheduled posts when the news turns tragic or a crisis starts.",
                 {
-                    "who": ref("role", "Role that may pause every scheduled post."),
+                    "who": duty(ref("role", "Role that may pause every scheduled post."), "pause"),
                     "when": text("When to do it."),
                 },
                 also_on=("crisis",),
             ),
         },
         page="content",
-    ),
-    "voice": section(
+    ), 2, 4, 6, 9),
+    "voice": guards(expected(section(
         "Voice and tone: how the company sounds.",
         {
             "personality": texts("Three to five words that describe the voice."),
@@ -527,24 +552,25 @@ SCHEMA: dict[str, Rule] = {
                 {"use": texts("Preferred words."), "avoid": texts("Words to avoid.")},
                 flatten="vocabulary_{}",
             ),
-            "examples": entries(
+            "examples": expected(entries(
                 "Example replies, good and bad.",
                 {
                     "situation": text("The situation.", required=True),
                     "good": text("A good reply."),
                     "bad": text("A reply to avoid."),
                 },
-            ),
+                model="Example",
+            ), 4),
             "accessibility": texts(
                 "Accessibility habits: alt text, captions, CamelCase hashtags, few emojis."
             ),
         },
         page="voice",
-    ),
-    "team": section(
+    ), 4, 6, of=("personality", "do", "dont")), 4, 6),
+    "team": guards(section(
         "Roles, time, budget, tools and outside help.",
         {
-            "roles": shown(entries(
+            "roles": expected(shown(entries(
                 "The roles that run the presence, with the time each gives.",
                 {
                     "id": ident(),
@@ -554,9 +580,9 @@ SCHEMA: dict[str, Rule] = {
                     "phone": shown(withheld(typed("phone", "Work phone of the holder."))),
                     "backup": shown(ref("role", "Role that stands in during absences.")),
                     "duties": texts("What the role does."),
-                    "hours_per_week": shown(number(
+                    "hours_per_week": expected(shown(number(
                         "Hours the role gives to social media each week.", min=0, max=80
-                    )),
+                    )), 3, fact="hours", every=True),
                     "skills": texts("Skills the role needs (subject expertise, writing...)."),
                     "training": texts("Training planned for the role."),
                     "trained": entries(
@@ -569,14 +595,15 @@ SCHEMA: dict[str, Rule] = {
                         },
                         example=[{"course": "Community management (two days)",
                                   "when": "2026-03"}],
+                        model="Training",
                     ),
                     "speaks_for_company": shown(
                         flag("Whether the role may speak for the company.")
                     ),
                 },
-                declares="role", page="roles",
-            )),
-            "budget": withheld(section(
+                declares="role", plural=Msg("roles"), page="roles", model="Role", located=True,
+            )), 3, 5),
+            "budget": expected(withheld(section(
                 "Money set aside for social media.",
                 {
                     "amount": typed("money", "Total amount, e.g. 12000 EUR.", example="12000 EUR"),
@@ -591,17 +618,19 @@ SCHEMA: dict[str, Rule] = {
                             "name": text("What it pays for.", required=True),
                             "amount": typed("money", "Amount."),
                         },
+                        model="BudgetItem",
                     ),
                 },
-            )),
-            "tools": entries(
+            )), 3, of=("amount", "items")),
+            "tools": expected(entries(
                 "Tools used (scheduler, listening, analytics, password manager).",
                 {
                     "name": text("Name of the tool.", required=True),
                     "purpose": text("What it is used for."),
                     "url": typed("url", "Its address."),
                 },
-            ),
+                model="Tool",
+            ), 3),
             "outside_help": entries(
                 "Agencies, freelancers or experts the company works with.",
                 {
@@ -618,33 +647,37 @@ SCHEMA: dict[str, Rule] = {
                     ),
                     "scope": text("What they do."),
                 },
+                model="Helper",
             ),
         },
         page="resources",
-    ),
-    "engagement": section(
+    ), 3, 5),
+    "engagement": guards(section(
         "How the company answers, joins conversations and moderates.",
         {
-            "principles": texts(
+            "principles": expected(texts(
                 "Engagement principles (answer questions, thank, join conversations, "
                 "correct facts without arguing...)."
-            ),
+            ), 4),
             "community_actions": texts(
                 "Actions that build the community (live sessions, groups, user content...)."
             ),
-            "routing": entries(
+            "routing": expected(entries(
                 "Which team owns the answer to which kind of message.",
                 {
                     "message": text("Kind of message.", required=True),
                     "owner": ref("role", "Role that answers."),
                     "target": typed("duration", "Time to a first answer."),
                 },
-            ),
+                model="Route",
+            ), 4, 5),
             "support_redirect": text("Message that redirects a support request."),
             "house_rules": section(
                 "Public house rules for comments.",
                 {
-                    "removed": texts("What is removed (abuse, hate, personal data, spam...)."),
+                    "removed": expected(texts(
+                        "What is removed (abuse, hate, personal data, spam...)."),
+                        7, fact="house_rules"),
                     "blocking": text("When a user is blocked."),
                     "url": typed("url", "Where the house rules are published."),
                 },
@@ -652,8 +685,8 @@ SCHEMA: dict[str, Rule] = {
             "log_deletions": flag("Whether every deletion is logged."),
         },
         page="engagement",
-    ),
-    "staff": section(
+    ), 4, 5, 7),
+    "staff": guards(expected(expected(section(
         "Guidelines for employees' own accounts.",
         {
             "disclosure": markdown(
@@ -666,17 +699,18 @@ SCHEMA: dict[str, Rule] = {
             "dont": texts("What employees must not do."),
             "advocacy": markdown("Employee advocacy programme, if any."),
             "sanctions": text("What happens when the guidelines are broken."),
-            "legal_basis": text(
+            "legal_basis": expected(text(
                 "The charter's legal basis for employees (e.g. annexed to the internal "
                 "rules after consulting the staff committee)."
-            ),
+            ), 7),
         },
         page="staff",
-    ),
-    "accounts": section(
+    ), 7, of=("disclosure", "disclaimer"), fact="disclosure"),
+        7, of=("do", "dont"), fact="staff_rules"), 7),
+    "accounts": guards(section(
         "The register of official accounts and how they are kept safe.",
         {
-            "register": withheld(entries(
+            "register": expected(withheld(entries(
                 "One entry per official account.",
                 {
                     "network": ref("network", "The network of the account."),
@@ -684,8 +718,9 @@ SCHEMA: dict[str, Rule] = {
                         "The account's name when it is not one of the networks (newsletter "
                         "tool, business listing, scheduler)."
                     ),
-                    "owner": ref("role", "Role that owns the account."),
-                    "admins": refs("role", "Roles with admin access (at least two)."),
+                    "owner": duty(ref("role", "Role that owns the account."), "accounts"),
+                    "admins": duty(refs("role", "Roles with admin access (at least two)."),
+                                   "accounts"),
                     "admin_count": integer(
                         "How many people have admin access, when the charter does not name "
                         "their roles.", min=0, max=100,
@@ -696,31 +731,33 @@ SCHEMA: dict[str, Rule] = {
                     "password_manager": flag("Whether the password is kept in a manager."),
                     "last_activity": typed("date", "Date of the last post or login."),
                 },
-            )),
-            "offboarding": text("How access is revoked when someone leaves."),
+                model="Account", located=True,
+            )), 7, 9),
+            "offboarding": expected(text("How access is revoked when someone leaves."), 7),
             "access_review": choice("How often admin access is reviewed.", REVIEW_CADENCES,
                                     labels=("cadence",)),
             "dormant_rule": text("What is done with accounts left unused."),
-            "hacked_procedure": texts("Steps when an account is hacked."),
+            "hacked_procedure": expected(texts("Steps when an account is hacked."), 7),
         },
         page="accounts",
-    ),
-    "monitoring": section(
+    ), 7, 9),
+    "monitoring": guards(section(
         "Listening to what is said about the company (e-reputation).",
         {
-            "keywords": texts("Keywords watched (brand, products, executives...)."),
+            "keywords": expected(texts("Keywords watched (brand, products, executives...)."), 7),
             "competitors": texts("Competitors watched."),
             "tools": texts("Listening tools."),
-            "owner": ref("role", "Role that watches."),
-            "frequency": choice("How often.", MONITORING_FREQUENCIES,
-                                labels=("monitoring_frequency",)),
+            "owner": duty(expected(ref("role", "Role that watches."), 7, 8,
+                                   fact="monitoring_owner"), "monitoring"),
+            "frequency": expected(choice("How often.", MONITORING_FREQUENCIES,
+                                labels=("monitoring_frequency",)), 7),
             "weekends": flag("Whether weekends are watched."),
             "time_per_week": typed("duration", "Time monitoring takes each week.", example="2h"),
             "alert_thresholds": texts("What triggers an alert."),
         },
         page="monitoring",
-    ),
-    "crisis": section(
+    ), 7, 8),
+    "crisis": guards(section(
         "Preparing for, handling and learning from a crisis.",
         {
             "current": shown(_written_by("chartergen crisis open", section(
@@ -747,6 +784,7 @@ SCHEMA: dict[str, Rule] = {
                         "date; no name, number or note). Left out, a public build shows "
                         "nothing of the crisis."),
                 },
+                model="CurrentCrisis",
             ))),
             "definitions": section(
                 "What counts as an issue and what as a crisis.",
@@ -756,21 +794,23 @@ SCHEMA: dict[str, Rule] = {
                 },
                 flatten="{}_definition",
             ),
-            "levels": shown(entries(
+            "levels": expected(shown(entries(
                 "Severity levels, from least to most severe.",
                 {
                     "id": ident(),
                     "name": shown(text("Name of the level.", required=True)),
                     "criteria": texts("What puts a situation at this level."),
-                    "lead": shown(ref("role", "Role that leads the response.")),
+                    "lead": duty(shown(ref("role", "Role that leads the response.")), "crisis"),
                     "co_leads": refs(
                         "role", "Roles that lead the response together with 'lead' (two leads "
                         "for one level)."),
-                    "approver": shown(ref("role", "Role that approves public statements.")),
+                    "approver": duty(shown(ref("role", "Role that approves public statements.")),
+                                     "crisis"),
                     "co_approvers": refs(
                         "role", "Roles that must also approve public statements: every one of "
                         "them and 'approver' must agree."),
-                    "backup": shown(ref("role", "Role that approves when the approver is away.")),
+                    "backup": duty(shown(ref(
+                        "role", "Role that approves when the approver is away.")), "crisis"),
                     "notify": refs("role", "Roles told at once."),
                     "first_response": shown(typed(
                         "duration", "Longest delay before a first public response.", example="1h"
@@ -778,9 +818,9 @@ SCHEMA: dict[str, Rule] = {
                     "updates_every": shown(typed("duration", "Interval between updates.")),
                     "pause_scheduled": flag("Whether scheduled posts are paused."),
                 },
-                declares="level",
-            )),
-            "contacts": shown(withheld(entries(
+                declares="level", plural=Msg("crisis levels"), model="Level", located=True,
+            )), 7),
+            "contacts": expected(shown(withheld(entries(
                 "The crisis cell and other people to call.",
                 {
                     "id": ident(),
@@ -790,9 +830,9 @@ SCHEMA: dict[str, Rule] = {
                     "out_of_hours": shown(typed("phone", "Phone number outside office hours.")),
                     "email": shown(typed("email", "Email address.")),
                 },
-                declares="contact",
-            ))),
-            "escalation": entries(
+                declares="contact", plural=Msg("crisis contacts"), model="Contact", located=True,
+            ))), 7),
+            "escalation": expected(entries(
                 "Who escalates to whom, in order.",
                 {
                     "step": text("What happens at this step.", required=True),
@@ -800,16 +840,18 @@ SCHEMA: dict[str, Rule] = {
                     "when": text("When to escalate to this step."),
                     "within": typed("duration", "How fast."),
                 },
-            ),
-            "holding_statements": entries(
+                model="EscalationStep", located=True,
+            ), 7),
+            "holding_statements": expected(entries(
                 "Statements approved in advance, to publish while the facts are checked.",
                 {
                     "id": ident(),
                     "scenario": text("The situation it is for.", required=True),
                     "text": text("The statement.", required=True),
                 },
-                declares="statement",
-            ),
+                declares="statement", plural=Msg("holding statements"), model="Statement",
+                located=True,
+            ), 7, fact="statements"),
             "scenarios": entries(
                 "Scenario sheets: what to do in the first minutes, hour and day.",
                 {
@@ -820,15 +862,16 @@ SCHEMA: dict[str, Rule] = {
                     "first_hour": texts("Actions in the first hour."),
                     "first_day": texts("Actions in the first day."),
                 },
+                model="Scenario",
             ),
-            "after_action": section(
+            "after_action": expected(section(
                 "Review once the crisis is over.",
                 {
                     "within": typed("duration", "How soon after the crisis.", example="5d"),
-                    "owner": ref("role", "Role that leads the review."),
+                    "owner": duty(ref("role", "Role that leads the review."), "crisis"),
                     "covers": texts("What the review covers."),
                 },
-            ),
+            ), 7, of=("within", "owner")),
             "plan": section(
                 "The crisis plan as a whole, when some of it lives outside the charter.",
                 {
@@ -843,6 +886,7 @@ SCHEMA: dict[str, Rule] = {
                         example="the crisis binder at reception",
                     ),
                 },
+                model="CrisisPlan",
             ),
             "drills": section(
                 "Crisis exercises.",
@@ -855,11 +899,11 @@ SCHEMA: dict[str, Rule] = {
             ),
         },
         page="crisis",
-    ),
-    "measurement": section(
+    ), 7),
+    "measurement": guards(section(
         "How results are reported and reviewed (KPIs are set per objective).",
         {
-            "reporting": entries(
+            "reporting": expected(entries(
                 "Reports: how often, to whom, by whom.",
                 {
                     "frequency": choice(
@@ -867,49 +911,51 @@ SCHEMA: dict[str, Rule] = {
                         labels=("cadence",),
                     ),
                     "audience": text("Who receives it."),
-                    "owner": ref("role", "Role that writes it."),
+                    "owner": duty(ref("role", "Role that writes it."), "reporting"),
                     "content": text("What it covers."),
                 },
-            ),
+                model="Report",
+            ), 8),
             "time_per_week": typed("duration", "Time reporting takes each week.", example="1h"),
             "tools": texts("Analytics tools."),
         },
         page="reporting",
-    ),
-    "independence": section(
+    ), 8),
+    "independence": guards(section(
         "Not depending on platforms the company does not control.",
         {
-            "exports": section(
+            "exports": expected(section(
                 "Regular exports of content and audience data.",
                 {
                     "frequency": choice("How often.", REVIEW_CADENCES | {"weekly": "every week"},
                                         labels=("cadence",)),
                     "what": texts("What is exported."),
-                    "owner": ref("role", "Role that runs the exports."),
+                    "owner": duty(ref("role", "Role that runs the exports."), "exports"),
                 },
-            ),
+            ), 9, of=("frequency", "what")),
             "keeps_copy": flag(
                 "Whether the company keeps its own copy of its content and its audience "
                 "(exports, backups, a customer list). false says plainly that it keeps none: "
                 "the audit counts it as dependence on the platforms."
             ),
-            "exit_plans": entries(
+            "exit_plans": expected(entries(
                 "What the company does if a network closes, changes its rules or declines.",
                 {
                     "network": ref("network", "The network."),
                     "plan": text("The plan.", required=True),
                 },
-            ),
-            "max_share_per_network": typed(
+                model="ExitPlan",
+            ), 9),
+            "max_share_per_network": expected(typed(
                 "percent",
                 "Highest share of the company's posts any single network may carry (a stand-in "
                 "for how much of the results depend on it).",
                 example="40%",
-            ),
+            ), 9, fact="max_share"),
         },
         page="independence",
-    ),
-    "reviews": shown(withheld(entries(
+    ), 9),
+    "reviews": guards(shown(withheld(entries(
         "Manual checklist items a person has confirmed (ids from 'chartergen check').",
         {
             "date": typed("date", "Date of the review.", required=True),
@@ -917,8 +963,8 @@ SCHEMA: dict[str, Rule] = {
             "items": texts("Ids of the checklist items confirmed."),
             "notes": text("Notes."),
         },
-        page="checklist",
-    ))),
+        page="checklist", model="Review",
+    ))), 1, 3, 7),
     "internal": {
         "type": "list",
         "schema": {"type": "string"},

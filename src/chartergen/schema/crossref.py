@@ -13,23 +13,15 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from chartergen.errors import Diagnostic, FieldPath, Severity, format_field_path
+from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
 from chartergen.messages import Msg
 from chartergen.schema.charter import SCHEMA
-from chartergen.schema.fields import Rule
+from chartergen.schema.fields import Rule, places
 from chartergen.schema.types import parse_date, parse_percent
 
-PLURALS = {
-    "role": Msg("roles"),
-    "audience": Msg("audiences"),
-    "objective": Msg("objectives"),
-    "network": Msg("networks"),
-    "pillar": Msg("content pillars"),
-    "contact": Msg("crisis contacts"),
-    "level": Msg("crisis levels"),
-    "statement": Msg("holding statements"),
-}
+Fields = list[tuple[FieldPath, Rule, Any]]
+"""What :func:`walk` gives, kept: the checks of one validation share one walk."""
 
 
 def walk(data: Any, rules: Mapping[str, Rule] = SCHEMA, path: FieldPath = ()) -> Iterator[
@@ -55,28 +47,23 @@ def walk(data: Any, rules: Mapping[str, Rule] = SCHEMA, path: FieldPath = ()) ->
 
 @cache
 def declaring_paths() -> dict[str, str]:
-    """Where each kind of id is declared, e.g. ``{"role": "team.roles"}``."""
-    found: dict[str, str] = {}
-
-    def visit(rules: Mapping[str, Rule], path: FieldPath) -> None:
-        for name, rule in rules.items():
-            here = (*path, name)
-            kind = rule.get("meta", {}).get("declares")
-            if kind:
-                found[kind] = format_field_path(here)
-            if rule.get("type") == "dict":
-                visit(rule["schema"], here)
-            elif rule.get("type") == "list" and rule.get("schema", {}).get("type") == "dict":
-                visit(rule["schema"]["schema"], here)
-
-    visit(SCHEMA, ())
-    return found
+    """Where each kind of id is declared, e.g. ``{"role": "team.roles"}``: the kinds of ids
+    are the schema's ``declares`` marks, in schema order."""
+    return {rule["meta"]["declares"]: ".".join(place) for place, rule in places(SCHEMA)
+            if rule.get("meta", {}).get("declares")}
 
 
-def declared_ids(data: Any) -> dict[str, dict[str, FieldPath]]:
-    """For each kind, the ids the charter declares and where (first occurrence)."""
+PLURALS: dict[str, str] = {rule["meta"]["declares"]: rule["meta"]["plural"]
+                           for _place, rule in places(SCHEMA)
+                           if rule.get("meta", {}).get("declares")}
+"""How messages name each kind's entries ("crisis levels"), from the declaring lists."""
+
+
+def declared_ids(data: Any, fields: Fields | None = None) -> dict[str, dict[str, FieldPath]]:
+    """For each kind, the ids the charter declares and where (first occurrence);
+    ``fields``: ``walk(data)`` if already walked."""
     ids: dict[str, dict[str, FieldPath]] = {kind: {} for kind in PLURALS}
-    for path, rule, value in walk(data):
+    for path, rule, value in walk(data) if fields is None else fields:
         kind = rule.get("meta", {}).get("declares")
         if kind and isinstance(value, list):
             for index, item in enumerate(value):
@@ -85,8 +72,11 @@ def declared_ids(data: Any) -> dict[str, dict[str, FieldPath]]:
     return ids
 
 
-def crossref_errors(document: Document) -> list[Diagnostic]:
+def crossref_errors(document: Document, fields: Fields | None = None) -> list[Diagnostic]:
+    """Ids, references, dates and totals; ``fields``: ``walk(document.data)`` if walked."""
     data = document.data
+    if fields is None:
+        fields = list(walk(data))
     found: list[Diagnostic] = []
 
     def add(path: FieldPath, message: str, severity: Severity = Severity.ERROR,
@@ -94,13 +84,13 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
         line, col = document.locate(path)
         found.append(Diagnostic(document.path, line, col, severity, message, path, code=code))
 
-    ids = declared_ids(data)
-    _duplicate_ids(document, add)
+    ids = declared_ids(data, fields)
+    _duplicate_ids(document, add, fields)
 
     from chartergen.schema.structure import MAX_REPORTED
 
     unknown = 0
-    for path, rule, value in walk(data):
+    for path, rule, value in fields:
         kind = rule.get("meta", {}).get("ref")
         if not kind:
             continue
@@ -120,7 +110,7 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                                 "are not listed; fix those above and validate again",
                                 count=f"{unknown - MAX_REPORTED:,}"), code="more")
 
-    for path, _rule, value in walk(data):
+    for path, _rule, value in fields:
         if path[-1:] == ("platform",) and value == "other":
             network = _get(data, path[:-1])
             if isinstance(network, dict) and not network.get("name"):
@@ -136,7 +126,7 @@ def crossref_errors(document: Document) -> list[Diagnostic]:
                 Msg("the next review ({next_review}) must come after the approval "
                     "({approved})", next_review=next_review, approved=approved), code="dates")
 
-    for path, _rule, value in walk(data):
+    for path, _rule, value in fields:
         if path[-1:] == ("until",) and isinstance(parent := _get(data, path[:-1]), dict):
             start, end = _date_or_none(parent.get("date")), _date_or_none(value)
             if start and end and end < start:
@@ -172,8 +162,8 @@ def _crisis_dates(data: Any, add: Any) -> None:
             code="dates")
 
 
-def _duplicate_ids(document: Document, add: Any) -> None:
-    for path, rule, value in walk(document.data):
+def _duplicate_ids(document: Document, add: Any, fields: Fields) -> None:
+    for path, rule, value in fields:
         kind = rule.get("meta", {}).get("declares")
         if not (kind and isinstance(value, list)):
             continue

@@ -20,10 +20,6 @@ Rule = dict[str, Any]
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 """Ids are lowercase words joined by hyphens: safe in links, file names and URLs."""
 
-REF_KINDS = ("role", "audience", "objective", "network", "pillar", "contact", "level", "statement")
-"""Kinds of ids a field can refer to; each is declared by exactly one list of the charter."""
-
-
 def _field(rule: Rule, help: str, required: bool, **meta: Any) -> Rule:
     rule = dict(rule)
     rule["meta"] = {"help": help, **meta}
@@ -107,37 +103,45 @@ def ident(help: str = "Short id other fields use to refer to this entry (lowerca
 
 
 def ref(kind: str, help: str) -> Rule:
-    """The id of an entry declared elsewhere in the charter (checked after the schema)."""
-    assert kind in REF_KINDS, kind
+    """The id of an entry declared elsewhere in the charter (checked after the schema): of
+    the kind one list ``declares``."""
     return _field({"type": "string"}, help, False, ref=kind)
 
 
 def refs(kind: str, help: str) -> Rule:
-    assert kind in REF_KINDS, kind
     return _field({"type": "list", "schema": {"type": "string"}}, help, False, ref=kind)
 
 
 def section(help: str, fields: dict[str, Rule], *, required: bool = False,
-            flatten: str | None = None, page: str | None = None,
+            flatten: str | None = None, model: str | None = None, page: str | None = None,
             also_on: tuple[str, ...] = (), example: dict[str, Any] | None = None) -> Rule:
     """A mapping of named fields.
 
-    ``flatten`` lifts the fields into the parent's typed object, each named by the pattern
-    (``"vocabulary_{}"``: ``vocabulary.use`` is ``Voice.vocabulary_use``), for a small
-    section that reads better as plain attributes. ``page`` and ``also_on``: see above.
+    ``model`` names the typed object's class (by default the field's name in CamelCase:
+    ``reply_targets`` is ``ReplyTargets``). ``flatten`` lifts the fields into the parent's
+    typed object instead, each named by the pattern (``"vocabulary_{}"``: ``vocabulary.use``
+    is ``Voice.vocabulary_use``), for a small section that reads better as plain attributes.
+    ``page`` and ``also_on``: see below.
     """
     return _field({"type": "dict", "schema": fields}, help, required,
-                  **_optional(flatten=flatten, page=page, also_on=also_on, example=example))
+                  **_optional(flatten=flatten, model=model, page=page, also_on=also_on,
+                              example=example))
 
 
-def entries(help: str, fields: dict[str, Rule], *, declares: str | None = None,
-            page: str | None = None, also_on: tuple[str, ...] = (),
-            example: list[dict[str, Any]] | None = None) -> Rule:
-    """A list of mappings; ``declares`` names the id kind the list defines, if any."""
+def entries(help: str, fields: dict[str, Rule], *, model: str, declares: str | None = None,
+            plural: str | None = None, located: bool = False, page: str | None = None,
+            also_on: tuple[str, ...] = (), example: list[dict[str, Any]] | None = None) -> Rule:
+    """A list of mappings, each read as one object of the class ``model``; ``declares`` names
+    the id kind the list defines, if any (the one place a kind of id is written down), and
+    ``plural`` how messages name its entries (a :class:`~chartergen.messages.Msg`: "crisis
+    levels"); ``located`` keeps each entry's place in the file (its ``path``), for the
+    entries a reader or an audit rule may point at."""
+    assert (declares is None) == (plural is None), "a list that declares ids names them"
     return _field(
         {"type": "list", "schema": {"type": "dict", "schema": fields}},
-        help, False, declares=declares,
-        **_optional(page=page, also_on=also_on, example=example),
+        help, False, declares=declares, model=model,
+        **_optional(plural=plural, located=located, page=page, also_on=also_on,
+                    example=example),
     )
 
 
@@ -156,6 +160,12 @@ def _optional(**meta: Any) -> dict[str, Any]:
 #                        list it (section, entries); a field without one is on its parent's page
 #   labels               the catalogue groups that label a closed list's values (choice)
 #   flatten              the typed object's attribute names for a sub-section's fields (section)
+#   model / located      the typed object's class, and whether each entry keeps its path
+#                        (section, entries; chartergen.model.generate writes the classes)
+#   facts                the facts a reader expects on the field's page, each with the
+#                        mistakes its absence leaves open (expected; chartergen.render.pages)
+#   duty                 the column of the roles page's duty table a role reference fills (duty)
+#   guards               the mistakes a top-level section guards against (guards; init)
 
 
 def withheld(rule: Rule) -> Rule:
@@ -166,6 +176,33 @@ def withheld(rule: Rule) -> Rule:
 def shown(rule: Rule) -> Rule:
     """``rule`` for a field whose change ``chartergen diff`` spells out (see above)."""
     return _marked(rule, diff=True)
+
+
+def expected(rule: Rule, *mistakes: int, fact: str = "", of: tuple[str, ...] = (),
+             every: bool = False, differs_from: str = "") -> Rule:
+    """``rule`` for a fact readers expect on the field's page (see ``facts`` above): when it
+    is missing, the page says so and names the ``mistakes`` (of the nine) the gap leaves open.
+
+    ``fact`` is its key (labels ``facts.<key>``; by default the field's name); ``of``, for a
+    section, the fields of which one is enough; ``every``, for a field of a list's entries,
+    that the list must hold entries and each must have it; ``differs_from``, a fact that
+    fails when the field is the same as that field of its entry (a backup who is the owner).
+    """
+    fact_ = {"key": fact, "mistakes": mistakes, **_optional(
+        of=of, every=every, differs_from=differs_from)}
+    return _marked(rule, facts=(*rule.get("meta", {}).get("facts", ()), fact_))
+
+
+def duty(rule: Rule, key: str) -> Rule:
+    """``rule`` for a role reference that gives the role a duty of the roles page's table
+    (``roles.r_<key>`` labels its column)."""
+    return _marked(rule, duty=key)
+
+
+def guards(rule: Rule, *mistakes: int) -> Rule:
+    """``rule`` for a top-level section, with the mistakes (of the nine) it guards against,
+    which ``init``'s starter charter names above it."""
+    return _marked(rule, guards=mistakes)
 
 
 def _marked(rule: Rule, **meta: Any) -> Rule:
@@ -202,6 +239,14 @@ def attributes(rules: Mapping[str, Rule]) -> dict[str, tuple[str, ...]]:
         else:
             found[name] = (name,)
     return found
+
+
+def flattened(rules: Mapping[str, Rule]) -> dict[tuple[str, ...], dict[str, str]]:
+    """The sub-sections whose fields the typed objects lift into their parent (``flatten``),
+    by place: each field's attribute name (``("voice", "vocabulary")``: ``{"use":
+    "vocabulary_use", ...}``)."""
+    return {place: {child: rule["meta"]["flatten"].format(child) for child in rule["schema"]}
+            for place, rule in places(rules) if rule.get("meta", {}).get("flatten")}
 
 
 def help_of(rule: Rule) -> str:

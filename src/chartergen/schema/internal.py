@@ -83,14 +83,15 @@ def resolve(place: str, ids: Mapping[str, Any]) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def internal_path_errors(document: Document) -> list[Diagnostic]:
-    """A located error for each entry of ``internal`` that names no part of the charter."""
+def internal_path_errors(document: Document, fields: Any = None) -> list[Diagnostic]:
+    """A located error for each entry of ``internal`` that names no part of the charter;
+    ``fields``: ``walk(document.data)`` if already walked."""
     from chartergen.schema.crossref import declared_ids
 
     places = document.data.get("internal")
     if not isinstance(places, list):
         return []
-    ids = declared_ids(document.data)
+    ids = declared_ids(document.data, fields)
     found: list[Diagnostic] = []
     for index, place in enumerate(places):
         if not isinstance(place, str):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from chartergen.errors import Diagnostic, Severity
 from chartergen.loader import Document
 from chartergen.messages import Msg
-from chartergen.schema.crossref import walk
+from chartergen.schema.crossref import Fields, walk
 
 # "key: value #word" or "- value #word": a plain (unquoted) value cut by a comment that
 # reads like a hashtag (no space after the #), the usual slip on social media
@@ -27,9 +27,11 @@ _VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[\w.-]+:(?:\s+|$))?")
 _BLOCK_START = re.compile(r"(?::|^\s*-)\s*[|>][+-]?\d*\s*(?:#.*)?$")
 
 
-def source_warnings(document: Document) -> list[Diagnostic]:
+def source_warnings(document: Document, fields: Fields | None = None) -> list[Diagnostic]:
+    """Values YAML read otherwise than written; ``fields``: ``walk(document.data)`` if
+    already walked."""
     found = list(_hashtag_comments(document))
-    for path, rule, value in walk(document.data):
+    for path, rule, value in walk(document.data) if fields is None else fields:
         kind = rule.get("type")
         if kind == ["string", "number"] and isinstance(value, float):
             line, col = document.locate(path)
@@ -51,17 +53,20 @@ def source_warnings(document: Document) -> list[Diagnostic]:
 
 
 def _hashtag_comments(document: Document) -> Iterator[Diagnostic]:
+    if "#" not in document.source:
+        return
     block_indent: int | None = None
     for number, line in enumerate(document.source.splitlines(), start=1):
-        indent = len(line) - len(line.lstrip(" "))
         if block_indent is not None:
-            if not line.strip() or indent > block_indent:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > block_indent:
                 continue  # inside a | or > block: '#' is text there
             block_indent = None
-        if _BLOCK_START.search(line):
-            block_indent = indent
+        # only a line with '|' or '>' starts a block, only one with '#' is cut by a comment:
+        # the patterns run on those alone
+        if ("|" in line or ">" in line) and _BLOCK_START.search(line):
+            block_indent = len(line) - len(line.lstrip(" "))
             continue
-        if line.lstrip().startswith("#"):
+        if "#" not in line or line.lstrip().startswith("#"):
             continue
         if line[_VALUE_START.match(line).end():][:1] in ("'", '"'):  # type: ignore[union-attr]
             continue  # a quoted value: ' #' inside the quotes is text

@@ -19,11 +19,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from chartergen.errors import Diagnostic, FieldPath, Severity
 from chartergen.loader import Document
 from chartergen.messages import Msg
 from chartergen.schema.types import URL_SCHEMES
+
+if TYPE_CHECKING:
+    from chartergen.schema.crossref import Fields
 
 _INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
@@ -37,12 +41,13 @@ _SKIPPED = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
-def link_scheme_errors(document: Document) -> list[Diagnostic]:
-    """A located error for each link in a Markdown field whose scheme is not allowed."""
+def link_scheme_errors(document: Document, fields: Fields | None = None) -> list[Diagnostic]:
+    """A located error for each link in a Markdown field whose scheme is not allowed;
+    ``fields``: ``walk(document.data)`` if already walked."""
     from chartergen.schema.crossref import walk
 
     found: list[Diagnostic] = []
-    for path, rule, value in walk(document.data):
+    for path, rule, value in walk(document.data) if fields is None else fields:
         if not (rule.get("meta", {}).get("markdown") and isinstance(value, str)):
             continue
         for written, scheme in _bad_links(value):

@@ -238,12 +238,14 @@ PARSERS = {
 
 
 def _show(value: object) -> str:
+    """A value as a message quotes it: text in quotes (in English as Python writes it, in
+    French between « »), anything else by what it is."""
     if isinstance(value, str):
-        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+        return Msg("{text!r}", text=value if len(value) <= 60 else value[:57] + "...")
     if value is None:
-        return "an empty value"
+        return Msg("an empty value")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "a section"
+        return Msg("a list") if isinstance(value, list) else Msg("a section")
     return str(value)

@@ -198,7 +198,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             self._last_site = (self._charters_path, site)
             self._personal = {source.source_path: source.personal
                               for source in result.sources if source.personal}
-        self._speak(site.language, config)
+        self._speak(site, config)
         _search_languages(site, config)
         rendered_pages = list(site.pages)
         if self.config.print_pages:
@@ -234,22 +234,20 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
                   f"({stats.rendered} rendered, {stats.reused} unchanged)")
         return files
 
-    def _speak(self, language: str, config: MkDocsConfig) -> None:
-        """The theme's words and a default site name in the portfolio's language."""
+    def _speak(self, site: RenderedSite, config: MkDocsConfig) -> None:
+        """The theme's words in the portfolio's language, and the site's name: a one-charter
+        site's company, else a default name in the portfolio's language."""
         from chartergen.engines.mkdocs.config import NOT_FOUND, SITE_NAMES
-        from chartergen.render.site import (
-            default_site_name,
-            is_default_site_name,
-            not_found_words,
-            site_names,
-        )
+        from chartergen.render.site import not_found_words, site_name, site_names
 
+        language = site.language
         if str(config.theme.get("language") or "en") != language:
             config.theme["language"] = language
-        if is_default_site_name(config.site_name):
-            config.site_name = default_site_name(language)
-            # the header of a page in another language names the site in that language
+        config.site_name, default = site_name(site, config.site_name)
+        if default:  # the header of a page in another language names the site in that one
             config.extra[SITE_NAMES] = site_names()
+        else:
+            config.extra.pop(SITE_NAMES, None)
         config.extra[NOT_FOUND] = not_found_words(language)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:

@@ -382,12 +382,9 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
 def project_settings(proj: Project, site: RenderedSite) -> dict[str, Any]:
     """The ``mkdocs.yml`` settings Zensical builds the site with."""
     from chartergen.engines.mkdocs.config import SITE_NAMES, site_config
-    from chartergen.render.site import default_site_name, is_default_site_name, site_names
+    from chartergen.render.site import site_name, site_names
 
-    name = proj.site_name
-    default = not name or is_default_site_name(name)
-    if default:
-        name = default_site_name(site.language)
+    name, default = site_name(site, proj.site_name)
     settings = site_config(site, site_name=name)
     if default:  # the header of a page in another language names the site in that language
         settings["extra"][SITE_NAMES] = site_names()
