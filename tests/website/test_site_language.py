@@ -161,9 +161,7 @@ def test_render_writes_a_french_configuration_for_a_french_portfolio(module_tmp:
                                "chartergen_not_found": {
                                    "title": "Page introuvable",
                                    "text": config["extra"]["chartergen_not_found"]["text"],
-                                   "home": "Aller à la page d'accueil"},
-                               "chartergen_site_names": {"en": "Social-media charters",
-                                                         "fr": "Chartes réseaux sociaux"}}
+                                   "home": "Aller à la page d'accueil"}}
     assert "language: fr" in (out / "docs" / "index.md").read_text(encoding="utf-8")
 
 

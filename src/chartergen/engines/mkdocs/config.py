@@ -12,12 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from chartergen.render.site import (
-    RenderedSite,
-    is_default_site_name,
-    not_found_words,
-    site_names,
-)
+from chartergen.render.site import RenderedSite, not_found_words
 
 MARKDOWN_EXTENSIONS: list[Any] = [
     {"tables": {"use_align_attribute": True}},
@@ -125,9 +120,7 @@ def site_config(site: RenderedSite, *, site_name: str, docs_dir: str = "docs",
         "extra_javascript": EXTRA_JAVASCRIPT,
         # An internal policy site: no "Made with Material for MkDocs" in the footer.
         "extra": {"generator": False, "polyfills": [IFRAME_WORKER],
-                  NOT_FOUND: not_found_words(site.language),
-                  # the header of a page in another language names the site in that one
-                  **({SITE_NAMES: site_names()} if is_default_site_name(site_name) else {})},
+                  NOT_FOUND: not_found_words(site.language)},
         "nav": site.nav,
     }
 
