@@ -1,15 +1,17 @@
 """The public build's last wall: no personal value may reach a public page, in any form.
 
 :func:`chartergen.public.publish` leaves out every field that holds personal data.
-What it cannot see is a person named in free text: "call Fiona first", "Ms Marsh",
+What it does not rewrite is a person named in free text: "call Fiona first", "Ms Marsh",
 "F. Marsh", a link to ``/Fiona_Marsh`` or ``https://wa.me/441632960101``, an address
-written "fiona at example dot org". Rewriting such text cannot be done safely (a holder
-named "Will" would turn "we will answer" into nonsense), so the public build fails
-instead, and says which field to fix:
+written "fiona at example dot org", or as it is written in the contact's own field.
+Rewriting such text cannot be done safely (a holder named "Will" would turn "we will
+answer" into nonsense), and a text changed without a word is no fix, so the public
+build fails instead, and says which field to fix:
 
 * :func:`personal_values` lists, before publishing, each personal value of a charter
   (names, email addresses, phone numbers) with the place that declares it;
-* :func:`check_charter` searches every text of the published charter for them and
+* :func:`check_charter` searches every text of the published charter, before any
+  address in it is replaced (:func:`chartergen.public.scrub`), for them and
   their variants (first name, surname, initials, possessive, without accents, joined
   by ``_``, ``-``, ``+``, ``.`` or ``%20`` as in addresses, ``~user``, phone digits with
   or without separators, spelled-out email addresses): each hit is an error located
@@ -39,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chartergen.errors import Diagnostic, FieldPath, Severity, format_field_path
+from chartergen.messages import Msg
 
 if TYPE_CHECKING:
     from chartergen.loader import Document
@@ -111,18 +114,25 @@ def check_charter(public: Charter, document: Document,
     finder = Finder(personal)
     found = []
     for path, text in texts(public, document):
-        for hit in finder.search(text):
+        hits = list(finder.search(text))
+        if hits:
             line, col = document.locate(path)
             found.append(Diagnostic(
-                document.path, line, col, Severity.ERROR, f"{_message(hit)}: {_HINT}", path,
+                document.path, line, col, Severity.ERROR, _message(_telling(hits)), path,
                 code="public-personal-data"))
-            break
     return found
 
 
-def check_output(folder: Path, personal: Mapping[str, tuple[Personal, ...]]) -> list[str]:
-    """One line per file of the built site ``folder`` that shows a personal value; empty
-    when none does. ``personal`` gives each charter file's values."""
+def _telling(hits: list[Hit]) -> Hit:
+    """The hit to report: an email address or phone number before a name, which an
+    address often holds ("fiona.marsh@...")."""
+    return min(hits, key=lambda hit: ("email", "phone", "name").index(hit.personal.kind))
+
+
+def check_output(folder: Path, personal: Mapping[str, tuple[Personal, ...]],
+                 language: str = "en") -> list[str]:
+    """One line per file of the built site ``folder`` that shows a personal value, in
+    ``language``; empty when none does. ``personal`` gives each charter file's values."""
     everyone = tuple(p for values in personal.values() for p in values)
     if not everyone:
         return []
@@ -138,9 +148,8 @@ def check_output(folder: Path, personal: Mapping[str, tuple[Personal, ...]]) -> 
         page = file.suffix in (".html", ".xml", ".txt")
         for hit in finder.search(text, one_words=page):
             where = by_value[hit.personal]
-            problems.append(
-                f"{where}:{hit.personal.line}:{hit.personal.col}: error: "
-                f"{_message(hit)} in {file.relative_to(folder).as_posix()}: {_HINT}")
+            message = _message(hit, file.relative_to(folder).as_posix()).say(language)
+            problems.append(f"{where}:{hit.personal.line}:{hit.personal.col}: error: {message}")
             break
     return problems
 
@@ -331,14 +340,26 @@ def _readable(file: Path) -> str | None:
     return text
 
 
-_KIND = {"name": "the name", "email": "the email address", "phone": "the phone number"}
-
-_HINT = ("rewrite this text without it (name the role instead of the person), or list "
-         "this field under 'internal' to leave it out of the public site")
-
-
-def _message(hit: Hit) -> str:
-    where = format_field_path(hit.personal.field_path)
-    return (f"the public site would show {_KIND[hit.personal.kind]} of a person "
-            f"('{hit.found}', from {where})")
-
+def _message(hit: Hit, file: str = "") -> Msg:
+    """What the public site would show, from which field, and how to fix the text."""
+    found, field = hit.found, format_field_path(hit.personal.field_path)
+    if hit.personal.kind == "email":
+        shows = Msg("the public site would show the email address of a person ('{found}', "
+                    "from {field})", found=found, field=field)
+        hint = Msg("rewrite this text without it (give a shared address instead, one the "
+                   "charter does not give as a person's), or list this field under "
+                   "'internal' to leave it out of the public site")
+    elif hit.personal.kind == "phone":
+        shows = Msg("the public site would show the phone number of a person ('{found}', "
+                    "from {field})", found=found, field=field)
+        hint = Msg("rewrite this text without it (give a shared number instead, such as the "
+                   "switchboard, one the charter does not give as a person's), or list this "
+                   "field under 'internal' to leave it out of the public site")
+    else:
+        shows = Msg("the public site would show the name of a person ('{found}', from "
+                    "{field})", found=found, field=field)
+        hint = Msg("rewrite this text without it (name the role instead of the person), or "
+                   "list this field under 'internal' to leave it out of the public site")
+    if file:
+        return Msg("{problem} in {file}: {hint}", problem=shows, file=file, hint=hint)
+    return Msg("{problem}: {hint}", problem=shows, hint=hint)

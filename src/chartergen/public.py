@@ -7,10 +7,10 @@ charter, so what a public build leaves out is decided here and only here.
 Left out of every public charter:
 
 * personal data: crisis contacts, role holders' names, emails and phone numbers,
-  who approved the charter, who wrote each version, who confirmed the reviews;
-  and, in every text that remains, any email address or phone number (found by
-  pattern). A person's name left in a text is not rewritten: the public build
-  fails on it (:mod:`chartergen.leaks`);
+  who approved the charter, who wrote each version, who confirmed the reviews. A
+  text that still shows one of them, in any form, is not rewritten: the public
+  build fails on it (:mod:`chartergen.leaks`). Any other email address or phone
+  number in a text (found by pattern) is replaced by "(not published)";
 * internal matters: the budget, the notes, the register of official accounts
   (admin roles, recovery mailboxes, two-factor status: a map for an attacker),
   the document's own classification;
@@ -73,6 +73,13 @@ _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 def publish(charter: Charter) -> Charter:
     """The charter as it may be published: see the module's description."""
+    return scrub(withhold(charter))
+
+
+def withhold(charter: Charter) -> Charter:
+    """``charter`` with every place a public build leaves out left out, its texts as
+    written: what :func:`chartergen.leaks.check_charter` searches for personal values
+    before :func:`scrub` could hide one of them."""
     ids = _declared_ids(charter)
     places = [resolve(place, ids) for place in (*ALWAYS_WITHHELD, *charter.internal)]
     public = charter
@@ -83,11 +90,20 @@ def publish(charter: Charter) -> Charter:
             public.crisis, current=CurrentCrisis()))
     public = _drop_owned(public, SCHEMA, (), _declared_ids(public))
     public = _rewrite(public, SCHEMA, (), _dangling_refs(_declared_ids(public)))
-    withheld = _withheld_label(charter.language)
-    # people's names are not rewritten (a holder called "Will" would change "we will"):
-    # the public build fails where one is left in a text (chartergen.leaks)
-    public = _rewrite(public, SCHEMA, (), lambda rule, value: _scrub(rule, value, withheld))
     return dataclasses.replace(public, internal=())
+
+
+def scrub(charter: Charter) -> Charter:
+    """``charter`` with the email addresses and phone numbers its texts still hold (found
+    by their shape) replaced by "(not published)".
+
+    A person's name, email address or phone number that the charter declares never gets
+    here: the public build fails on it first (:mod:`chartergen.leaks`). What is left is an
+    address or number that the charter gives as nobody's; it may still be someone's.
+    Names are never rewritten (a holder called "Will" would change "we will").
+    """
+    withheld = _withheld_label(charter.language)
+    return _rewrite(charter, SCHEMA, (), lambda rule, value: _scrub(rule, value, withheld))
 
 
 def published_pages(charter: Charter) -> tuple[str, ...]:

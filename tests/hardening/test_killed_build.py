@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -68,11 +67,21 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def temporary_folder(project: Path) -> str:
+    """The project's own temporary folder: another build running at the same time (tests run
+    in parallel) removes a dead build's leftovers from the folder it shares, before the test
+    can look at them."""
+    folder = project / "tmp"
+    folder.mkdir(exist_ok=True)
+    return str(folder)
+
+
 def start_build(project: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "chartergen", "build", "-q", "--today", "2026-11-23", *args],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,  # its own process group, as a CI job's
+        env={**os.environ, "TMPDIR": temporary_folder(project)},
     )
 
 
@@ -82,7 +91,10 @@ def wait_for_helpers(build: subprocess.Popen[str]) -> set[int]:
         helpers = {pid for pid, (parent, _) in processes().items() if parent == build.pid}
         if helpers:
             time.sleep(0.3)  # let them start working
-            return helpers
+            # (a short-lived child, not a helper, may have come and gone meanwhile)
+            still = {pid for pid, (parent, _) in processes().items() if parent == build.pid}
+            if helpers & still:
+                return helpers & still
         assert build.poll() is None, "the build ended before it started helpers"
         time.sleep(0.05)
     raise AssertionError("the build started no helper process")
@@ -108,7 +120,7 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
     (site / ".chartergen-site").write_text("index.html\n")
     build = start_build(project)
     helpers = wait_for_helpers(build)
-    temporary = owned_by(build.pid, tempfile.gettempdir())
+    temporary = owned_by(build.pid, temporary_folder(project))
     assert len(temporary) == 1  # the default configuration's folder
     assert len(owned_by(build.pid, str(project))) == 1  # the site being built
     os.kill(build.pid, signum)
@@ -118,7 +130,7 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
     if signum == signal.SIGKILL:
         # nothing could clean up; the next build of that site does, whatever it builds
         assert build.returncode == -signal.SIGKILL
-        assert owned_by(build.pid, tempfile.gettempdir()) == temporary
+        assert owned_by(build.pid, temporary_folder(project)) == temporary
         (project / "other").mkdir()
         shutil.copy(EXAMPLE, project / "other" / "one.yaml")
         after = start_build(project, "other")
@@ -130,7 +142,7 @@ def test_a_killed_build_leaves_no_process_no_folder_and_the_site_intact(project:
         assert errors == f"chartergen: interrupted by {signal.Signals(signum).name}\n"
     names = sorted(p.name for p in project.iterdir())
     assert [n for n in names if n.startswith(".")] == []
-    assert owned_by(build.pid, tempfile.gettempdir()) == set()
+    assert owned_by(build.pid, temporary_folder(project)) == set()
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -163,7 +175,7 @@ def test_serve_stopped_by_a_signal_leaves_no_temporary_folder(tmp_path: Path, en
             time.sleep(0.2)
     # the configuration's folder, and the engine's folder for the served site
     assert len(owned_by(serve.pid, str(temporary))) == 1
-    served = "mkdocs_" if engine == "mkdocs" else "chartergen-zensical-serve-"
+    served = "chartergen-serve-" if engine == "mkdocs" else "chartergen-zensical-serve-"
     assert len([n for n in os.listdir(temporary) if n.startswith(served)]) == 1
     os.kill(serve.pid, signum)
     _, errors = serve.communicate(timeout=60)
@@ -196,7 +208,7 @@ def test_a_killed_helper_stops_the_build_with_a_message_not_a_hang(project: Path
     assert survivors(build, helpers) == set()
     assert (site / "index.html").read_text() == "the published site"
     assert [n for n in os.listdir(project) if n.startswith(".")] == []
-    assert owned_by(build.pid, tempfile.gettempdir()) == set()
+    assert owned_by(build.pid, temporary_folder(project)) == set()
 
 
 def test_a_killed_helper_of_validate_stops_it_with_a_message(tmp_path: Path) -> None:

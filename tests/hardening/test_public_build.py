@@ -324,6 +324,67 @@ def test_free_text_naming_a_contact_by_first_name_fails_the_public_build(
     assert CliRunner().invoke(cli, ["build", "-q", "--today", TODAY]).exit_code == 0
 
 
+@pytest.mark.parametrize(("written", "shown"), [
+    ("write to dave.okafor@example.co.uk", r"the email address of a person "
+     r"\('dave\.okafor@example\.co\.uk', from crisis\.contacts\[4\]\.email\)"),
+    ("call +44 (0)1632-960-101", r"the phone number of a person "
+     r"\('44 \(0\)1632-960-101', from team\.roles\[0\]\.phone\)"),
+    ("text 441632960101", r"the phone number of a person "
+     r"\('441632960101', from team\.roles\[0\]\.phone\)"),
+    ("write to dave.okafor [at] example [dot] co [dot] uk", r"the email address of a person "
+     r"\('dave\.okafor \[at\] example \[dot\] co \[dot\] uk', from "
+     r"crisis\.contacts\[4\]\.email\)"),
+], ids=["email", "phone-with-separators", "phone-as-digits", "spelt-out-email"])
+def test_free_text_giving_a_contacts_email_or_phone_fails_the_public_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str, shown: str) -> None:
+    # before, such a text was published with "(not published)" in place of the value
+    import subprocess
+    import sys
+
+    (tmp_path / "charters").mkdir()
+    text = (ROOT / "charters" / "hartwell-pumps.yaml").read_text(encoding="utf-8")
+    text = text.replace("Our talent team can tell you more.",
+                        f"Our talent team can tell you more, or {written}.")
+    (tmp_path / "charters" / "hartwell-pumps.yaml").write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if written in row)
+    monkeypatch.chdir(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "chartergen", "build", "-q", "--public",
+                             "--today", TODAY], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    fix = "rewrite this text without it (give a shared"
+    assert re.search(rf"charters/hartwell-pumps.yaml:{line}:13: error: the public site "
+                     rf"would show {shown}: {re.escape(fix)}.* list this field under "
+                     r"'internal' to leave it out of the public site "
+                     r"\(voice\.examples\[1\]\.good\)",
+                     " ".join(result.stderr.split())), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["charters"]
+    # the same text in a field marked internal is left out, and the site is built
+    (tmp_path / "charters" / "hartwell-pumps.yaml").write_text(
+        text + "internal:\n  - voice.examples\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "chartergen", "build", "-q", "--public",
+                             "--today", TODAY], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert not [p for p in (tmp_path / "site-public").rglob("*.html")
+                if "talent team can tell you more, or" in p.read_text(encoding="utf-8")]
+
+
+def test_the_public_build_says_what_to_fix_in_the_charters_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "charters").mkdir()
+    text = (ROOT / "charters" / "cidrerie-du-bocage.yaml").read_text(encoding="utf-8")
+    text = text.replace("La chargée de communication répond sous",
+                        "Ou appelez le 01 99 00 41 10. La chargée de communication répond sous")
+    (tmp_path / "charters" / "cidrerie-du-bocage.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["render", "--public", "--out", "out", "charters",
+                                      "--today", TODAY])
+    assert result.exit_code == 1
+    assert ("error: le site public montrerait le numéro de téléphone d'une personne "
+            "(« 01 99 00 41 10 », de team.roles[0].phone) : réécrivez ce texte sans lui "
+            "(donnez plutôt un numéro partagé") in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_what_an_internal_network_or_pillar_owns_is_on_no_public_page(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "charters").mkdir()

@@ -206,11 +206,11 @@ def test_edit_url_comes_from_github_actions_or_gitlab_ci():
 
 
 def test_serve_public_and_today_reach_every_rebuild(monkeypatch: pytest.MonkeyPatch):
-    import mkdocs.commands.serve
+    from chartergen.engines.mkdocs import serving
 
     seen: dict[str, str | None] = {}
 
-    def fake_serve(**kwargs):  # type: ignore[no-untyped-def]
+    def fake_serve(*args, **kwargs):  # type: ignore[no-untyped-def]
         import os
 
         seen.update({name: os.environ.get(name)
@@ -219,7 +219,7 @@ def test_serve_public_and_today_reach_every_rebuild(monkeypatch: pytest.MonkeyPa
     for name in ("CHARTERGEN_PUBLIC", "CHARTERGEN_TODAY"):
         monkeypatch.setenv(name, "")  # restored (unset) after the test: serve sets them
         monkeypatch.delenv(name)
-    monkeypatch.setattr(mkdocs.commands.serve, "serve", fake_serve)
+    monkeypatch.setattr(serving, "serve", fake_serve)
     monkeypatch.chdir(CHARTERS.parent)
     result = CliRunner().invoke(cli, ["serve", "--public", "--today", "2026-11-23"])
     assert result.exit_code == 0, result.output

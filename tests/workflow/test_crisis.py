@@ -219,3 +219,112 @@ def test_diff_spells_out_a_crisis_opened(charter: Path, tmp_path: Path):
             "    ~ lead: (empty) -> boss\n"
             "    ~ paused: (empty) -> yes\n") in out
     assert "Other changes" not in out
+
+
+# --- what a user can write, and what a user can pass: it works, or says what to change -----
+
+_BEFORE_CRISIS = SMALL[:SMALL.index("crisis:")]
+_FLOW_SECTION = _BEFORE_CRISIS + (
+    "crisis: {\n"
+    "  levels: [{id: amber, name: Amber, lead: deputy},  # first\n"
+    "    {id: red, name: Red, lead: boss, pause_scheduled: true}],\n"
+    "  # between\n"
+    "  after_action: {within: 5d}}\n")
+_FLOW_CURRENT = SMALL.replace(
+    "  # agreed with legal\n",
+    "  current: {level: red,  # the colour\n    since: 2026-12-01}\n  # agreed with legal\n")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("--- # the dashes\n" + _FLOW_SECTION, id="comment-on-dashes-flow-section"),
+    pytest.param(_FLOW_SECTION + "... # the end\n# after the end\n",
+                 id="comments-after-the-end-flow-section"),
+    pytest.param("# above\n%YAML 1.2\n--- # the dashes\n" + _FLOW_SECTION,
+                 id="comment-above-a-directive-flow-section"),
+    pytest.param("\ufeff" + _FLOW_SECTION.replace("\n", "\r\n"), id="bom-and-crlf-flow-section"),
+    pytest.param(_FLOW_SECTION.replace("name: Acme\n", 'name: "Acme #1: co"\n'),
+                 id="quoted-hash-flow-section"),
+    pytest.param(SMALL.replace("# the end\n", "") + "... # the end\n",
+                 id="crisis-last-then-end-of-document"),
+    pytest.param(SMALL.replace("# the end\n", "").replace(
+        "  after_action:\n    within: 5d\n",
+        "  after_action:\n    within: 5d\n  current: {level: amber, since: 2026-11-01,\n"
+        "    ended: 2026-11-02}  # the last one\n") + "...\n# after\n",
+        id="closed-flow-current-last-then-end-of-document"),
+])
+def test_a_crisis_opens_and_closes_in_any_layout_keeping_every_comment(tmp_path: Path,
+                                                                        text: str):
+    charter = tmp_path / "acme.yaml"
+    charter.write_bytes(text.encode("utf-8"))
+    assert run("validate", str(charter))[0] == 0
+    code, _out, err = run("crisis", "open", str(charter), "--level", "red", "--since",
+                          "2026-12-03", "--note", "Flooded plant")
+    assert code == 0, err
+    code, _out, err = run("crisis", "close", str(charter), "--ended", "2026-12-05")
+    assert code == 0, err
+    after = charter.read_bytes().decode("utf-8")
+    assert run("validate", str(charter))[0] == 0
+    assert sorted(comment_lines(after)) == sorted(comment_lines(text))
+    from ruamel.yaml import YAML
+
+    current = YAML(typ="safe").load(after.lstrip("\ufeff"))["crisis"]["current"]
+    assert {k: str(v) for k, v in current.items()} == {
+        "level": "red", "since": "2026-12-03", "lead": "boss", "paused": "True",
+        "note": "Flooded plant", "ended": "2026-12-05"}
+
+
+def test_a_flow_current_over_several_lines_is_closed_keeping_its_comment(tmp_path: Path):
+    charter = tmp_path / "acme.yaml"
+    charter.write_text(_FLOW_CURRENT)
+    code, _out, err = run("crisis", "close", str(charter), "--ended", "2026-12-05")
+    assert code == 0, err
+    assert run("validate", str(charter))[0] == 0
+    assert "  # the colour\n  current:\n    level: red\n    since: 2026-12-01\n" \
+           "    ended: 2026-12-05\n" in charter.read_text()
+
+
+@pytest.mark.parametrize(("note", "said"), [
+    ("red \x1b[31malert", "a control character (U+001B)"),
+    ("a\rb", "a control character (U+000D)"),
+    ("caf\udce9", "half of a character (a lone surrogate, U+DCE9)"),  # bytes not UTF-8
+])
+def test_a_note_a_charter_cannot_hold_is_refused_in_plain_words(charter: Path, note: str,
+                                                                said: str):
+    code, _out, err = run("crisis", "open", str(charter), "--level", "red", "--note", note)
+    assert code == 1
+    assert err == (f"chartergen: the note holds {said}, which a charter cannot hold; write "
+                   "the note without it\n")
+    assert charter.read_text() == SMALL
+
+
+def test_the_last_safety_checks_say_where_and_what_to_do_never_report_this():
+    from chartergen.edit.crisis import CrisisRefused, _verify
+    from chartergen.edit.fmt import plain_data
+    from chartergen.loader import load_text
+    from chartergen.model import build
+
+    document = load_text(SMALL, "acme.yaml").document
+    assert document is not None
+    charter = build(document.data, "acme", "acme.yaml")
+    expected = plain_data(SMALL, "")
+    # a value read differently
+    with pytest.raises(CrisisRefused) as caught:
+        _verify(SMALL, SMALL.replace("title: Deputy", "title: 'on'"), expected, charter)
+    assert str(caught.value) == (
+        "the crisis could not be written without changing what YAML reads in the value at "
+        "line 12, so the file was left as it is; put that value in double quotes and run the "
+        "command again")
+    # a comment lost
+    with pytest.raises(CrisisRefused) as caught:
+        _verify(SMALL, SMALL.replace("  # worst", ""), expected, charter)
+    assert str(caught.value) == (
+        "the comment '# worst' at line 20 could not be kept where it is, so the file was "
+        "left as it is; move the comment onto a line of its own next to a key, or remove it, "
+        "and run the command again")
+    # an invalid result
+    broken = SMALL.replace("      lead: boss\n", "      lead: nobody\n")
+    with pytest.raises(CrisisRefused) as caught:
+        _verify(SMALL, broken, plain_data(broken, ""), charter)
+    assert str(caught.value).startswith(
+        "the change would make the charter invalid, so the file was left as it is: ")
+    assert str(caught.value).endswith("(crisis.levels[1].lead)")

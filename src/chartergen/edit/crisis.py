@@ -5,26 +5,35 @@ the few lines it is: opening adds a ``current:`` block as the first entry of
 ``crisis`` (or a ``crisis:`` section at the end of the file when there is none);
 closing adds one ``ended:`` line at the end of that block. Positions come from
 ruamel.yaml's round trip, the values are written by it (quoted where YAML needs
-quotes). A charter whose ``crisis`` or ``current`` is written in flow style
-(``current: {level: red, since: 2026-12-01}``, a one-line change made from a phone) is
-changed through the round trip as a whole.
+quotes). A ``crisis`` or ``current`` written in flow style (``current: {level: red,
+since: 2026-12-01}``, a one-line change made from a phone) has its own lines written
+again in block style, the comments among them kept on lines of their own above it;
+the rest of the file (a ``%YAML`` line, comments on ``---`` or after ``...``) is not
+touched.
 
 Before anything is returned, the result is read back: it must be a valid charter
 holding exactly the old data plus the change, with every comment of the old text.
+Otherwise the change is refused, saying at which line and what to change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import YAMLError
 
-from chartergen.edit.fmt import canonical_yaml, comment_lines, plain_data
-from chartergen.errors import ChartergenError
+from chartergen.edit.fmt import (
+    canonical_yaml,
+    comment_lines,
+    plain_data,
+    token_comments,
+)
+from chartergen.errors import ChartergenError, printable
 from chartergen.messages import Msg
 from chartergen.model import Charter, Level
 
@@ -65,27 +74,24 @@ def open_crisis(text: str, charter: Charter, *, level: str, since: dt.date,
         raise CrisisRefused(Msg("'{role}' is not one of this charter's roles (roles: {known})",
                                 role=lead, known=known))
     paused = bool(chosen.pause_scheduled) if paused is None else paused
+    bad = _unwritable(note or "")
+    if bad:
+        raise CrisisRefused(Msg("the note holds {character}, which a charter cannot hold; "
+                                "write the note without it", character=bad))
     values: dict[str, Any] = {"level": chosen.id, "since": since, "lead": lead,
                               "paused": paused}
     if note:
         values["note"] = note
     tree = _tree(text)
     crisis = tree.get("crisis")
-    old_current = crisis.get("current") if isinstance(crisis, dict) else None
-    if isinstance(crisis, CommentedMap) and crisis and not _flow(crisis) and (
-            old_current is None or (isinstance(old_current, CommentedMap)
-            and not _flow(old_current))):
+    if isinstance(crisis, CommentedMap) and crisis and not _flow(crisis):
         new_text = _splice_open(text, tree, values)
     elif crisis is None and "crisis" not in tree:
         new_text = _append_section(text, values)
-    else:
-        if not isinstance(crisis, CommentedMap):
-            crisis = CommentedMap()
-            tree["crisis"] = crisis
-        if "current" in crisis:
-            del crisis["current"]
-        crisis.insert(0, "current", CommentedMap(values))
-        new_text = _dump(tree)
+    else:  # written in flow style ({...}), or empty: its lines are written again, in block
+        section = _bare(crisis) if isinstance(crisis, CommentedMap) else {}
+        section.pop("current", None)
+        new_text = _replace_section(text, tree, {"current": values, **section})
     expected = plain_data(text, "")
     expected.setdefault("crisis", {})
     if not isinstance(expected["crisis"], dict):
@@ -111,9 +117,12 @@ def close_crisis(text: str, charter: Charter, *, ended: dt.date) -> str:
     block = tree["crisis"]["current"]
     if not _flow(tree["crisis"]) and not _flow(block) and "ended" not in block:
         new_text = _splice_close(text, tree, ended)
+    elif not _flow(tree["crisis"]):  # the block is written again, in block style
+        new_text = _splice_open(text, tree, {**_bare(block), "ended": ended})
     else:
-        block["ended"] = ended
-        new_text = _dump(tree)
+        section = _bare(tree["crisis"])
+        section["current"]["ended"] = ended
+        new_text = _replace_section(text, tree, section)
     expected = plain_data(text, "")
     expected["crisis"]["current"]["ended"] = ended.isoformat()
     _verify(text, new_text, expected, charter)
@@ -145,10 +154,13 @@ def _tree(text: str) -> Any:
     return canonical_yaml().load(text)
 
 
-def _dump(tree: Any) -> str:
-    out = io.StringIO()
-    canonical_yaml().dump(tree, out)
-    return out.getvalue()
+def _bare(node: Any) -> Any:
+    """``node`` as plain dicts and lists, its values as read, without comments or styles."""
+    if isinstance(node, dict):
+        return {key: _bare(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_bare(item) for item in node]
+    return node
 
 
 def _flow(node: Any) -> bool:
@@ -182,12 +194,56 @@ def _splice_open(text: str, tree: Any, values: dict[str, Any]) -> str:
         # right below 'crisis:', so a comment above the first entry stays with that entry
         return "\n".join([*lines[:crisis_line + 1], *block, *lines[crisis_line + 1:]])
     start, end = _span(tree, lines)
-    kept = []
-    for line in lines[start:end]:
-        comment = _comment_of(line)
-        if comment:  # never lose a comment: it stays, on its own line, above the new block
-            kept.append(" " * column + comment)
+    # never lose a comment: each stays, on a line of its own, above the new block
+    kept = [" " * column + comment for comment in _comments_in(text, start, end)]
     return "\n".join([*lines[:start], *kept, *block, *lines[end:]])
+
+
+def _replace_section(text: str, tree: Any, section: dict[str, Any]) -> str:
+    """``text`` with the lines of its ``crisis`` section (written in flow style, on one line
+    or several) replaced by ``section`` in block style; its comments are kept above."""
+    lines = _lines(text)
+    start, column = tree.lc.key("crisis")
+    top = list(tree)
+    position = top.index("crisis")
+    end = (tree.lc.key(top[position + 1])[0] if position + 1 < len(top)
+           else _document_end(lines, start))
+    end = _trimmed_end(lines, start, end, column)
+    kept = [" " * column + comment for comment in _comments_in(text, start, end)]
+    block = [" " * column + "crisis:", *_block_lines(section, column + 2)]
+    return "\n".join([*lines[:start], *kept, *block, *lines[end:]])
+
+
+def _comments_in(text: str, start: int, end: int) -> list[str]:
+    """The comments of ``text`` on its lines ``start`` to ``end`` (excluded), as YAML's
+    scanner sees them: a ``#`` inside quotes or inside a block of text is none."""
+    found: list[str] = []
+    for token in YAML(typ="rt").scan(text):
+        for comment in token_comments(token):
+            # one token can hold the comment lines that follow it, blank lines between
+            for offset, line in enumerate(comment.value.split("\n")):
+                if line.strip() and start <= comment.start_mark.line + offset < end:
+                    found.append(line.strip())
+    return found
+
+
+def _document_end(lines: list[str], start: int) -> int:
+    """The line after the last one of the document that holds line ``start``: a ``...``
+    or ``---`` line ends it, else the end of the file."""
+    for number in range(start + 1, len(lines)):
+        if lines[number].rstrip("\r") == "..." or lines[number].startswith(("... ", "---")):
+            return number
+    return len(lines)
+
+
+def _trimmed_end(lines: list[str], start: int, end: int, column: int) -> int:
+    """``end`` moved up over the blank lines and comments at ``column`` or less above it:
+    they belong to what follows."""
+    while end - 1 > start and (not lines[end - 1].strip() or (
+            lines[end - 1].lstrip().startswith("#")
+            and len(lines[end - 1]) - len(lines[end - 1].lstrip()) <= column)):
+        end -= 1
+    return end
 
 
 def _splice_close(text: str, tree: Any, ended: dt.date) -> str:
@@ -217,26 +273,9 @@ def _span(tree: Any, lines: list[str]) -> tuple[int, int]:
     else:
         top = list(tree)
         position = top.index("crisis")
-        end = tree.lc.key(top[position + 1])[0] if position + 1 < len(top) else len(lines)
-    while end - 1 > start and (not lines[end - 1].strip() or (
-            lines[end - 1].lstrip().startswith("#")
-            and len(lines[end - 1]) - len(lines[end - 1].lstrip()) <= column)):
-        end -= 1
-    return start, end
-
-
-def _comment_of(line: str) -> str:
-    """The comment a line holds (``# ...``), or ""; a ``#`` inside quotes is no comment."""
-    stripped = line.strip()
-    if stripped.startswith("#"):
-        return stripped
-    if "#" not in stripped:
-        return ""
-    try:
-        found = comment_lines(stripped + "\n")
-    except YAMLError:  # part of a value written over several lines
-        return ""
-    return found[0] if found else ""
+        end = (tree.lc.key(top[position + 1])[0] if position + 1 < len(top)
+               else _document_end(lines, start))
+    return start, _trimmed_end(lines, start, end, column)
 
 
 def _append_section(text: str, values: dict[str, Any]) -> str:
@@ -250,16 +289,56 @@ def _plain(value: Any) -> Any:
 
 
 def _verify(old: str, new: str, expected: Any, charter: Charter) -> None:
-    """The new text holds ``expected`` and every comment of ``old``, and validates."""
+    """The new text holds ``expected`` and every comment of ``old``, and validates; else
+    the change is refused, saying where and what to do (the file is left as it is)."""
+    from chartergen.edit.fmt import first_difference, line_of_field
     from chartergen.loader import load_text
     from chartergen.schema import validate
 
-    safety = Msg("the change could not be made safely, so the file was left as it is; please "
-                 "report this")
-    if plain_data(new, "") != expected:
-        raise CrisisRefused(safety)
-    if sorted(comment_lines(old)) != sorted(comment_lines(new)):
-        raise CrisisRefused(safety)
+    written = plain_data(new, "")
+    if written != expected:
+        where = first_difference(expected, written)
+        line = line_of_field(old, where) if _in(where, plain_data(old, "")) else 1
+        raise CrisisRefused(Msg(
+            "the crisis could not be written without changing what YAML reads in the value "
+            "at line {line}, so the file was left as it is; put that value in double quotes "
+            "and run the command again", line=line))
+    kept = comment_lines(new)
+    for comment in comment_lines(old):
+        if comment in kept:
+            kept.remove(comment)
+            continue
+        line = next((n for n, row in enumerate(old.splitlines(), 1) if comment in row), 1)
+        raise CrisisRefused(Msg(
+            "the comment '{comment}' at line {line} could not be kept where it is, so the "
+            "file was left as it is; move the comment onto a line of its own next to a key, "
+            "or remove it, and run the command again", comment=printable(comment[:60]),
+            line=line))
     loaded = load_text(new, f"{charter.slug}.yaml")
-    if loaded.document is None or any(d.is_error for d in validate(loaded.document)):
-        raise CrisisRefused(safety)
+    problems = loaded.diagnostics if loaded.document is None else validate(loaded.document)
+    error = next((d for d in problems if d.is_error), None)
+    if error is not None:
+        raise CrisisRefused(Msg(
+            "the change would make the charter invalid, so the file was left as it is: "
+            "{problem} ({field})", problem=error.message, field=error.field or "crisis"))
+
+
+def _in(where: tuple[Any, ...], data: Any) -> bool:
+    """Whether the field path ``where`` leads to a value of ``data``."""
+    for step in where:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
+
+
+def _unwritable(text: str) -> str | None:
+    """The first character of ``text`` that no charter may hold, described; or None."""
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cs":
+            return Msg("half of a character (a lone surrogate, U+{code:04X})", code=ord(char))
+        if category == "Cc" and char not in "\n\t":
+            return Msg("a control character (U+{code:04X})", code=ord(char))
+    return None

@@ -621,8 +621,8 @@ def _verify(data: Any, comments: list[str], result: str, path: str,
     as it is)."""
     written = plain_data(result, path)
     if written != data:
-        where = _first_difference(data, written)
-        line = _line_of_field(text, where)
+        where = first_difference(data, written)
+        line = line_of_field(text, where)
         return Diagnostic(path, line, 1, Severity.ERROR, Msg(
             "fmt cannot rewrite this value without changing what YAML reads in it, so the "
             "file was left as it is; put the value in double quotes and run fmt again"),
@@ -641,21 +641,21 @@ def _verify(data: Any, comments: list[str], result: str, path: str,
     return None
 
 
-def _first_difference(one: Any, other: Any, path: FieldPath = ()) -> FieldPath:
+def first_difference(one: Any, other: Any, path: FieldPath = ()) -> FieldPath:
     """The field path of the first place where two loaded documents differ."""
     if isinstance(one, dict) and isinstance(other, dict):
         for key in one:
             if key not in other or one[key] != other[key]:
-                return _first_difference(one[key], other.get(key), (*path, key))
+                return first_difference(one[key], other.get(key), (*path, key))
     elif isinstance(one, list) and isinstance(other, list):
         for index, item in enumerate(one):
             if index >= len(other) or item != other[index]:
-                return _first_difference(item, other[index] if index < len(other) else None,
+                return first_difference(item, other[index] if index < len(other) else None,
                                          (*path, index))
     return path
 
 
-def _line_of_field(text: str, where: FieldPath) -> int:
+def line_of_field(text: str, where: FieldPath) -> int:
     if not text or not where:
         return 1
     loaded = load_text(text, "<text>")
@@ -692,7 +692,7 @@ def comment_lines(text: str) -> list[str]:
     """The text of every comment line in a YAML document, as its scanner sees them."""
     found: list[str] = []
     for token in YAML(typ="rt").scan(text):
-        for comment in _token_comments(token):
+        for comment in token_comments(token):
             found.extend(_comment_texts(comment.value))
     return found
 
@@ -701,7 +701,7 @@ def _comment_texts(value: str) -> list[str]:
     return [line.strip() for line in value.split("\n") if line.strip()]
 
 
-def _token_comments(token: Any) -> Iterator[CommentToken]:
+def token_comments(token: Any) -> Iterator[CommentToken]:
     if isinstance(token, CommentToken):
         yield token
     else:

@@ -340,13 +340,17 @@ def process_charter(job: _Job) -> CharterOutcome:
     personal: tuple[Any, ...] = ()
     if options.public:
         from chartergen.leaks import check_charter, personal_values
-        from chartergen.public import publish
+        from chartergen.public import scrub, withhold
 
         personal = personal_values(charter, document)
-        charter = publish(charter)
-        leaks = check_charter(charter, document, personal)
+        public = withhold(charter)
+        # searched as written: a declared email or phone number in a text stops the
+        # build, rather than being replaced by "(not published)" without a word
+        leaks = check_charter(public, document, personal)
         if leaks:
-            return CharterOutcome(job.path, tuple(sorted([*diagnostics, *leaks])))
+            said = [leak.said(charter.language) for leak in leaks]
+            return CharterOutcome(job.path, tuple(sorted([*diagnostics, *said])))
+        charter = scrub(public)
     audit = None
     if options.audit and not options.public:
         from chartergen.render.sources import audit_runner

@@ -60,7 +60,7 @@ def build(request: BuildRequest) -> Path:
 
 def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> None:
     """Serve the site and rebuild it when a charter changes, until Ctrl+C."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from chartergen.engines.mkdocs import serving
 
     setup_logging(quiet=False)
     if request.today:
@@ -70,8 +70,8 @@ def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> Non
         os.environ["CHARTERGEN_PUBLIC"] = "1"
     load(request.config_path, None)  # a clear message if the plugin is missing
     try:
-        mkdocs_serve(config_file=str(request.config_path), livereload=True, dev_addr=dev_addr,
-                     open_in_browser=open_in_browser)
+        serving.serve(str(request.config_path), dev_addr=dev_addr,
+                      open_in_browser=open_in_browser)
     except exceptions.Abort as exc:
         raise ChartergenError(f"the site could not be served ({abort_reason(exc)})") from None
 

@@ -318,10 +318,14 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             from chartergen.leaks import check_output
 
             # the last wall: every file of the site, whatever wrote it (theme, plugins)
-            problems = check_output(Path(config.site_dir), self._personal)
+            language = str(config.theme.get("language") or "en")
+            problems = check_output(Path(config.site_dir), self._personal, language)
             if problems:
-                raise PluginError("chartergen: the public site was not built: it would show "
-                                  "personal data:\n" + "\n".join(problems))
+                from chartergen.messages import Msg
+
+                raise PluginError("chartergen: " + Msg(
+                    "the public site was not built: it would show personal data:\n{listing}",
+                    listing="\n".join(problems)).say(language))
         if self.config.enabled:
             from chartergen.sitedir import write_marker
 
