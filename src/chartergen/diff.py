@@ -438,16 +438,23 @@ def render_text(diffs: Sequence[CharterDiff], *, old_label: str, new_label: str,
     for diff in shown:
         if lines:
             lines.append("")
-        lines.append(f"{diff.path} ({diff.name}): {say(_STATUS_WORDS[diff.status], language)}")
+        lines.append(Msg("{path} ({name}): {status}", path=diff.path, name=diff.name,
+                         status=_STATUS_WORDS[diff.status]).say(language))
         if diff.note:
             lines.append("  " + Msg("note: {note}", note=diff.note).say(language))
         score = say(_score(diff, arrow="->", bold=""), language)
         if score:
             lines.append(f"  {score}")
+        verdict = _verdict_words(language)
         for mistake in diff.mistakes:
-            lines.append(f"    {mistake.number}. {mistake.title}: {mistake.before} -> "
-                         f"{mistake.after}")
-            lines += [f"       {check.id}: {check.before} -> {check.after}: {check.reason}"
+            lines.append("    " + Msg("{number}. {title}: {before} {arrow} {after}",
+                                      number=mistake.number, title=mistake.title,
+                                      before=mistake.before, arrow="->",
+                                      after=mistake.after).say(language))
+            lines += ["       " + Msg("{check}: {before} {arrow} {after}: {reason}",
+                                     check=check.id, before=verdict(check.before), arrow="->",
+                                     after=verdict(check.after),
+                                     reason=check.reason).say(language)
                       for check in mistake.checks]
         for area, changes in _grouped(diff.changes):
             lines.append(f"  {say(_AREA_WORDS.get(area, area), language)}")
@@ -465,7 +472,8 @@ def render_markdown(diffs: Sequence[CharterDiff], *, old_label: str, new_label: 
     if not shown:
         return "\n".join([*lines, "", Msg("No charter changed.").say(language)])
     for diff in shown:
-        lines += ["", f"### {_escape_md(diff.name)}: {say(_STATUS_WORDS[diff.status], language)}",
+        lines += ["", "### " + Msg("{name}: {status}", name=_escape_md(diff.name),
+                                   status=_STATUS_WORDS[diff.status]).say(language),
                   "", Msg("File: {path}", path=_code(diff.path)).say(language)]
         if diff.note:
             lines += ["", f"> {_escape_md(say(diff.note, language))}"]
@@ -474,15 +482,30 @@ def render_markdown(diffs: Sequence[CharterDiff], *, old_label: str, new_label: 
             lines += ["", score]
         if diff.mistakes:
             lines.append("")
+            verdict = _verdict_words(language)
             for mistake in diff.mistakes:
-                lines.append(f"- {mistake.number}. {_escape_md(mistake.title)}: "
-                             f"{mistake.before} → **{mistake.after}**")
-                lines += [f"  - {_code(check.id)} {check.before} → **{check.after}**: "
-                          f"{_escape_md(check.reason)}" for check in mistake.checks]
+                lines.append("- " + Msg("{number}. {title}: {before} {arrow} {after}",
+                                        number=mistake.number,
+                                        title=_escape_md(mistake.title), before=mistake.before,
+                                        arrow="→", after=f"**{mistake.after}**").say(language))
+                lines += ["  - " + Msg("{check} {before} {arrow} {after}: {reason}",
+                                       check=_code(check.id), before=verdict(check.before),
+                                       arrow="→", after=f"**{verdict(check.after)}**",
+                                       reason=_escape_md(check.reason)).say(language)
+                          for check in mistake.checks]
         for area, changes in _grouped(diff.changes):
             lines += ["", f"#### {say(_AREA_WORDS.get(area, area), language)}", ""]
             lines += [f"- {_markdown_change(c, language)}" for c in changes]
     return "\n".join(lines)
+
+
+def _verdict_words(language: str) -> Callable[[str], str]:
+    """A check's status ("warn") in the words ``check`` and the site use ("at risk", "à
+    risque"); a status with no such word is shown as it is."""
+    from chartergen.i18n import LANGUAGES, catalogue
+
+    words = catalogue(language if language in LANGUAGES else "en")["audit"]["status"]
+    return lambda status: str(words.get(status, status))
 
 
 def _score(diff: CharterDiff, *, arrow: str, bold: str) -> str:
@@ -503,7 +526,8 @@ def _text_change(change: Change, language: str = "en") -> str:
     subject, detail, before, after = _said(change, language, lambda item: f'"{item}"', str)
     if change.kind == "changed" and (before or after):
         field = f" {detail}" if detail else ""
-        return f"{subject}{field}: {before} -> {after}"
+        return Msg("{subject}: {before} {arrow} {after}", subject=f"{subject}{field}",
+                   before=before, arrow="->", after=after).say(language)
     return subject + (f" ({detail})" if detail else "")
 
 
@@ -511,9 +535,11 @@ def _markdown_change(change: Change, language: str = "en") -> str:
     subject, detail, before, after = _said(change, language, _code, _code)
     if change.kind == "changed" and (before or after):
         field = f" {_escape_md(detail)}" if detail else ""
-        return f"{subject}{field}: {_code(before)} → {_code(after)}"
+        return Msg("{subject}: {before} {arrow} {after}", subject=f"{subject}{field}",
+                   before=_code(before), arrow="→", after=_code(after)).say(language)
     if change.kind == "changed":
-        return subject + (f": {_escape_md(detail)}" if detail else "")
+        return subject + (Msg(": {detail}", detail=_escape_md(detail)).say(language)
+                          if detail else "")
     kind = say(_KIND_WORDS[change.kind], language)
     return f"{kind} {subject}" + (f" ({_code(detail)})" if detail else "")
 

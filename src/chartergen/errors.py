@@ -174,9 +174,12 @@ class InvalidCharters(ChartergenError):
 
 
 def abort_reason(exc: Exception) -> str:
-    """Why MkDocs stopped, in the user's words ("Aborted with a BuildError!" is not)."""
+    """Why MkDocs stopped, in the user's words ("Aborted with a BuildError!" is not), as a
+    message that can be said in the language of the problems listed above it."""
+    from chartergen.messages import Msg, plural
+
     strict = re.search(r"(\d+) warnings?\b", str(exc)) if "strict mode" in str(exc) else None
     if strict:
-        count = int(strict.group(1))
-        return f"{count} warning{'s' if count != 1 else ''} above, and --strict"
-    return "the errors above say why"
+        return plural(int(strict.group(1)), "{count} warning above, and --strict",
+                      "{count} warnings above, and --strict")
+    return Msg("the errors above say why")

@@ -35,7 +35,7 @@ import os
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,22 +117,35 @@ def check_charter(public: Charter, document: Document,
         hits = list(finder.search(text))
         if hits:
             line, col = document.locate(path)
-            found.append(Diagnostic(
-                document.path, line, col, Severity.ERROR, _message(_telling(hits)), path,
-                code="public-personal-data"))
+            found.extend(Diagnostic(
+                document.path, line, col, Severity.ERROR, _message(hit), path,
+                code="public-personal-data") for hit in _telling(hits))
     return found
 
 
-def _telling(hits: list[Hit]) -> Hit:
-    """The hit to report: an email address or phone number before a name, which an
-    address often holds ("fiona.marsh@...")."""
-    return min(hits, key=lambda hit: ("email", "phone", "name").index(hit.personal.kind))
+def _telling(hits: list[Hit]) -> list[Hit]:
+    """The hits to report for one text: one per personal value it shows, so that every
+    one is fixed in one go; emails and phone numbers first, and a name left out when it
+    is only seen inside an address reported already ("fiona.marsh@...")."""
+    first: dict[Personal, list[Hit]] = {}
+    for hit in hits:
+        first.setdefault(hit.personal, []).append(hit)
+    addresses = [hit.found.lower() for hit in hits if hit.personal.kind != "name"]
+    told = [found[0] for personal, found in first.items()
+            if personal.kind != "name"
+            or not all(any(hit.found.lower() in a for a in addresses) for hit in found)]
+    return sorted(told, key=lambda hit: ("email", "phone", "name").index(hit.personal.kind))
 
 
 def check_output(folder: Path, personal: Mapping[str, tuple[Personal, ...]],
-                 language: str = "en") -> list[str]:
+                 language: str = "en", *, verbatim: Sequence[Path] = ()) -> list[str]:
     """One line per file of the built site ``folder`` that shows a personal value, in
-    ``language``; empty when none does. ``personal`` gives each charter file's values."""
+    ``language``; empty when none does. ``personal`` gives each charter file's values.
+
+    ``verbatim`` are the theme folders the site copies files from as they are (Material's,
+    chartergen's own): a file of the site identical, byte for byte, to the file at the
+    same place in one of them holds nothing of a charter, so it is not searched (Material's
+    licence names its author, Martin Donath: a holder named Martin is no leak there)."""
     everyone = tuple(p for values in personal.values() for p in values)
     if not everyone:
         return []
@@ -140,6 +153,8 @@ def check_output(folder: Path, personal: Mapping[str, tuple[Personal, ...]],
     finder = Finder(everyone)
     problems = []
     for file in sorted(_files(folder)):
+        if _copied_as_is(file, file.relative_to(folder), verbatim):
+            continue
         text = _readable(file)
         if text is None:
             continue
@@ -320,6 +335,16 @@ def _files(folder: Path) -> Iterator[Path]:
             path = Path(current) / name
             if path.is_file() and not path.is_symlink():
                 yield path
+
+
+def _copied_as_is(file: Path, relative: Path, sources: Sequence[Path]) -> bool:
+    """Whether ``file`` is the file at ``relative`` in one of ``sources``, unchanged."""
+    for source in sources:
+        original = source / relative
+        if (original.is_file() and original.stat().st_size == file.stat().st_size
+                and original.read_bytes() == file.read_bytes()):
+            return True
+    return False
 
 
 def _readable(file: Path) -> str | None:

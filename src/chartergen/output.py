@@ -87,8 +87,11 @@ def summary(files: int, diagnostics: Sequence[Diagnostic], language: str = "en")
             line = Msg("{line} ({warnings})", line=line,
                        warnings=plural(warnings, "{count} warning", "{count} warnings"))
         return click.style(line.say(language), fg="green")
-    line = Msg("{errors}, {warnings} in {bad} of {files}",
-               errors=plural(errors, "{count} error", "{count} errors"),
-               warnings=plural(warnings, "{count} warning", "{count} warnings"),
-               bad=bad, files=plural(files, "{count} charter", "{count} charters"))
+    counts = {"errors": plural(errors, "{count} error", "{count} errors"),
+              "warnings": plural(warnings, "{count} warning", "{count} warnings"),
+              "files": plural(files, "{count} charter", "{count} charters")}
+    # "in 2 charters" when every one has errors, else "in 1 of 3 charters" ("dans 1 des 3
+    # chartes": French cannot say "1 sur 3 chartes")
+    line = Msg("{errors}, {warnings} in {files}", **counts) if bad == files else Msg(
+        "{errors}, {warnings} in {bad} of {files}", bad=bad, **counts)
     return click.style(line.say(language), fg="red")

@@ -88,8 +88,8 @@ def withhold(charter: Charter) -> Charter:
     if not public.crisis.current.public:  # a crisis is published only when the charter says so
         public = dataclasses.replace(public, crisis=dataclasses.replace(
             public.crisis, current=CurrentCrisis()))
-    public = _drop_owned(public, SCHEMA, (), _declared_ids(public))
-    public = _rewrite(public, SCHEMA, (), _dangling_refs(_declared_ids(public)))
+    public = _walk(public, SCHEMA, (), keep=_owners_declared(_declared_ids(public)))
+    public = _walk(public, SCHEMA, (), _dangling_refs(_declared_ids(public)))
     return dataclasses.replace(public, internal=())
 
 
@@ -103,7 +103,7 @@ def scrub(charter: Charter) -> Charter:
     Names are never rewritten (a holder called "Will" would change "we will").
     """
     withheld = _withheld_label(charter.language)
-    return _rewrite(charter, SCHEMA, (), lambda rule, value: _scrub(rule, value, withheld))
+    return _walk(charter, SCHEMA, (), lambda rule, value: _scrub(rule, value, withheld))
 
 
 def published_pages(charter: Charter) -> tuple[str, ...]:
@@ -176,27 +176,33 @@ def _empty(obj: Any, name: str) -> Any:
     return "" if isinstance(current, str) else () if isinstance(current, tuple) else None
 
 
-def _rewrite(obj: Any, rules: Mapping[str, Rule], where: tuple[str, ...],
-             change: Callable[[Rule, Any], Any]) -> Any:
-    """``obj`` with ``change(rule, value)`` applied to every value the schema describes."""
+def _walk(obj: Any, rules: Mapping[str, Rule], where: tuple[str, ...],
+          change: Callable[[Rule, Any], Any] | None = None,
+          keep: Callable[[Mapping[str, Rule], Any], bool] | None = None) -> Any:
+    """``obj`` rebuilt along the schema: ``change(rule, value)`` applied to every value the
+    schema describes, and only the list entries that ``keep(entry_rules, entry)`` keeps."""
     changes: dict[str, Any] = {}
     for name, rule in rules.items():
-        flat = _FLATTENED.get((*where, name))
+        here = (*where, name)
+        flat = _FLATTENED.get(here)
         if flat is not None:
-            for field, attribute in flat.items():
+            for field, attribute in (flat.items() if change else ()):
                 changes[attribute] = change(rule["schema"][field], getattr(obj, attribute))
+            continue
+        if not hasattr(obj, name):
             continue
         value = getattr(obj, name)
         kind = rule.get("type")
         item = rule.get("schema", {})
         if kind == "dict" and value is not None:
-            changes[name] = _rewrite(value, rule["schema"], (*where, name), change)
+            changes[name] = _walk(value, rule["schema"], here, change, keep)
         elif kind == "list" and item.get("type") == "dict":
-            changes[name] = tuple(_rewrite(entry, item["schema"], (*where, name), change)
-                                  for entry in value)
-        elif kind != "dict":
+            changes[name] = tuple(_walk(entry, item["schema"], here, change, keep)
+                                  for entry in value
+                                  if keep is None or keep(item["schema"], entry))
+        elif kind != "dict" and change is not None:
             changes[name] = change(rule, value)
-    return dataclasses.replace(obj, **changes)
+    return dataclasses.replace(obj, **changes) if changes else obj
 
 
 def _declared_ids(charter: Charter) -> dict[str, set[str]]:
@@ -210,27 +216,16 @@ OWNING_KINDS = ("network", "pillar")
 shown for "all networks" or with no pillar."""
 
 
-def _drop_owned(obj: Any, rules: Mapping[str, Rule], where: tuple[str, ...],
-                ids: Mapping[str, set[str]]) -> Any:
-    """``obj`` without the list entries whose network or pillar was left out."""
-    changes: dict[str, Any] = {}
-    for name, rule in rules.items():
-        if (*where, name) in _FLATTENED or not hasattr(obj, name):
-            continue
-        value = getattr(obj, name)
-        kind = rule.get("type")
-        item = rule.get("schema", {})
-        if kind == "dict" and value is not None:
-            changes[name] = _drop_owned(value, rule["schema"], (*where, name), ids)
-        elif kind == "list" and item.get("type") == "dict":
-            owners = [(field, sub["meta"]["ref"]) for field, sub in item["schema"].items()
-                      if sub.get("type") == "string"
-                      and sub.get("meta", {}).get("ref") in OWNING_KINDS]
-            changes[name] = tuple(
-                _drop_owned(entry, item["schema"], (*where, name), ids) for entry in value
-                if not any(getattr(entry, field, "") and getattr(entry, field) not in ids[ref]
-                           for field, ref in owners))
-    return dataclasses.replace(obj, **changes) if changes else obj
+def _owners_declared(ids: Mapping[str, set[str]]) -> Callable[[Mapping[str, Rule], Any], bool]:
+    """Keeps an entry unless the network or pillar it names was left out."""
+
+    def keep(rules: Mapping[str, Rule], entry: Any) -> bool:
+        return not any(
+            getattr(entry, field, "") and getattr(entry, field) not in ids[sub["meta"]["ref"]]
+            for field, sub in rules.items()
+            if sub.get("type") == "string" and sub.get("meta", {}).get("ref") in OWNING_KINDS)
+
+    return keep
 
 
 def _dangling_refs(ids: Mapping[str, set[str]]) -> Callable[[Rule, Any], Any]:

@@ -405,3 +405,54 @@ def test_what_an_internal_network_or_pillar_owns_is_on_no_public_page(
         assert [name for name, text in files if hidden in text] == [], hidden
     # the exit plan of a public network is still published
     assert [name for name, text in files if plans["facebook"] in text] != []
+
+
+def test_a_holder_named_like_a_themes_author_can_publish(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Material's licence and search worker name Martin Donath: before, any charter with a
+    # Martin in it failed the public build on files no charter can change
+    (tmp_path / "charters").mkdir()
+    text = (ROOT / "charters" / "cidrerie-du-bocage.yaml").read_text(encoding="utf-8")
+    assert "Claire Hamelin" in text
+    (tmp_path / "charters" / "cidrerie-du-bocage.yaml").write_text(
+        text.replace("Claire Hamelin", "Élise Martin"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "-q", "--public", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    pages = [p for p in (tmp_path / "site-public").rglob("*.html")
+             if "Martin" in p.read_text(encoding="utf-8")]
+    assert pages == []
+
+
+def test_a_french_public_build_that_stops_says_so_in_french_to_the_last_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a valid charter whose holding statement gives a contact's email and phone: both are
+    # named in one go, the charter is not called invalid, and no line is left in English
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "charters").mkdir()
+    text = (ROOT / "charters" / "cidrerie-du-bocage.yaml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text)
+    role = data["team"]["roles"][0]
+    written = f"Écrivez à {role['email']} ou appelez le {role['phone']}."
+    old = "La chargée de communication répond sous"
+    assert old in text
+    (tmp_path / "charters" / "cidrerie-du-bocage.yaml").write_text(
+        text.replace(old, f"{written} {old}"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    result = subprocess.run([sys.executable, "-m", "chartergen", "build", "-q", "--public",
+                             "--today", TODAY], capture_output=True, text=True, check=False,
+                            env={**env, "LANG": "C.UTF-8"})
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert "le site public n'a pas été construit : il montrerait des données personnelles" in said
+    assert "chartes non valides" not in said
+    assert f"l'adresse e-mail d'une personne (« {role['email']} »" in said
+    assert "le numéro de téléphone d'une personne" in said
+    assert "(donnez plutôt une adresse partagée, que la charte n'attribue à personne)" in said
+    assert result.stderr.endswith("chartergen: le site n'a pas été construit (les erreurs "
+                                  "ci-dessus disent pourquoi)\n"), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["charters"]

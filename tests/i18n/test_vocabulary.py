@@ -92,3 +92,14 @@ def test_no_old_word_is_left(language: str) -> None:
     outputs = _check(language, "text") + _check(language, "markdown")
     for word in old:
         assert word not in outputs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_notes_under_the_table_use_the_verdict_words(language: str) -> None:
+    # before, the French table said "à risque" and the note under it "à surveiller 0,5";
+    # the English one said "at risk" above "a warning 0.5"
+    markdown = _check(language, "markdown")
+    note = next(line for line in markdown.splitlines() if " 0.5" in line or " 0,5" in line)
+    assert f"{words(language)['warn']} 0" in note, note
+    for old in {"en": ["a warning 0.5", "warn or fail"], "fr": ["à surveiller"]}[language]:
+        assert old not in markdown

@@ -34,7 +34,7 @@ def test_invalid_charter_exits_one_and_locates(write_charter) -> None:
         f"{path}:5:1: error: 'netwroks' is not a field of the charter; "
         "did you mean 'networks'? (netwroks)\n"
     )
-    assert "1 error, 0 warnings in 1 of 1 charter" in result.stderr
+    assert "1 error, 0 warnings in 1 charter\n" in result.stderr
 
 
 def test_every_file_in_a_folder_is_reported(tmp_path: Path) -> None:
@@ -262,3 +262,15 @@ def test_at_most_two_hundred_problems_of_a_kind(write_charter) -> None:
                           "put it in quotes or rename it")
     assert lines[200] == (f"{path}:205:1: error: 2,800 more problems like the ones above are "
                           "not listed; fix those and validate again")
+
+
+def test_the_french_summary_counts_the_charters_as_french_does(tmp_path: Path) -> None:
+    # before: "1 erreur, 0 avertissement dans 1 sur 2 chartes"
+    french = INVALID.replace("language: en", "language: fr")
+    assert french != INVALID
+    (tmp_path / "a.yaml").write_text(french)
+    alone = run("validate", str(tmp_path / "a.yaml"))
+    assert "1 erreur, 0 avertissement dans 1 charte\n" in alone.stderr
+    (tmp_path / "b.yaml").write_text(VALID.replace("language: en", "language: fr"))
+    both = run("validate", str(tmp_path))
+    assert "1 erreur, 0 avertissement dans 1 des 2 chartes\n" in both.stderr

@@ -239,3 +239,20 @@ def test_a_zensical_page_of_an_unknown_form_stops_the_build(tmp_path: Path) -> N
                                          encoding="utf-8")
     with pytest.raises(ChartergenError, match=r"index\.md in a form chartergen does not know"):
         allow_list(tmp_path, [RenderedPage(src="index.md", title="Home", markdown="")])
+
+
+def test_a_zensical_public_build_stopped_by_a_leak_does_not_call_the_charter_invalid(
+        tmp_path: Path) -> None:
+    text = (CHARTERS / "hartwell-pumps.yaml").read_text(encoding="utf-8")
+    assert "Our talent team can tell you more." in text
+    leaky = tmp_path / "leaky.yaml"
+    leaky.write_text(text.replace("Our talent team can tell you more.",
+                                  "Our talent team can tell you more, or call Fiona first."),
+                     encoding="utf-8")
+    write_project(tmp_path, {"acme": leaky}, engine="zensical")
+    result = run_build(tmp_path, "--public", "-q")
+    assert result.exit_code == 1
+    assert "the public site was not built: it would show personal data" in result.output
+    assert "invalid charters" not in result.output
+    assert "the name of a person ('Fiona', from team.roles[0].holder)" in result.output
+    assert not (tmp_path / "site-public").exists()

@@ -77,8 +77,8 @@ def test_close_adds_one_line_and_says_when_the_review_is_due(charter: Path):
     opened = charter.read_text()
     code, out, _err = run("crisis", "close", str(charter), "--ended", "2026-12-03")
     assert code == 0
-    assert out == (f"crisis closed in {charter} on 2026-12-03; the after-action review is due "
-                   "by 8\u00a0December\u00a02026\n")
+    assert out == (f"crisis closed in {charter} on 3\u00a0December\u00a02026; the after-action "
+                   "review is due by 8\u00a0December\u00a02026\n")
     assert charter.read_text() == opened.replace("    paused: false\n",
                                                  "    paused: false\n    ended: 2026-12-03\n")
     assert comment_lines(charter.read_text()) == comment_lines(SMALL)
@@ -117,14 +117,14 @@ def test_opening_twice_or_closing_twice_is_refused(charter: Path):
     run("crisis", "open", str(charter), "--level", "red", "--since", "2026-12-01")
     code, _out, err = run("crisis", "open", str(charter), "--level", "amber")
     assert code == 1
-    assert err == ("chartergen: a crisis is already open in this charter (level 'red', since "
-                   "2026-12-01); close it first with 'chartergen crisis close'\n")
+    assert err == ("chartergen: a crisis is already open in this charter (level 'Red', since "
+                   "1\u00a0December\u00a02026); close it first with 'chartergen crisis close'\n")
     run("crisis", "close", str(charter), "--ended", "2026-12-02")
     closed = charter.read_text()
     code, _out, err = run("crisis", "close", str(charter))
     assert code == 1
-    assert err == ("chartergen: the crisis of this charter was already closed on 2026-12-02; "
-                   "there is nothing to close\n")
+    assert err == ("chartergen: the crisis of this charter was already closed on "
+                   "2\u00a0December\u00a02026; there is nothing to close\n")
     assert charter.read_text() == closed
 
 
@@ -145,7 +145,12 @@ def test_a_charter_in_french_is_answered_in_french(tmp_path: Path):
     assert code == 0
     assert out.startswith(f"crise ouverte dans {charter} : niveau « Alerte », pilotée par ")
     code, _out, err = run("crisis", "open", str(charter), "--level", "alerte")
-    assert err.startswith("chartergen: une crise est déjà ouverte dans cette charte")
+    # the level by its name and the date as French writes it (before: « alerte », 2026-12-01)
+    assert err == ("chartergen: une crise est déjà ouverte dans cette charte (niveau « Alerte », "
+                   "depuis le 1er\u00a0décembre\u00a02026) ; fermez-la d'abord avec « chartergen "
+                   "crisis close »\n")
+    code, out, _err = run("crisis", "close", str(charter), "--ended", "2026-12-05")
+    assert out.startswith(f"crise fermée dans {charter} le 5\u00a0décembre\u00a02026")
 
 
 def test_a_one_line_crisis_written_in_flow_style_can_be_closed(tmp_path: Path):

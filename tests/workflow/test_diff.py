@@ -25,8 +25,8 @@ EDITS = [
     ("  next_review: 2027-10-12", "  next_review: 2027-12-01"),
     ("    status: dormant\n", "    status: closed\n"),
     ("      holder: Tom Aldridge", "      holder: Priya Shah"),
-    ("      role: Digital and Social Media Manager\n      phone: +44 1632 960102",
-     "      role: Digital and Social Media Manager\n      phone: +44 1632 960199"),
+    ("      role: Digital and Social Media Manager\n      phone: \"+44 1632 960102\"",
+     "      role: Digital and Social Media Manager\n      phone: \"+44 1632 960199\""),
     ("        target: 40 per quarter", "        target: 50 per quarter"),
     ("  - id: x\n    platform: x\n",
      "  - id: tiktok\n    platform: tiktok\n    handle: \"@hartwellpumps\"\n    status: planned\n"
@@ -299,3 +299,50 @@ def test_two_files_are_read_the_guarded_way(repo: Path, outside: Path) -> None:
         result = run("diff", "charters/hartwell-pumps.yaml", "/dev/zero")
         assert result.exit_code == 1
         assert "/dev/zero:1:1: error: this is not a plain file" in result.stderr
+
+
+def test_a_french_diff_says_the_verdicts_in_the_words_of_check_and_the_site(
+        tmp_path: Path) -> None:
+    # before: "m6.promo-per-network: pass -> warn", and "Trop de promotion: 100 -> 0"
+    # without the space French puts before a colon
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    text = (ROOT / "charters" / "cidrerie-du-bocage.yaml").read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    assert text.count("  promotional_ceiling: 20%") == 1
+    new.write_text(text.replace("  promotional_ceiling: 20%", "  promotional_ceiling: 5%"),
+                   encoding="utf-8")
+    said = run("diff", str(old), str(new), "--today", TODAY).stdout
+    assert f"{new} (Cidrerie du Bocage) : modifiée\n" in said
+    assert "    6. Trop de promotion : 100 -> 0\n" in said
+    assert "       m6.promo-per-network : aucun signe -> à risque : Réseaux où" in said
+    assert "    ~ promotional_ceiling : 20% -> 5%\n" in said
+    markdown = run("diff", str(old), str(new), "--format", "markdown", "--today", TODAY).stdout
+    assert "### Cidrerie du Bocage : modifiée\n" in markdown
+    assert "- 6. Trop de promotion : 100 → **0**\n" in markdown
+    assert "  - `m6.promo-per-network` aucun signe → **à risque** : Réseaux où" in markdown
+    assert "- `promotional_ceiling` : `20%` → `5%`\n" in markdown
+    for english in ("pass", "warn", "fail"):
+        assert f" {english} " not in said + markdown
+
+
+def test_rev_given_twice_compares_two_revisions(repo: Path) -> None:
+    # before, the first --rev was dropped without a word and the second compared with
+    # the working tree
+    charter = repo / "charters" / "hartwell-pumps.yaml"
+    charter.write_text(_changed(charter.read_text(encoding="utf-8")), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "changes")
+    charter.write_text(charter.read_text(encoding="utf-8").replace(
+        "Hartwell Pumps Ltd", "Hartwell Pumps plc"), encoding="utf-8")  # not committed
+    result = run("diff", "--rev", "HEAD~1", "--rev", "HEAD", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("charters/hartwell-pumps.yaml (Hartwell Pumps Ltd): changed\n")
+    assert "    ~ x status: dormant -> closed\n" in out and "plc" not in out
+    markdown = run("diff", "--rev", "HEAD~1", "--rev", "HEAD", "--format", "markdown").stdout
+    assert markdown.startswith("## Charter changes: `HEAD~1` → `HEAD`\n")
+    assert run("diff", "--rev", "HEAD", "--rev", "HEAD").stdout == (
+        "No charter changed between HEAD and HEAD.\n")
+    three = run("diff", "--rev", "HEAD~1", "--rev", "HEAD", "--rev", "HEAD")
+    assert three.exit_code == 2
+    assert "give --rev once" in three.stderr and "not 3 times" in three.stderr

@@ -74,3 +74,39 @@ def test_a_mistyped_command_gets_the_closest_one() -> None:
     assert "no command 'valdate'; did you mean 'validate'?" in result.output
     result = _run("--lang", "fr", "valdate")
     assert "pas de commande « valdate » ; vouliez-vous dire « validate » ?" in result.output
+
+
+_NAMED_PATH = re.compile(r"`((?:src/chartergen|tests|theme|benchmarks)/[^`\s<*]*)`")
+_NAME_IN_FILE = re.compile(
+    r"`([A-Za-z_][A-Za-z0-9_]*)` (?:in|mark in) `(src/chartergen/[^`]+\.py)`")
+_GENERATED = ("tests/e2e/screenshots/",)  # written by the browser tests
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(p.name for p in DOCS.glob("*.md"))])
+def test_every_file_and_name_the_docs_point_at_exists(page: str) -> None:
+    # a contributor following the README looked for src/chartergen/model.py (now a
+    # package) and for MISTAKES_OF in edit/template.py (now a mark in the schema)
+    text = (ROOT / page if page == "README.md" else DOCS / page).read_text(encoding="utf-8")
+    missing = [path for path in _NAMED_PATH.findall(text)
+               if path not in _GENERATED and not (ROOT / path).exists()]
+    assert not missing, f"{page} points at files that do not exist: {missing}"
+    for name, path in _NAME_IN_FILE.findall(text):
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert re.search(rf"\b{name}\b", source), f"{page}: no {name} in {path}"
+
+
+def test_the_readme_steps_for_a_new_field_name_the_generators_the_tests_use() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    steps = readme[readme.index("**Adding a field to the charter format.**"):]
+    steps = steps[:steps.index("\n\n", steps.index("Then `make test`"))]
+    for command in ("python -m chartergen.model.generate",
+                    "python -m chartergen.schema.reference > docs/charter-format.md",
+                    "chartergen schema --out charters/charter.schema.json --force",
+                    "CHARTERGEN_UPDATE_GOLDEN=1"):
+        assert command in " ".join(steps.split()), command
+    # the messages of the staleness tests name the same commands
+    model_test = (ROOT / "tests" / "schema" / "test_model.py").read_text(encoding="utf-8")
+    reference_test = (ROOT / "tests" / "schema" / "test_reference.py").read_text(encoding="utf-8")
+    assert "python -m chartergen.model.generate" in model_test
+    assert "CHARTERGEN_UPDATE_GOLDEN" in model_test
+    assert "python -m chartergen.schema.reference > docs/charter-format.md" in reference_test

@@ -540,3 +540,25 @@ def test_what_fmt_cannot_keep_is_said_at_its_line_in_plain_words() -> None:
     assert changed is not None and (changed.line, changed.field_path) == (9, ("company", "name"))
     assert "put the value in double quotes" in changed.message
     assert "report" not in lost.message + changed.message
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_example_charters_are_formatted(example: Path) -> None:
+    # the CI templates run `fmt --check` on every pull request: a company that starts
+    # from an example gets a warning it did not cause (two examples carried unquoted
+    # phone numbers after an edit)
+    result = format_text(example.read_text(encoding="utf-8"), str(example))
+    assert result.formatted is not None and not result.changed, (
+        f"run: chartergen fmt {example.relative_to(ROOT)}")
+
+
+def test_fmt_diff_names_the_two_sides_in_the_charters_language(tmp_path: Path) -> None:
+    # before: "--- charters/acme.yaml (now)" above a French charter's changes
+    charter = tmp_path / "acme.yaml"
+    charter.write_text("format: 1\ncompany:\n  language: fr\n  name: Acme\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fmt", "--diff", str(charter)])
+    assert result.exit_code == 1
+    assert f"--- {charter} (actuel)\n+++ {charter} (mis en forme)\n" in result.stdout
+    charter.write_text("format: 1\ncompany:\n  language: en\n  name: Acme\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fmt", "--diff", str(charter)])
+    assert f"--- {charter} (now)\n+++ {charter} (formatted)\n" in result.stdout

@@ -93,7 +93,8 @@ def close(charter: str, ended: dt.datetime | None) -> None:
     except CrisisRefused as exc:
         _refuse(exc, language)
     _write(charter, text, language)
-    said = Msg("crisis closed in {path} on {date}", path=charter, date=day.isoformat())
+    said = Msg("crisis closed in {path} on {date}", path=charter,
+               date=Formatter.of(language).date(day))
     document = load_text(text, loaded.document.path).document
     assert document is not None
     due = build(document.data, loaded.charter.slug).crisis.after_action_due

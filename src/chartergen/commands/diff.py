@@ -22,29 +22,35 @@ EXIT_OK, EXIT_INVALID = 0, 1
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--rev", metavar="REV",
+@click.option("--rev", metavar="REV", multiple=True,
               help="Compare the charters as they were at this git commit, branch or tag "
-                   "with the files as they are now.")
+                   "with the files as they are now; given twice (--rev OLD --rev NEW), "
+                   "compare the two revisions.")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]),
               default="text", show_default=True,
               help="text for people, markdown for a pull-request comment.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="YYYY-MM-DD", help="Date the audit scores are computed for.")
-def diff(paths: Sequence[str], rev: str | None, output_format: str,
+def diff(paths: Sequence[str], rev: Sequence[str], output_format: str,
          today: dt.datetime | None) -> None:
     """Show what changed in charters: networks, roles, contacts, objectives, score...
 
     Either two files, 'chartergen diff OLD NEW', or '--rev REV [PATHS]' to
     compare the charters under PATHS (default: charters/) as they were at a git
     revision with the files as they are now, for example '--rev origin/main'
-    in a pull request. The audit score is shown before and after. Exit code 0,
-    1 when a charter as it is now is not valid, 2 on a usage error.
+    in a pull request, or '--rev OLD --rev NEW' to compare two revisions. The
+    audit score is shown before and after. Exit code 0, 1 when a charter as it
+    is now is not valid, 2 on a usage error.
     """
     from chartergen.diff import compare, render_markdown, render_text
     from chartergen.pipeline import common_language
 
     date = today.date() if today else dt.date.today()
-    if rev is None:
+    if len(rev) > 2:
+        raise UsageError(Msg("give --rev once (a revision compared with the files as they "
+                             "are now) or twice (--rev OLD --rev NEW), not {count} times",
+                             count=len(rev)).say(default_language()))
+    if not rev:
         if len(paths) != 2:
             raise UsageError(Msg("give two charter files (chartergen diff OLD NEW), or "
                                  "--rev REV to compare with a git revision").say(
@@ -52,8 +58,8 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
         pairs = [_file_pair(Path(paths[0]), Path(paths[1]))]
         old_label, new_label = paths[0], paths[1]
     else:
-        pairs = _git_pairs(rev, paths)
-        old_label, new_label = rev, Msg("working tree")
+        pairs = _git_pairs(rev[0], paths, rev[1] if len(rev) == 2 else None)
+        old_label, new_label = rev[0], rev[1] if len(rev) == 2 else Msg("working tree")
 
     diffs = []
     invalid: list[Diagnostic] = []
@@ -70,7 +76,7 @@ def diff(paths: Sequence[str], rev: str | None, output_format: str,
             # two-file form it is the user's own file, so it counts as a problem
             note = Msg("the version in {label} was not read: {reason}", label=old_label,
                        reason=old_raw[0].message)
-            if rev is None:
+            if not rev:
                 invalid += [d.said(language) for d in old_problems]
         elif old_raw is not None and old is None:
             note = Msg("the version in {label} is not a valid charter, so every section "
@@ -116,29 +122,22 @@ def _read(path: Path, shown: str) -> Side:
     return (raw if raw is not None else refused), shown
 
 
-def _git_pairs(rev: str, paths: Sequence[str]) -> list[tuple[str, Side, Side]]:
-    """Each charter under ``paths`` at ``rev`` and now (either side may be missing)."""
-    from chartergen.loader import CHARTER_SUFFIXES
+def _git_pairs(rev: str, paths: Sequence[str],
+               new_rev: str | None = None) -> list[tuple[str, Side, Side]]:
+    """Each charter under ``paths`` at ``rev`` and now, or at ``new_rev`` when given
+    (either side may be missing)."""
     from chartergen.pipeline import DEFAULT_CHARTERS, discover, display_path
 
     roots = list(paths) or [DEFAULT_CHARTERS]
-    check = _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    if check.returncode != 0:
-        if "not a git repository" in check.stderr:
-            raise UsageError(Msg("this folder is not in a git repository; compare two files "
-                                 "instead: chartergen diff OLD NEW").say(default_language()))
-        raise UsageError(Msg("'{rev}' is not a commit, branch or tag of this repository",
-                             rev=rev).say(default_language()))
-
-    # "<mode> <type> <object> <size>\t<path>": the mode tells a committed link from a
-    # file, and the size is known before a byte is read
-    listed = _git("ls-tree", "-r", "-l", rev, "--", *roots)
-    before: dict[str, tuple[str, str, str]] = {}
-    for line in listed.stdout.splitlines():
-        meta, _, name = line.partition("\t")
-        fields = meta.split()
-        if len(fields) == 4 and name.endswith(CHARTER_SUFFIXES):
-            before[Path(name).as_posix()] = (fields[0], fields[2], fields[3])
+    before = _committed_charters(rev, roots)
+    if new_rev is not None:
+        after = _committed_charters(new_rev, roots)
+        return [(shown,
+                 _committed(*before[shown], f"{shown} ({rev})") if shown in before
+                 else (None, f"{shown} ({rev})"),
+                 _committed(*after[shown], f"{shown} ({new_rev})") if shown in after
+                 else (None, f"{shown} ({new_rev})"))
+                for shown in sorted(set(before) | set(after))]
     existing = [p for p in roots if Path(p).exists()]
     now = {Path(display_path(p)).as_posix(): p for p in discover(existing)} if existing else {}
 
@@ -150,6 +149,30 @@ def _git_pairs(rev: str, paths: Sequence[str]) -> list[tuple[str, Side, Side]]:
         new: Side = _read(now[shown], shown) if shown in now else (None, shown)
         pairs.append((shown, old, new))
     return pairs
+
+
+def _committed_charters(rev: str, roots: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    """The charter files under ``roots`` at ``rev``: path -> (mode, object, size)."""
+    from chartergen.loader import CHARTER_SUFFIXES
+
+    check = _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    if check.returncode != 0:
+        if "not a git repository" in check.stderr:
+            raise UsageError(Msg("this folder is not in a git repository; compare two files "
+                                 "instead: chartergen diff OLD NEW").say(default_language()))
+        raise UsageError(Msg("'{rev}' is not a commit, branch or tag of this repository",
+                             rev=rev).say(default_language()))
+
+    # "<mode> <type> <object> <size>\t<path>": the mode tells a committed link from a
+    # file, and the size is known before a byte is read
+    listed = _git("ls-tree", "-r", "-l", rev, "--", *roots)
+    found: dict[str, tuple[str, str, str]] = {}
+    for line in listed.stdout.splitlines():
+        meta, _, name = line.partition("\t")
+        fields = meta.split()
+        if len(fields) == 4 and name.endswith(CHARTER_SUFFIXES):
+            found[Path(name).as_posix()] = (fields[0], fields[2], fields[3])
+    return found
 
 
 def _committed(mode: str, obj: str, size: str, shown: str) -> Side:

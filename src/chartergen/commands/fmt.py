@@ -64,8 +64,8 @@ def fmt(paths: Sequence[str], check: bool, show_diff: bool) -> None:
             click.echo("".join(difflib.unified_diff(
                 result.original.splitlines(keepends=True),
                 result.formatted.splitlines(keepends=True),
-                fromfile=f"{printable(result.path)} (now)",
-                tofile=f"{printable(result.path)} (formatted)",
+                fromfile=Msg("{path} (now)", path=printable(result.path)).say(language),
+                tofile=Msg("{path} (formatted)", path=printable(result.path)).say(language),
             )), nl=False)
         if check or show_diff:
             click.echo(printable(Msg("would reformat {path}", path=result.path).say(language)))

@@ -60,10 +60,12 @@ def open_crisis(text: str, charter: Charter, *, level: str, since: dt.date,
     """
     current = charter.crisis.current
     if current.is_open:
+        named = next((lv.name for lv in charter.crisis.levels
+                      if lv.id == current.level and lv.name), current.level)
         raise CrisisRefused(Msg(
             "a crisis is already open in this charter (level '{level}', since {since}); "
-            "close it first with 'chartergen crisis close'", level=current.level,
-            since=current.since.isoformat() if current.since else "?"))
+            "close it first with 'chartergen crisis close'", level=named,
+            since=_day(charter, current.since)))
     chosen = _level(charter, level)
     lead = lead or chosen.lead
     if not lead:
@@ -101,6 +103,13 @@ def open_crisis(text: str, charter: Charter, *, level: str, since: dt.date,
     return Opened(new_text, chosen, lead, paused)
 
 
+def _day(charter: Charter, day: dt.date | None) -> str:
+    """``day`` as the charter's language writes a date ("5 décembre 2026")."""
+    from chartergen.i18n.formatting import Formatter
+
+    return Formatter.of(charter.company.language).date(day) if day else "?"
+
+
 def close_crisis(text: str, charter: Charter, *, ended: dt.date) -> str:
     """``text`` (the valid charter ``charter``) with its open crisis ended on ``ended``."""
     current = charter.crisis.current
@@ -109,7 +118,7 @@ def close_crisis(text: str, charter: Charter, *, ended: dt.date) -> str:
     if not current.is_open:
         raise CrisisRefused(Msg(
             "the crisis of this charter was already closed on {ended}; there is nothing to "
-            "close", ended=current.ended.isoformat() if current.ended else "?"))
+            "close", ended=_day(charter, current.ended)))
     if current.since and ended < current.since:
         raise CrisisRefused(Msg("the crisis cannot end ({end}) before it started ({start})",
                                 end=ended.isoformat(), start=current.since.isoformat()))

@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from chartergen.errors import ChartergenError, UsageError, abort_reason
+from chartergen.messages import Msg
 from chartergen.sitedir import check_site_dir, staged
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def build(request: BuildRequest) -> Path:
     # interrupted build leaves the previous site as it was.
     with staged(target) as building:
         config.site_dir = str(building)
-        _run(config, "the site was not built")
+        _run(config, Msg("the site was not built"))
     return target
 
 
@@ -73,7 +74,8 @@ def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> Non
         serving.serve(str(request.config_path), dev_addr=dev_addr,
                       open_in_browser=open_in_browser)
     except exceptions.Abort as exc:
-        raise ChartergenError(f"the site could not be served ({abort_reason(exc)})") from None
+        raise ChartergenError(Msg("the site could not be served ({reason})",
+                                  reason=abort_reason(exc))) from None
 
 
 def print_site(charter_file: Path, folder: Path, today: dt.date, *,
@@ -112,7 +114,7 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
     # navigation) stay quiet; warnings and errors still show.
     logging.getLogger("mkdocs").setLevel(max(logging.WARNING,
                                              logging.getLogger("mkdocs").level))
-    _run(load_config(config_file=str(path)), "the charter was not printed")
+    _run(load_config(config_file=str(path)), Msg("the charter was not printed"))
     return site
 
 
@@ -158,12 +160,19 @@ def setup_logging(quiet: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _run(config: Any, failure: str) -> None:
-    """One MkDocs build with the plugins' start and shutdown around it, as `mkdocs build`."""
+def _run(config: Any, failure: Msg) -> None:
+    """One MkDocs build with the plugins' start and shutdown around it, as `mkdocs build`.
+
+    When it stops, the last line says so in the language of the problems the plugin
+    listed above it (a French charter's problems, then a French last line), else in
+    the language of messages about no one charter."""
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
     except exceptions.Abort as exc:
-        raise ChartergenError(f"{failure} ({abort_reason(exc)})") from None
+        message = Msg("{failure} ({reason})", failure=failure, reason=abort_reason(exc))
+        plugin = config.plugins.get("chartergen")
+        language = getattr(plugin, "problems_said_in", None)
+        raise ChartergenError(message.say(language) if language else message) from None
     finally:
         config.plugins.on_shutdown()

@@ -104,6 +104,9 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
         self.preconverted: list[str] = []
         """Pages of the last build whose HTML came from a helper process."""
         self._personal: dict[str, tuple[Any, ...]] = {}
+        self.problems_said_in: str | None = None
+        """The language of the problems this build listed before it stopped, for the last
+        line that says the site was not built (read by the engine)."""
         """Public builds: each charter file's personal values, which no file may show."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -163,6 +166,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        self.problems_said_in = None
         pending, self._pending = self._pending or self._start_render(config), None
         count, options = pending.count, pending.options
         if self.progress and count >= PROGRESS_FROM:
@@ -181,9 +185,14 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             listing = "\n".join(d.format() for d in errors)
             language = problems_language(errors, str(config.theme.get("language") or "en"))
             if self.command != "serve":
-                raise PluginError("chartergen: " + Msg(
-                    "invalid charters, the site was not built:\n{listing}",
-                    listing=listing).say(language))
+                self.problems_said_in = language
+                # a valid charter whose public text names a person is not "invalid"
+                leaks_only = all(d.code == "public-personal-data" for d in errors) and errors
+                stopped = Msg(
+                    "the public site was not built: it would show personal data:\n{listing}",
+                    listing=listing) if leaks_only else Msg(
+                    "invalid charters, the site was not built:\n{listing}", listing=listing)
+                raise PluginError("chartergen: " + stopped.say(language))
             # serve: a failed build would leave the browser waiting with no word of why;
             # the site shows the problems instead, and the terminal lists them
             log.error(Msg("invalid charters, their pages show the problems:\n{listing}",
@@ -319,10 +328,12 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
 
             # the last wall: every file of the site, whatever wrote it (theme, plugins)
             language = str(config.theme.get("language") or "en")
-            problems = check_output(Path(config.site_dir), self._personal, language)
+            problems = check_output(Path(config.site_dir), self._personal, language,
+                                    verbatim=_shipped_theme_dirs(config))
             if problems:
                 from chartergen.messages import Msg
 
+                self.problems_said_in = language
                 raise PluginError("chartergen: " + Msg(
                     "the public site was not built: it would show personal data:\n{listing}",
                     listing="\n".join(problems)).say(language))
@@ -523,3 +534,22 @@ def _material_search_index(config: MkDocsConfig) -> Any:
         if type(index) is SearchIndex:
             return index
     return None
+
+
+def _shipped_theme_dirs(config: MkDocsConfig) -> list[Path]:
+    """The theme folders that come with chartergen, Material and MkDocs, whose files the
+    site copies as they are: none holds a charter's value, so a name found in one (a
+    licence's author) is nobody of the charter's. A project's own theme folder is not one."""
+    import material
+    import mkdocs
+
+    from chartergen.engines.mkdocs.config import theme_dir
+
+    ours = theme_dir().resolve()
+    packages = [Path(material.__file__).parent.resolve(), Path(mkdocs.__file__).parent.resolve()]
+    shipped = []
+    for folder in config.theme.dirs:
+        path = Path(folder).resolve()
+        if path == ours or any(path.is_relative_to(package) for package in packages):
+            shipped.append(path)
+    return shipped

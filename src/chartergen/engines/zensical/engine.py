@@ -327,8 +327,13 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
         listing = "\n".join(d.format() for d in errors)
         language = problems_language(errors, proj.language)
         if not problems:
-            raise ChartergenError(Msg("invalid charters, the site was not built:\n{listing}",
-                                      listing=listing).say(language))
+            # a valid charter whose public text names a person is not "invalid"
+            leaks_only = all(d.code == "public-personal-data" for d in errors) and errors
+            stopped = Msg(
+                "the public site was not built: it would show personal data:\n{listing}",
+                listing=listing) if leaks_only else Msg(
+                "invalid charters, the site was not built:\n{listing}", listing=listing)
+            raise ChartergenError(stopped.say(language))
         click.echo(Msg("invalid charters, their pages show the problems:\n{listing}",
                        listing=listing).say(language), err=True)
         return problems_site(last, errors, language), False
