@@ -187,7 +187,7 @@ def align_floor(rendered: Path) -> Path:
     sys.path.insert(0, str(ROOT / "src"))
     from ruamel.yaml import YAML
 
-    from chartergen.engines.mkdocs.config import IFRAME_WORKER, PLUGINS
+    from chartergen.render.config import IFRAME_WORKER, PLUGINS
 
     yaml = YAML(typ="safe", pure=True)
     path = rendered / "mkdocs.yml"

@@ -60,36 +60,133 @@ def test_cerberus_is_imported_only_to_explain_a_problem(tmp_path: Path, text: st
 
 
 ENGINES = {"mkdocs": "mkdocs", "material": "mkdocs", "zensical": "zensical"}
-"""Each site engine's top-level modules, and the package of chartergen that adapts it."""
+"""Each site engine's top-level modules, and the package of chartergen that adapts it
+(``engines/<name>/``). Everything else of chartergen (``render/`` makes the site as data:
+pages, navigation, settings) must work without any of them."""
 
-def imported_modules(path: Path) -> set[str]:
-    """Every absolute module name that ``path`` imports, at any depth of its code."""
+
+def imported_modules(path: Path, module: str = "") -> set[str]:
+    """Every module name that ``path`` imports, at any depth of its code: ``import a.b``,
+    ``from a.b import c`` (``a.b``, and ``a.b.c`` in case ``c`` is a module) and
+    ``importlib.import_module("a.b")``. Relative imports are resolved when the file's own
+    ``module`` name is given (``chartergen.engines.zensical.engine``), else left out."""
     names: set[str] = set()
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module:
+                base = node.module
+            elif node.level and module:
+                parts = package.split(".")
+                base = ".".join([*parts[: len(parts) - node.level + 1],
+                                 *([node.module] if node.module else [])])
+            else:
+                continue
+            if node.module:
+                names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
+        elif (isinstance(node, ast.Call) and node.args
+              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+              and ((isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+                   or (isinstance(node.func, ast.Name) and node.func.id in (
+                       "import_module", "__import__")))):
+            names.add(node.args[0].value)
     return names
 
 
-def test_only_an_engines_own_package_imports_it() -> None:
-    package = Path(chartergen.__file__).parent
+def module_name(package: Path, path: Path) -> str:
+    parts = path.relative_to(package).with_suffix("").parts
+    return ".".join(("chartergen", *(parts[:-1] if parts[-1] == "__init__" else parts)))
+
+
+def engine_package(where: str) -> str | None:
+    """The engine package (``mkdocs``) that the file at ``where`` (below chartergen) is in."""
+    parts = where.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "engines" else None
+
+
+def engine_imports_outside(package: Path) -> list[str]:
+    """Imports of an engine by a module outside that engine's package."""
     wrong = []
     for path in sorted(package.rglob("*.py")):
         where = path.relative_to(package).as_posix()
-        for name in imported_modules(path):
+        for name in sorted(imported_modules(path, module_name(package, path))):
             engine = ENGINES.get(name.split(".")[0])
-            if engine and not where.startswith(f"engines/{engine}/"):
+            if engine and engine_package(where) != engine:
                 wrong.append(f"{where} imports {name}")
-    assert not wrong
+    return wrong
+
+
+def engine_crossings(package: Path) -> list[str]:
+    """Imports of one engine package by another (``engines/zensical`` reading
+    ``engines/mkdocs``): what both need belongs outside both, in ``render/``."""
+    engines = {p.parent.name for p in (package / "engines").glob("*/__init__.py")}
+    wrong = []
+    for path in sorted((package / "engines").rglob("*.py")):
+        where = path.relative_to(package).as_posix()
+        own = engine_package(where)
+        if own is None:
+            continue
+        for name in sorted(imported_modules(path, module_name(package, path))):
+            parts = name.split(".")
+            if parts[:2] == ["chartergen", "engines"] and len(parts) > 2 and (
+                    parts[2] in engines and parts[2] != own):
+                wrong.append(f"{where} imports {name}")
+    return wrong
+
+
+def test_only_an_engines_own_package_imports_it() -> None:
+    assert engine_imports_outside(Path(chartergen.__file__).parent) == []
+
+
+def test_no_engine_package_imports_another() -> None:
+    assert engine_crossings(Path(chartergen.__file__).parent) == []
+
+
+def test_every_engine_has_its_package_and_is_checked() -> None:
+    from chartergen.engines import ENGINES as OFFERED
+
+    package = Path(chartergen.__file__).parent
+    assert {p.parent.name for p in (package / "engines").glob("*/__init__.py")} == set(
+        OFFERED) == set(ENGINES.values())
 
 
 def test_the_import_check_sees_imports_inside_functions(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from mkdocs.config import load_config\n"
-                      "    import material.plugins\n    from . import x\n")
-    assert imported_modules(module) == {"mkdocs.config", "material.plugins"}
+                      "    import material.plugins\n    from . import x\n"
+                      "    importlib.import_module('zensical')\n")
+    assert imported_modules(module) == {"mkdocs.config", "mkdocs.config.load_config",
+                                        "material.plugins", "zensical"}
+
+
+def test_the_engine_checks_see_an_engine_outside_and_one_engine_reading_another(
+        tmp_path: Path) -> None:
+    files = {
+        "__init__.py": "",
+        "render/__init__.py": "",
+        "render/config.py": "def f():\n    import material.plugins.search\n",
+        "engines/__init__.py": "",
+        "engines/mkdocs/__init__.py": "",
+        "engines/mkdocs/plugin.py": "from mkdocs.plugins import BasePlugin\n",
+        "engines/zensical/__init__.py": "",
+        "engines/zensical/engine.py": ("import zensical\nfrom ..mkdocs import plugin\n"
+                                       "from chartergen.render import config\n"),
+        "engines/zensical/incremental.py": ("from chartergen.engines import mkdocs\n"
+                                            "from .engine import zensical\n"),
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert engine_imports_outside(tmp_path) == [
+        "render/config.py imports material.plugins.search"]
+    assert engine_crossings(tmp_path) == [
+        "engines/zensical/engine.py imports chartergen.engines.mkdocs",
+        "engines/zensical/engine.py imports chartergen.engines.mkdocs.plugin",
+        "engines/zensical/incremental.py imports chartergen.engines.mkdocs",
+    ]
 
 
 # --- the layers: load -> validate -> model -> audit -> render -> site --------------------------

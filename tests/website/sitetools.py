@@ -27,7 +27,7 @@ EXAMPLES = ("cidrerie-du-bocage", "hartwell-pumps", "northwind-studio")
 def write_project(folder: Path, charters: dict[str, str | Path],
                   **plugin: Any) -> Path:
     """A MkDocs project in ``folder``: charters/, an empty docs folder and a mkdocs.yml."""
-    from chartergen.engines.mkdocs.config import SEARCH, dump_yaml, theme_config
+    from chartergen.render.config import SEARCH, dump_yaml, theme_config
 
     (folder / "charters").mkdir(parents=True)
     (folder / "pages").mkdir()

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from sitetools import ROOT, TODAY, build, example, parse
 
 from chartergen.cli import cli
-from chartergen.engines.mkdocs.config import dump_yaml, theme_config
+from chartergen.render.config import dump_yaml, theme_config
 
 
 def project(folder: Path, names: tuple[str, ...], site_name: str = "Social-media charters",

@@ -117,7 +117,7 @@ def site_config(paths: Sequence[str], config_file: str | None) -> Iterator[Path]
 
 def default_config(folder: Path, charters: Path) -> Path:
     """A ``mkdocs.yml`` in ``folder`` for the charters at ``charters``, site in ./site."""
-    from chartergen.engines.mkdocs.config import (
+    from chartergen.render.config import (
         EXTRA_CSS,
         EXTRA_JAVASCRIPT,
         MARKDOWN_EXTENSIONS,

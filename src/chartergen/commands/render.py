@@ -53,10 +53,10 @@ def render(paths: Sequence[str], out: str, site_name: str | None, language: str,
     import sys
 
     from chartergen.commands.build import parse_today
-    from chartergen.engines.mkdocs.config import SITE_NAMES, copy_theme, dump_yaml, site_config
     from chartergen.messages import default_language, plural
     from chartergen.output import styled, summary
     from chartergen.pipeline import discover
+    from chartergen.render.config import SITE_NAMES, copy_theme, dump_yaml, site_config
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
     from chartergen.render.site import site_name as header_name
     from chartergen.render.site import site_names

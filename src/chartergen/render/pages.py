@@ -4,6 +4,13 @@ The list is the charter's navigation. The facts a reader expects on each page co
 the schema (``expected``, :data:`FACTS`); a page whose facts are missing says so, and names
 the mistakes (of the nine) that the gap leaves open, so gaps are visible rather than
 silently absent.
+
+The URL rules at the end (:func:`page_url`, :func:`relative_url`) are the site's own: where
+a page's Markdown source ends up and how one page links to another, with or without
+directory URLs. Both engines publish a page at the same address (MkDocs defined these
+rules and Zensical keeps them), so they belong to the engine-neutral site and are shared
+by both engines rather than copied from either; the browser tests follow every link of
+the site built by each engine (tests/e2e/test_e2e_pages.py).
 """
 
 from __future__ import annotations
@@ -166,7 +173,7 @@ def page_for(field_path: FieldPath, network_ids: tuple[str, ...] = ()) -> tuple[
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page at ``src`` (relative to the site root)."""
+    """The site's URL of the page at ``src`` (relative to the site root), on either engine."""
     stem = src.removesuffix(".md")
     if not use_directory_urls:
         return f"{stem}.html"
@@ -180,7 +187,7 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 @lru_cache(maxsize=1 << 16)
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True,
                  anchor: str = "") -> str:
-    """Link from one generated page to another, as MkDocs would write it.
+    """Link from one generated page to another, as either engine would write it.
 
     Kept for the pairs met (``posixpath.relpath`` asks the system for the current
     folder twice a call, and a charter's pages hold thousands of links).

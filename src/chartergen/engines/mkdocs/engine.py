@@ -82,7 +82,7 @@ def print_site(charter_file: Path, folder: Path, today: dt.date, *,
                public: bool = False) -> Path:
     """The site of the one charter, with its print page, built in ``folder``."""
     setup_logging(quiet=True)
-    from chartergen.engines.mkdocs.config import (
+    from chartergen.render.config import (
         EXTRA_CSS,
         EXTRA_JAVASCRIPT,
         MARKDOWN_EXTENSIONS,

@@ -115,7 +115,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        from chartergen.engines.mkdocs.config import (
+        from chartergen.render.config import (
             EXTRA_CSS,
             EXTRA_JAVASCRIPT,
             MARKDOWN_EXTENSIONS,
@@ -246,7 +246,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
     def _speak(self, site: RenderedSite, config: MkDocsConfig) -> None:
         """The theme's words in the portfolio's language, and the site's name: a one-charter
         site's company, else a default name in the portfolio's language."""
-        from chartergen.engines.mkdocs.config import NOT_FOUND, SITE_NAMES
+        from chartergen.render.config import NOT_FOUND, SITE_NAMES
         from chartergen.render.site import not_found_words, site_name, site_names
 
         language = site.language
@@ -488,7 +488,7 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
     from a CDN unless a polyfill named "iframe-worker" is already listed; either
     order of the two plugins ends with the theme's own copy and no outside request.
     """
-    from chartergen.engines.mkdocs.config import IFRAME_WORKER
+    from chartergen.render.config import IFRAME_WORKER
 
     offline = next((p for name, p in config.plugins.items()
                     if name in ("offline", "material/offline")), None)
@@ -543,7 +543,7 @@ def _shipped_theme_dirs(config: MkDocsConfig) -> list[Path]:
     import material
     import mkdocs
 
-    from chartergen.engines.mkdocs.config import theme_dir
+    from chartergen.render.config import theme_dir
 
     ours = theme_dir().resolve()
     packages = [Path(material.__file__).parent.resolve(), Path(mkdocs.__file__).parent.resolve()]

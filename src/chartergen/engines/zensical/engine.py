@@ -351,7 +351,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     ``only``: a project of only the pages an incremental build rebuilds, with the
     stand-ins their navigation needs.
     """
-    from chartergen.engines.mkdocs.config import copy_theme
+    from chartergen.render.config import copy_theme
 
     docs = folder / "docs"
     pages = {page.src: page.markdown for page in [*site.pages, *extra]}
@@ -386,7 +386,7 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
 
 def project_settings(proj: Project, site: RenderedSite) -> dict[str, Any]:
     """The ``mkdocs.yml`` settings Zensical builds the site with."""
-    from chartergen.engines.mkdocs.config import SITE_NAMES, site_config
+    from chartergen.render.config import SITE_NAMES, site_config
     from chartergen.render.site import site_name, site_names
 
     name, default = site_name(site, proj.site_name)
@@ -410,7 +410,7 @@ def dump_settings(settings: dict[str, Any]) -> str:
     key = json.dumps(settings, sort_keys=True, default=str)
     text = _DUMPED.get(key)
     if text is None:
-        from chartergen.engines.mkdocs.config import dump_yaml
+        from chartergen.render.config import dump_yaml
 
         text = str(dump_yaml(settings))
         if len(_DUMPED) >= 4:

@@ -66,7 +66,7 @@ def inputs(site: RenderedSite, settings: dict[str, Any], code: str,
            extra: Iterable[Any] = ()) -> dict[str, Any]:
     """What a build with these ``mkdocs.yml`` settings is made of, as the manifest keeps
     it."""
-    from chartergen.engines.mkdocs.config import theme_dir
+    from chartergen.render.config import theme_dir
 
     theme = []
     for current, folders, names in os.walk(theme_dir()):

@@ -1,7 +1,11 @@
-"""The MkDocs settings the pages need, shared by the plugin, ``render --out`` and ``build``.
+"""The site's settings, as data: theme, Markdown extensions, search, navigation.
 
-Nothing here imports MkDocs: it only writes configuration (as data, or as a
-``mkdocs.yml`` text) and copies the theme overrides.
+Both engines read them in the form of a ``mkdocs.yml`` (Zensical reads that file
+too), so they belong to the engine-neutral site that ``render/`` makes, beside
+its pages: the MkDocs plugin, the Zensical engine, ``render --out`` and
+``build`` all take them from here. Nothing here imports an engine: it only
+writes configuration (as data, or as ``mkdocs.yml`` text) and copies the theme
+overrides.
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ def theme_dir() -> Path:
     try:
         folder = Path(str(resources.files("chartergen.theme")))
     except ModuleNotFoundError:  # pragma: no cover - a broken install
-        folder = Path(__file__).resolve().parents[4] / "theme"
+        folder = Path(__file__).resolve().parents[3] / "theme"
     return folder
 
 
