@@ -502,7 +502,7 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
 def _search_languages(site: RenderedSite, config: MkDocsConfig) -> None:
     """Material's search stems each word in the languages the pages are written in, whatever
     the theme's language (Material's default: the theme's language, and no stemming)."""
-    from chartergen.engines.mkdocs.config import search_languages
+    from chartergen.render.config import search_languages
 
     index = _material_search_index(config)
     if index is not None:
