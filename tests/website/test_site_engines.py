@@ -207,6 +207,74 @@ def test_serve_rewrites_only_the_pages_of_the_charter_that_changed(tmp_path: Pat
         encoding="utf-8")
 
 
+def test_serve_sees_a_saved_charter_at_once_not_at_its_next_look(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from chartergen.engines import BuildRequest
+    from chartergen.engines.zensical import engine
+    from chartergen.engines.zensical.wake import Wake
+
+    probe = Wake(tmp_path)
+    notified = probe.notified
+    probe.close()
+    if not notified:
+        pytest.skip("no file notifications here: serve looks every POLL seconds")
+    config = write_project(tmp_path, {"acme": CHARTERS / "hartwell-pumps.yaml"})
+    served = tmp_path / "served"
+    served.mkdir()
+    monkeypatch.setattr(engine, "POLL", 3600)  # within the test, only a save can wake it
+    watcher = engine.Watcher(served, engine.project(BuildRequest(config)), engine._renderer())
+    watcher.update()
+    updated = threading.Event()
+    original = watcher.update
+
+    def update() -> None:
+        original()
+        updated.set()
+
+    watcher.update = update  # type: ignore[method-assign]
+    watcher.start()
+    try:
+        charter = tmp_path / "charters" / "acme.yaml"
+        charter.write_text(charter.read_text(encoding="utf-8").replace(
+            "Dave Okafor", "David Okafor"), encoding="utf-8")
+        assert updated.wait(120)
+    finally:
+        watcher.stop()
+    assert not watcher._thread.is_alive()
+    assert "David Okafor" in (served / "docs" / "acme" / "crisis.md").read_text(
+        encoding="utf-8")
+
+
+def test_a_wake_comes_from_a_file_written_and_closed_renamed_or_removed(
+        tmp_path: Path) -> None:
+    from chartergen.engines.zensical.wake import Wake
+
+    (tmp_path / "team").mkdir()
+    (tmp_path / "old.yaml").write_text("a")
+    wake = Wake(tmp_path)
+    if not wake.notified:
+        wake.close()
+        pytest.skip("no file notifications here")
+    try:
+        assert not wake.wait(0)
+        with (tmp_path / "team" / "acme.yaml").open("w") as file:
+            file.write("format: 1\n")
+            file.flush()
+            assert not wake.wait(0.1)  # still being written
+        assert wake.wait(60)  # closed, in a folder below
+        assert not wake.wait(0)
+        (tmp_path / "old.yaml").rename(tmp_path / "new.yaml")
+        assert wake.wait(60)
+        (tmp_path / "new.yaml").unlink()
+        assert wake.wait(60)
+        wake.interrupt()
+        assert wake.wait(60)
+    finally:
+        wake.close()
+
+
 def test_zensical_pages_go_through_the_allow_list_and_the_theme_part_stays(
         tmp_path: Path) -> None:
     from chartergen.engines.zensical.engine import allow_list

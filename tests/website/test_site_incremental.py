@@ -77,6 +77,50 @@ def test_a_second_render_reuses_every_unchanged_charter(tmp_path: Path, renders:
     assert "Bakery One" in second.site.page("index.md").markdown
 
 
+def test_the_home_page_renders_again_only_the_rows_of_a_changed_charter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from chartergen.render import site as site_module
+
+    files = copies(tmp_path / "charters", 4)
+    renderer = PortfolioRenderer()
+    options = RenderOptions(TODAY)
+    start = site_module.home_parts.rendered
+    renderer.render(files, options)
+    per_charter = (site_module.home_parts.rendered - start) // 4
+    assert per_charter == 2  # its row in the portfolio table and in the heat-map
+
+    def afresh(paths: list[Path], chosen: RenderOptions) -> str:
+        """The home page rendered with nothing kept."""
+        kept = site_module.home_parts
+        monkeypatch.setattr(site_module, "home_parts", site_module.HomeParts())
+        try:
+            result = PortfolioRenderer().render(paths, chosen)
+        finally:
+            monkeypatch.setattr(site_module, "home_parts", kept)
+        assert result.site is not None
+        return result.site.page("index.md").markdown
+
+    def home(paths: list[Path], chosen: RenderOptions) -> tuple[str, int]:
+        before = site_module.home_parts.rendered
+        result = renderer.render(paths, chosen)
+        assert result.site is not None
+        return result.site.page("index.md").markdown, site_module.home_parts.rendered - before
+
+    # a name the home page shows, then a change it does not show
+    for old, new in (("Bakery 1", "Bakery One"), ("language: en\n", "language: en\n# a note\n")):
+        files[1].write_text(files[1].read_text().replace(old, new, 1))
+        text, rendered = home(files, options)
+        assert rendered == per_charter
+        assert text == afresh(files, options)
+    assert "Bakery One" in text
+    # nothing changed, a charter gone, another day: as a home page rendered afresh
+    assert home(files, options) == (afresh(files, options), 0)
+    assert home(files[1:], options) == (afresh(files[1:], options), 0)
+    later = RenderOptions(TODAY + dt.timedelta(days=400))
+    text, rendered = home(files, later)
+    assert (text, rendered) == (afresh(files, later), 4 * per_charter)
+
+
 def test_any_other_input_of_a_page_renders_the_charter_again(tmp_path: Path,
                                                              renders: list[str]):
     files = copies(tmp_path / "charters", 2)

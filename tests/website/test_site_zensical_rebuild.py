@@ -115,3 +115,27 @@ def test_without_an_edit_the_rebuild_is_the_same_site(
 
     assert files(site) == before
     assert inode(site / EDITED / "index.html") == kept
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_a_full_build_in_parts_side_by_side_is_the_build_in_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch, parts: int) -> None:
+    from chartergen.engines.zensical import engine, incremental
+
+    joined: list[int] = []
+    join = incremental.join
+
+    def counted(built: list[Path], plans: list[incremental.Plan], building: Path) -> None:
+        joined.append(len(plans))
+        join(built, plans, building)
+
+    monkeypatch.setattr(incremental, "join", counted)
+    monkeypatch.setattr(engine, "processes", lambda: parts)
+    monkeypatch.setattr(incremental, "SPLIT_FROM", 1)  # the examples' 62 pages, in parts
+    split = zensical("split", monkeypatch, cache=False)
+    assert joined == [parts]
+
+    monkeypatch.setattr(incremental, "SPLIT_FROM", 1_000_000)
+    whole = zensical("whole", monkeypatch, cache=False)
+    assert joined == [parts]
+    assert files(split) == files(whole)

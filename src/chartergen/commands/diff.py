@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,23 +132,23 @@ def _git_pairs(rev: str, paths: Sequence[str],
     before = _committed_charters(rev, roots)
     if new_rev is not None:
         after = _committed_charters(new_rev, roots)
-        return [(shown,
-                 _committed(*before[shown], f"{shown} ({rev})") if shown in before
-                 else (None, f"{shown} ({rev})"),
-                 _committed(*after[shown], f"{shown} ({new_rev})") if shown in after
-                 else (None, f"{shown} ({new_rev})"))
+        return [(shown, _at(before, shown, rev), _at(after, shown, new_rev))
                 for shown in sorted(set(before) | set(after))]
     existing = [p for p in roots if Path(p).exists()]
     now = {Path(display_path(p)).as_posix(): p for p in discover(existing)} if existing else {}
 
     pairs = []
     for shown in sorted(set(before) | set(now)):
-        old: Side = (None, f"{shown} ({rev})")
-        if shown in before:
-            old = _committed(*before[shown], f"{shown} ({rev})")
+        old = _at(before, shown, rev)
         new: Side = _read(now[shown], shown) if shown in now else (None, shown)
         pairs.append((shown, old, new))
     return pairs
+
+
+def _at(found: Mapping[str, tuple[str, str, str]], shown: str, rev: str) -> Side:
+    """The charter ``shown`` as committed at ``rev`` (missing if ``found`` lacks it)."""
+    label = f"{shown} ({rev})"
+    return _committed(*found[shown], label) if shown in found else (None, label)
 
 
 def _committed_charters(rev: str, roots: Sequence[str]) -> dict[str, tuple[str, str, str]]:

@@ -261,7 +261,11 @@ def render_home(
     use_directory_urls: bool = True,
     templates: str | Path | None = None,
 ) -> RenderedPage:
-    """The portfolio's home page: every charter of ``sources``, in that order."""
+    """The portfolio's home page: every charter of ``sources``, in that order.
+
+    Each charter's rows are kept (:data:`home_parts`): ``serve`` renders the home page
+    again at every save, and only the saved charter's rows change.
+    """
     env = environment(str(templates) if templates else "")
     views = [CharterView(source, slugs[source.charter.slug],
                          labels_for(source.charter.language), today, use_directory_urls)
@@ -271,8 +275,46 @@ def render_home(
         L=Labels(home_labels), M=mistake_titles(language), f=Formatter(home_labels), views=views,
         language=language, today=today, here=HOME,
         url=lambda view, page="overview": relative_url(HOME, view.src(page), use_directory_urls),
+        once=home_parts.keeper(env, (language, today, use_directory_urls)),
     )
     return RenderedPage(HOME, str(escape.text(home_labels["home"]["title"])), _tidy(home))
+
+
+class HomeParts:
+    """The parts of the home page that show one charter (its row in each table), kept from
+    the last render: ``{% call once(view, "row", ...) %}...{% endcall %}`` in the template
+    gives the kept text when the same charter (the same rendered :class:`CharterSource`
+    object, which a new content replaces) meets the same templates, settings and extra
+    values, else renders the block. A block may use only its view, the page's settings
+    (language, date, links) and the values given to ``once``.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Any, ...], tuple[CharterSource, Any, Any]] = {}
+        self.rendered = 0
+        """Blocks rendered (not taken from those kept), all renders together."""
+
+    def keeper(self, env: Any, settings: tuple[Any, ...]) -> Any:
+        """The ``once`` of one render; what it does not use is forgotten after it."""
+        kept, used = self._kept, {}
+        self._kept = used
+
+        def once(view: CharterView, part: str, *extra: Any, caller: Any) -> Any:
+            key = (*settings, id(view.source), view.slug, part, *extra)
+            found = kept.get(key)
+            if found is None or found[0] is not view.source or found[1] is not env:
+                self.rendered += 1
+                found = (view.source, env, caller())
+            used[key] = found
+            return found[2]
+
+        return once
+
+    def clear(self) -> None:
+        self._kept = {}
+
+
+home_parts = HomeParts()
 
 
 def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,

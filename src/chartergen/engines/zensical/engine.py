@@ -35,7 +35,7 @@ from chartergen.messages import Msg, default_language
 
 if TYPE_CHECKING:
     from chartergen.engines import BuildRequest
-    from chartergen.engines.zensical import incremental
+    from chartergen.engines.zensical import incremental, wake
     from chartergen.render.portfolio import PortfolioRenderer, RenderOptions
     from chartergen.render.site import RenderedPage, RenderedSite
 
@@ -53,7 +53,8 @@ CANNOT = (
 """What this engine does not do of what chartergen offers with MkDocs (docs/hosting.md)."""
 
 POLL = 0.2
-"""How often ``serve`` looks at the charters for a change, in seconds."""
+"""How often ``serve`` looks at the charters for a change, in seconds; on Linux a saved
+file also wakes it at once (:mod:`.wake`)."""
 
 
 @dataclass
@@ -163,7 +164,15 @@ def build(request: BuildRequest) -> Path:
                 todo = None
                 for used in ("docs", "site", ".cache"):
                     shutil.rmtree(Path(folder) / used, ignore_errors=True)
+        parts: list[incremental.Plan] | None = None
         if todo is None:
+            parts = incremental.split(site, processes())
+            if parts is not None:
+                try:
+                    build_parts(Path(folder), proj, site, parts, request, target)
+                except incremental.Unplaced:
+                    parts = None
+        if todo is None and parts is None:
             write_project(Path(folder), proj, site)
             run_build(Path(folder), strict=request.strict, quiet=request.quiet)
             allow_list(built, site.pages)
@@ -172,6 +181,41 @@ def build(request: BuildRequest) -> Path:
                     shutil.move(str(entry), building / entry.name)
     incremental.save(state, made, target)
     return target
+
+
+def processes() -> int:
+    """How many Zensical builds a whole build runs side by side: one per core."""
+    return os.cpu_count() or 1
+
+
+def build_parts(folder: Path, proj: Project, site: RenderedSite,
+                parts: list[incremental.Plan], request: BuildRequest, target: Path) -> None:
+    """A whole build as :func:`.incremental.split` cut it: each part built by Zensical in
+    a helper process of its own, at the same time, then joined and swapped in."""
+    from chartergen.engines.zensical import incremental
+    from chartergen.sitedir import staged
+    from chartergen.workers import Helpers
+
+    folders = [folder / f"part-{n}" for n in range(len(parts))]
+    for part_folder, part in zip(folders, parts, strict=True):
+        write_project(part_folder, proj, site, only=part)
+    with Helpers(len(parts)) as helpers:
+        helpers.ordered(_build_part, [(str(f), request.strict, request.quiet,
+                                       sorted(part.pages))
+                                      for f, part in zip(folders, parts, strict=True)])
+    try:
+        with staged(target) as building:
+            incremental.join([f / "site" for f in folders], parts, building)
+    finally:
+        for part_folder in folders:
+            shutil.rmtree(part_folder, ignore_errors=True)
+
+
+def _build_part(job: tuple[str, bool, bool, list[str]]) -> None:
+    """Zensical's build of one part, and its pages through the allow-list."""
+    folder, strict, quiet, pages = job
+    run_build(Path(folder), strict=strict, quiet=quiet)
+    clean_pages(Path(folder) / "site", pages)
 
 
 def print_site(charter_file: Path, folder: Path, today: dt.date, *,
@@ -208,14 +252,19 @@ def allow_list(site_folder: Path, pages: Iterable[RenderedPage]) -> None:
     the page's first heading and is kept; a page whose article cannot be found stops the
     build rather than go out unchecked.
     """
+    clean_pages(site_folder, (page.src for page in pages))
+
+
+def clean_pages(site_folder: Path, sources: Iterable[str]) -> None:
+    """:func:`allow_list` for the pages whose Markdown was at ``sources``."""
     from chartergen.render.sanitize import clean
 
-    for page in pages:
-        path = site_folder / (page.src[: -len(".md")] + ".html")
+    for src in sources:
+        path = site_folder / (src[: -len(".md")] + ".html")
         html = path.read_text(encoding="utf-8")
         found = _ARTICLE.search(html)
         if found is None:
-            raise ChartergenError(f"the site was not built: Zensical wrote {page.src} in a "
+            raise ChartergenError(f"the site was not built: Zensical wrote {src} in a "
                                   "form chartergen does not know, so its HTML could not be "
                                   "checked (is the Zensical version the tested one?)")
         inner = found.group(2)
@@ -453,6 +502,7 @@ class Watcher:
         self.last: RenderedSite | None = None
         self.seen: dict[Path, tuple[int, int]] = {}
         self._stop = threading.Event()
+        self._wake: wake.Wake | None = None
         self._thread = threading.Thread(target=self._run, name="chartergen-watch",
                                         daemon=True)
 
@@ -464,13 +514,27 @@ class Watcher:
         write_project(self.folder, self.proj, site, written=self.written)
 
     def start(self) -> None:
+        from chartergen.engines.zensical.wake import Wake
+
+        self._wake = Wake(self.proj.charters)
         self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
+        waker = self._wake
+        if waker is not None:
+            waker.interrupt()
+            if self._thread.is_alive():
+                self._thread.join(timeout=10)
+            if not self._thread.is_alive():
+                waker.close()
 
     def _run(self) -> None:
-        while not self._stop.wait(POLL):
+        waker = self._wake
+        while waker is not None and not self._stop.is_set():
+            waker.wait(POLL)
+            if self._stop.is_set():
+                break
             if self._stamps() != self.seen:
                 try:
                     self.update()

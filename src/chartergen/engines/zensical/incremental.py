@@ -179,6 +179,13 @@ def plan(site: RenderedSite, made: dict[str, Any], last: dict[str, Any] | None,
     files = {src for src, sha in made["files"].items() if last["files"][src] != sha}
     sections = [_leaves(item) for item in site.nav]
     rebuilt = [i for i, leaves in enumerate(sections) if changed & set(leaves)]
+    return sections_plan(site, rebuilt, files)
+
+
+def sections_plan(site: RenderedSite, rebuilt: list[int], files: set[str]) -> Plan:
+    """A build of the top-level sections ``rebuilt`` (their places in the navigation) and
+    the ``files``, with the stand-ins that their pages' navigation needs."""
+    sections = [_leaves(item) for item in site.nav]
     home = next((i for i, leaves in enumerate(sections) if leaves == ["index.md"]), None)
     pages: set[str] = set()
     wanted: set[str] = set()
@@ -209,6 +216,101 @@ def plan(site: RenderedSite, made: dict[str, Any], last: dict[str, Any] | None,
             nav.append({title: [{titles[leaf]: leaf} for leaf in kept]})
     by_src = {page.src: page.markdown for page in site.pages}
     return Plan(pages, {src: stand_in(by_src[src]) for src in wanted}, nav, files)
+
+
+SPLIT_FROM = 150
+"""A full build of at least this many pages is cut in parts built side by side
+(:func:`split`); below, starting a second Zensical costs more than it saves."""
+
+
+def split(site: RenderedSite, parts: int) -> list[Plan] | None:
+    """A full build cut into ``parts`` builds of consecutive top-level sections, with about
+    as many pages each, to run side by side (one per core): each builds its own sections
+    with the stand-ins its navigation needs, as a rebuild after an edit does, so its pages
+    come out as a whole build writes them; :func:`join` puts the parts together. The first
+    part has the home page and the files (calendars). None when the site is too small."""
+    sections = [_leaves(item) for item in site.nav]
+    total = sum(len(leaves) for leaves in sections)
+    if parts < 2 or total < SPLIT_FROM or len(sections) < parts:
+        return None
+    groups: list[list[int]] = [[]]
+    done = 0
+    for index, leaves in enumerate(sections):
+        if done >= total * len(groups) / parts and len(groups) < parts:
+            groups.append([])
+        groups[-1].append(index)
+        done += len(leaves)
+    if len(groups) < 2:
+        return None
+    files = {file.src for file in site.files}
+    return [sections_plan(site, group, files if n == 0 else set())
+            for n, group in enumerate(groups)]
+
+
+def join(built: list[Path], parts: list[Plan], building: Path) -> None:
+    """The whole site in ``building``, from the sites ``built`` by the ``parts`` of
+    :func:`split`: each page from the part that built it (not a stand-in), the rest from the
+    first part, and one search index. Every other file must be the same in each part; one
+    that differs raises :class:`Unplaced` (a whole build then makes the site)."""
+    import filecmp
+
+    owner = {_html(src): n for n, part in enumerate(parts) for src in part.pages}
+    first = built[0]
+    for current, _folders, names in os.walk(first):
+        relative = os.path.relpath(current, first)
+        (building / relative).mkdir(exist_ok=True)
+        for name in names:
+            path = os.path.normpath(os.path.join(relative, name))
+            if path not in SEARCH and owner.get(path, 0) == 0:
+                os.replace(first / path, building / path)
+    for n, site in enumerate(built[1:], 1):
+        for current, _folders, names in os.walk(site):
+            relative = os.path.relpath(current, site)
+            for name in names:
+                path = os.path.normpath(os.path.join(relative, name))
+                if path in SEARCH or owner.get(path, n) != n:
+                    continue
+                if path in owner:
+                    (building / path).parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(site / path, building / path)
+                elif not (building / path).is_file() or not filecmp.cmp(
+                        site / path, building / path, shallow=False):
+                    raise Unplaced(path)
+    missing = sorted(path for path in owner if not (building / path).is_file())
+    if missing:
+        raise Unplaced(missing[0])
+    _join_search(built, parts, building)
+
+
+def _join_search(built: list[Path], parts: list[Plan], building: Path) -> None:
+    """One search index from the parts': each page's entries from the part that built
+    it, the pages in the order a whole build gives them (MkDocs' order of files)."""
+    found: dict[str, list[Any]] = {}
+    head: dict[str, Any] | None = None
+    for site, part in zip(built, parts, strict=True):
+        data = json.loads((site / "search.json").read_text(encoding="utf-8"))
+        rest = {key: value for key, value in data.items() if key != "items"}
+        if head is None:
+            head = rest
+        elif rest != head:
+            raise Unplaced("search.json")
+        own = {_html(src): src for src in part.pages}
+        for entry in data["items"]:
+            page = entry["location"].split("#")[0]
+            if page in own:
+                found.setdefault(own[page], []).append(entry)
+    assert head is not None
+    items = [entry for src in sorted(found, key=_file_order) for entry in found[src]]
+    text = json.dumps({**head, "items": items}, ensure_ascii=False, separators=(",", ":"))
+    (building / "search.json").write_text(text, encoding="utf-8")
+    (building / "search.js").write_text(f"{SEARCH_JS}{text};", encoding="utf-8")
+
+
+def _file_order(src: str) -> tuple[Any, ...]:
+    """Where a page's entries go in the search index (MkDocs' ``file_sort_key``: a folder's
+    index page first, sub-folders after the pages)."""
+    *folders, name = src.split("/")
+    return (folders, name not in ("index.md", "README.md"), name)
 
 
 def _leaves(item: Any) -> list[str]:
