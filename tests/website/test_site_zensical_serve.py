@@ -231,3 +231,19 @@ def test_serve_puts_a_saved_text_in_place_and_browsers_showing_it_reload(
     assert f"/{EDITED}/strategy.html" in heard, heard
     # built on the side: Zensical's server laid out no other charter's page
     assert not any(path.startswith(f"/{OTHER}/") for path in heard), heard
+
+
+def test_only_a_page_or_the_settings_written_count_as_work_given_to_zensical(
+        watcher: Any) -> None:
+    # a file that is not a page (a calendar) is only copied by Zensical's server: waiting
+    # for it to lay out the pages again would send every later save to it
+    from chartergen.engines.zensical import engine
+
+    calendar = next(src for src in watcher.written if src.endswith(".ics"))
+    written = {**watcher.written, calendar: "changed"}
+    assert engine.write_project(watcher.folder, watcher.proj, watcher.last,
+                                written=written) is None
+    page = f"{EDITED}/index.md"
+    written = {**watcher.written, page: "changed"}
+    given = engine.write_project(watcher.folder, watcher.proj, watcher.last, written=written)
+    assert given == (watcher.folder / "docs" / page).stat().st_mtime_ns

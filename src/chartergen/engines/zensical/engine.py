@@ -400,8 +400,9 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     ``only``: a project of only the pages an incremental build rebuilds, with the
     stand-ins their navigation needs.
 
-    Returns the time (``st_mtime_ns``) of the last page or ``mkdocs.yml`` written or
-    removed, or None when the folder already held all of it.
+    Returns the time (``st_mtime_ns``) of the last page (Markdown) or ``mkdocs.yml``
+    written or removed, or None when the folder already held them all: what makes
+    Zensical's server lay out the site again (a file that is not a page is only copied).
     """
     from chartergen.render.config import copy_theme
 
@@ -416,14 +417,16 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     last: int | None = None
     for src in sorted(set(known) - set(pages)):
         (docs / src).unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            last = (docs / src).parent.stat().st_mtime_ns
+        if src.endswith(".md"):
+            with contextlib.suppress(OSError):
+                last = (docs / src).parent.stat().st_mtime_ns
     for src, markdown in pages.items():
         if known.get(src) != markdown:
             path = docs / src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(markdown.encode("utf-8"))
-            last = path.stat().st_mtime_ns
+            if src.endswith(".md"):
+                last = path.stat().st_mtime_ns
     if written is not None:
         written.clear()
         written.update(pages)
