@@ -574,7 +574,7 @@ class Watcher:
             return True
         if not self._zensical_done(pages):
             return False
-        sections = [incremental._leaves(item) for item in site.nav]
+        sections = [incremental.section_pages(item) for item in site.nav]
         rebuilt = [i for i, leaves in enumerate(sections) if changed & set(leaves)]
         if {src for src in changed if src in pages} - {
                 leaf for i in rebuilt for leaf in sections[i]}:
@@ -635,7 +635,7 @@ class Watcher:
             (ready / path).write_bytes(data)
             moves.append(path)
         if todo.pages:
-            incremental._search(self._site(), built, ready,
+            incremental.search_replaced(self._site(), built, ready,
                                 {_html(src) for src in todo.pages})
             moves += incremental.SEARCH
         for path in moves:  # each in one step: a page is never served half-written

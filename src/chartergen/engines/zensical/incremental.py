@@ -177,7 +177,7 @@ def plan(site: RenderedSite, made: dict[str, Any], last: dict[str, Any] | None,
         return None
     changed = {src for src, sha in made["pages"].items() if last["pages"][src] != sha}
     files = {src for src, sha in made["files"].items() if last["files"][src] != sha}
-    sections = [_leaves(item) for item in site.nav]
+    sections = [section_pages(item) for item in site.nav]
     rebuilt = [i for i, leaves in enumerate(sections) if changed & set(leaves)]
     return sections_plan(site, rebuilt, files)
 
@@ -185,7 +185,7 @@ def plan(site: RenderedSite, made: dict[str, Any], last: dict[str, Any] | None,
 def sections_plan(site: RenderedSite, rebuilt: list[int], files: set[str]) -> Plan:
     """A build of the top-level sections ``rebuilt`` (their places in the navigation) and
     the ``files``, with the stand-ins that their pages' navigation needs."""
-    sections = [_leaves(item) for item in site.nav]
+    sections = [section_pages(item) for item in site.nav]
     home = next((i for i, leaves in enumerate(sections) if leaves == ["index.md"]), None)
     pages: set[str] = set()
     wanted: set[str] = set()
@@ -229,7 +229,7 @@ def split(site: RenderedSite, parts: int) -> list[Plan] | None:
     with the stand-ins its navigation needs, as a rebuild after an edit does, so its pages
     come out as a whole build writes them; :func:`join` puts the parts together. The first
     part has the home page and the files (calendars). None when the site is too small."""
-    sections = [_leaves(item) for item in site.nav]
+    sections = [section_pages(item) for item in site.nav]
     total = sum(len(leaves) for leaves in sections)
     if parts < 2 or total < SPLIT_FROM or len(sections) < parts:
         return None
@@ -313,13 +313,13 @@ def _file_order(src: str) -> tuple[Any, ...]:
     return (folders, name not in ("index.md", "README.md"), name)
 
 
-def _leaves(item: Any) -> list[str]:
+def section_pages(item: Any) -> list[str]:
     if isinstance(item, str):
         return [item]
     if isinstance(item, dict):
-        return [leaf for value in item.values() for leaf in _leaves(value)]
+        return [leaf for value in item.values() for leaf in section_pages(value)]
     if isinstance(item, list):
-        return [leaf for child in item for leaf in _leaves(child)]
+        return [leaf for child in item for leaf in section_pages(child)]
     return []
 
 
@@ -372,7 +372,7 @@ def assemble(site_folder: Path, built: Path, building: Path, todo: Plan) -> None
         (building / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, building / path)
     if todo.pages:
-        _search(site_folder, built, building, {_html(src) for src in todo.pages})
+        search_replaced(site_folder, built, building, {_html(src) for src in todo.pages})
 
 
 def _html(src: str) -> str:
@@ -386,7 +386,7 @@ def _link(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _search(site_folder: Path, built: Path, building: Path, pages: set[str]) -> None:
+def search_replaced(site_folder: Path, built: Path, building: Path, pages: set[str]) -> None:
     """search.json and search.js: the old entries, those of rebuilt pages replaced."""
     old = json.loads((site_folder / "search.json").read_text(encoding="utf-8"))
     new = json.loads((built / "search.json").read_text(encoding="utf-8"))
