@@ -353,6 +353,11 @@ SCHEMA: dict[str, Rule] = {
                 "Whether someone reads and answers messages on this network. false says "
                 "plainly that nobody does: the audit counts it as irregular presence."
             )),
+            "comments": listed(shown(flag(
+                "Whether people can comment on the company's posts on this network. false "
+                "says plainly that comments are turned off: when no active network is open "
+                "to comments or replies, the audit counts it as broadcasting only."
+            ))),
             "automated": flag(
                 "Whether posts are published here automatically (copied from another network "
                 "or a feed): they cost no writing time in the workload, replies still do."
