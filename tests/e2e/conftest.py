@@ -30,15 +30,29 @@ def engine(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
-    """The example charters' site, built once for the session with ``engine``."""
-    site = tmp_path_factory.mktemp(f"e2e-{engine}") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "chartergen", "build", "--site-dir", str(site), "--today", TODAY,
-         "-q", "--engine", engine],
-        cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return site
+def built_sites() -> dict[str, Path]:
+    """The example charters' site built by each engine, built when first asked for."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, built_sites: dict[str, Path],
+             engine: str) -> Path:
+    """The example charters' site built with ``engine``, once for the session.
+
+    Asked for again by each module, so that a module that chooses its own engine (the
+    search tests: MkDocs only) does not hand its site to the next module's other engine:
+    a session-wide fixture kept the first site it was built for.
+    """
+    if engine not in built_sites:
+        site = tmp_path_factory.mktemp(f"e2e-{engine}") / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "chartergen", "build", "--site-dir", str(site), "--today",
+             TODAY, "-q", "--engine", engine],
+            cwd=ROOT, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        built_sites[engine] = site
+    return built_sites[engine]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +63,7 @@ def base_url(site_dir: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def file_url(site_dir: Path) -> str:
     """The same site opened from disk, with no server."""
     return site_dir.as_uri() + "/"

@@ -54,7 +54,7 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
 
     said = chartergen(project, "crisis", "open", f"charters/{CRISIS_CHARTER}.yaml",
                       "--level", "3", "--since", "2026-11-20", "--note", "Pump recall")
-    assert "Level 3 - Serious" in said.stdout
+    assert "Level 3 – Serious" in said.stdout
     site = build(project)
     own = pages_of(site, CRISIS_CHARTER)
     others = [p for folder in ("northwind-studio", "cidrerie-du-bocage")
@@ -66,7 +66,7 @@ def test_a_crisis_opened_with_the_command_shows_on_every_page_of_its_charter_onl
         for path in own:
             found = banners(tab, path)
             assert len(found) == 1, path
-            assert "Level 3 - Serious" in found[0] and "+44 1632 960101" in found[0], path
+            assert "Level 3 – Serious" in found[0] and "+44 1632 960101" in found[0], path
             assert "Pump recall" in found[0], path
             assert tab.page.locator(".cg-crisis-banner").is_visible(), path
         for path in others:

@@ -163,5 +163,5 @@ def test_public_pdf_replaces_with_force_and_leaves_out_people(tmp_path: Path, ha
     assert result.returncode == 0, result.stderr
     public = " ".join(flat(page.extract_text()) for page in PdfReader(out).pages)
     assert "Catherine Doyle" in internal and "Catherine Doyle" not in public
-    assert "Level 3 - Serious" in public  # the policy itself is printed
+    assert "Level 3 – Serious" in public  # the policy itself is printed
     assert not list(tmp_path.glob(".hartwell.pdf.*"))  # no temporary file left behind

@@ -74,6 +74,32 @@ def test_home_table_shows_name_status_and_score_on_a_phone(phone: Tab):
     assert short == 9
 
 
+@pytest.mark.parametrize("charter", ["hartwell-pumps", "cidrerie-du-bocage", "northwind-studio"])
+def test_the_checklist_summary_fits_a_phone_with_every_header_whole(phone: Tab, charter: str):
+    phone.goto(f"{charter}/checklist.html")
+    wide, box = phone.page.eval_on_selector(
+        "table.cg-summary-table", "t => [t.scrollWidth, t.clientWidth]")
+    assert wide <= box  # nothing to scroll to: "Completeness" was cut at the edge
+    for header in phone.page.locator("table.cg-summary-table thead th").all():
+        assert header.evaluate("th => th.scrollWidth <= th.clientWidth")
+
+
+def test_the_revision_history_fits_a_phone(phone: Tab):
+    # Material gives each column at least 5rem: "What changed" was left a word a line
+    phone.goto("hartwell-pumps/index.html")
+    wide, box = phone.page.eval_on_selector(
+        "article table:not([class])",
+        "t => [t.parentElement.scrollWidth, t.parentElement.clientWidth]")
+    assert wide <= box
+
+
+def test_the_not_stated_mark_shows_on_a_light_page(phone: Tab):
+    phone.goto("hartwell-pumps/checklist.html")
+    colour = phone.page.eval_on_selector(
+        ".cg-status--not-stated", "e => getComputedStyle(e).color")
+    assert colour not in ("rgb(255, 255, 255)", "rgba(255, 255, 255, 1)")  # white on white
+
+
 def test_the_footer_names_the_charter_version_and_who_keeps_it(phone: Tab):
     phone.goto("cidrerie-du-bocage/crisis.html")
     footer = phone.page.locator(".cg-footer-charter").inner_text()

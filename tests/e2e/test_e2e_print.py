@@ -47,8 +47,8 @@ def test_the_crisis_card_comes_first_with_who_to_call_the_levels_and_the_stateme
     assert first.locator("strong").inner_text() == "Tom Aldridge"
     assert first.locator("a.cg-phone").get_attribute("href") == "tel:+441632960102"
     levels = card.locator(".cg-crisis-card__levels li a.cg-level").all_inner_texts()
-    assert levels == ["Level 1 - Watch", "Level 2 - Issue", "Level 3 - Serious",
-                      "Level 4 - Major crisis"]
+    assert levels == ["Level 1 – Watch", "Level 2 – Issue", "Level 3 – Serious",
+                      "Level 4 – Major crisis"]
     # one click to the statements, which sit lower on the page
     card.get_by_role("link", name="3 holding statements, ready to copy").click()
     page.wait_for_function("() => location.hash === '#statements'")
@@ -76,7 +76,7 @@ def test_the_print_button_prints_the_crisis_card_alone_on_one_page(tab: Tab):
     assert len(reader.pages) == 1
     text = text_of(reader, 0)
     for expected in ("In a crisis, start here · Hartwell Pumps Ltd", "+44 1632 960102",
-                     "Level 4 - Major crisis", "Catherine Doyle", "+44 1632 960210",
+                     "Level 4 – Major crisis", "Catherine Doyle", "+44 1632 960210",
                      "We are aware of an incident at our Sheffield site",
                      "Our LinkedIn page has been accessed"):
         assert expected in text, expected

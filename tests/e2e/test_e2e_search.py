@@ -3,12 +3,13 @@
 The questions of search_questions.yaml each find their page among the first three; each
 result names its charter; table cells keep their words apart; ticks, "where it is
 written" links and the version strip stay out of the index; the charter being read comes
-first; French words are found through French stemming.
+first; a word is found from another form of it (English and French stemming).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ def tab(browser: Any, base_url: str) -> Iterator[Any]:
     opened.close()
 
 
+def written_words(index: list[dict[str, str]]) -> set[str]:
+    """Every word of the site's pages, as written, split where the search splits them."""
+    return {word for doc in index
+            for word in re.split(r"[\s\-]+", re.sub(r"<[^>]+>", " ", doc["title"] + " "
+                                                      + doc["text"]).lower())}
+
+
 def page_key(path: str) -> str:
     """A page as "charter/page", whether its URL ends in .html or in a folder."""
     key = path.strip("/").removesuffix(".html").removesuffix("/index")
@@ -52,8 +60,9 @@ def search(opened: Tab, start: str, query: str) -> list[dict[str, str]]:
     tab = opened.page
     tab.keyboard.press("s")
     tab.type("input.md-search__input", query, delay=5)
-    tab.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.match(/\\d/)")
+    # a count of results, or none found ("No matching documents", "Aucun document trouvé")
+    tab.wait_for_function("() => document.querySelector('.md-search-result__meta')"
+                          ".textContent.match(/\\d|^(No|Aucun) /)")
     tab.wait_for_timeout(200)  # the charter's own results are moved up as they come in
     results = tab.eval_on_selector_all(".md-search-result__item", """items => items.map(item => {
         const link = item.querySelector('a');
@@ -118,12 +127,67 @@ def test_ticks_where_links_and_the_version_strip_stay_out_of_the_index(
     assert not any(doc["location"].endswith("#contents") for doc in index)
 
 
-def test_french_words_are_found_from_another_form_of_the_word(tab: Tab):
-    # "piratés" is not written anywhere; French stemming brings it to "piraté".
-    found = [r["path"] for r in search(tab, "cidrerie-du-bocage/index.html", "comptes piratés")]
-    assert "cidrerie-du-bocage/accounts" in found[:3]
+@pytest.mark.parametrize(("start", "typed", "written", "page"), [
+    # French stemming: "piratés" is written nowhere; the accounts page says "piraté"
+    ("cidrerie-du-bocage/index.html", "piratés", "piraté", "cidrerie-du-bocage/accounts"),
+    # English stemming: "hacking" is written nowhere; the accounts page says "hacked"
+    ("hartwell-pumps/index.html", "hacking", "hacked", "hartwell-pumps/accounts"),
+])
+def test_a_word_is_found_from_another_form_of_it(tab: Tab, index: list[dict[str, str]],
+                                                 start: str, typed: str, written: str,
+                                                 page: str):
+    # no page has a word starting with the form typed: only its stem can find the page
+    words = written_words(index)
+    assert not any(word.startswith(typed) for word in words)
+    assert written in words
+    found = [r["path"] for r in search(tab, start, typed)]
+    assert page in found[:3], found
 
 
 def test_a_question_of_small_words_only_is_still_searched(tab: Tab):
     # "who", "when" and "what" are all left out of the index; typed alone, they are kept
     assert search(tab, "hartwell-pumps/index.html", "who")
+
+
+def test_french_words_are_stemmed_in_french_only(tab: Tab, index: list[dict[str, str]]):
+    # put through the English stemmer first (as lunr-languages chains a mixed site's
+    # stemmers), "administratrices" loses its "s" and French stemming no longer finds
+    # "administrateurs": each page's words are stemmed in its own language
+    words = written_words(index)
+    assert not any(word.startswith("administratrice") for word in words)
+    assert "administrateurs" in words
+    found = [r["path"] for r in search(tab, "cidrerie-du-bocage/index.html", "administratrices")]
+    assert "cidrerie-du-bocage/accounts" in found, found
+
+
+def test_a_french_word_typed_on_an_english_page_is_stemmed_in_french(tab: Tab):
+    # the home page is English: "piratés" has no English stem in the index, its French one is
+    found = [r["path"] for r in search(tab, "index.html", "piratés")]
+    assert found[:1] == ["cidrerie-du-bocage/accounts"], found
+
+
+def test_every_entry_of_the_index_says_its_pages_language(index: list[dict[str, str]]):
+    languages = {doc["location"].split("/")[0]: doc.get("lang") for doc in index}
+    assert languages["cidrerie-du-bocage"] == "fr"
+    assert languages["hartwell-pumps"] == "en" and languages["northwind-studio"] == "en"
+    assert all(doc.get("lang") in ("en", "fr") for doc in index)
+
+
+def test_stemming_loads_only_the_sites_own_files(tab: Tab):
+    # lunr's English and French support comes with the site (Material ships it): the
+    # worker fetches it from the site, never from elsewhere (tab.assert_clean)
+    fetched: list[str] = []
+    tab.context.on("request", lambda request: fetched.append(request.url))
+    assert "cidrerie-du-bocage/accounts" in [
+        r["path"] for r in search(tab, "cidrerie-du-bocage/index.html", "piratés")][:3]
+    loaded = [url for url in fetched if "/assets/javascripts/" in url]
+    for script in ("workers/chartergen-search.js", "workers/search.", "lunr.stemmer.support",
+                   "lunr.fr.min.js", "lunr.multi.min.js"):
+        assert any(script in url and url.startswith(tab.allowed) for url in loaded), loaded
+
+
+def test_stemming_works_on_the_site_opened_from_disk(offline_tab: Tab):
+    # opened from disk, the worker runs in Material's iframe shim; it loads the same files
+    found = [r["path"] for r in search(offline_tab, "cidrerie-du-bocage/index.html", "piratés")]
+    assert any(path.endswith("/cidrerie-du-bocage/accounts") for path in found[:3]), found
+    offline_tab.assert_clean()

@@ -7,6 +7,9 @@ the way the site is handed over as a zip.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from e2etools import Tab, click, screenshot, sidebar
 
@@ -36,6 +39,15 @@ def any_tab(request: pytest.FixtureRequest, engine: str) -> Tab:
     return request.getfixturevalue("tab" if request.param == "served" else "offline_tab")
 
 
+
+
+def test_the_site_under_test_is_the_one_its_engine_built(site_dir: Path, engine: str):
+    # a module that searches the MkDocs site only once handed that site to the Zensical
+    # tests after it, which then tested MkDocs' pages twice
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    generator = re.search(r'<meta name="generator" content="([^"]+)"', home)
+    assert generator is not None
+    assert generator.group(1).startswith(f"{engine}-"), generator.group(1)
 
 
 def test_navigation_between_charters_networks_and_the_crisis_playbook(any_tab: Tab,

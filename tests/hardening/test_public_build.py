@@ -192,7 +192,7 @@ def test_the_public_site_keeps_the_policy(sites: dict[str, Path]) -> None:
                  "hartwell-pumps/networks/linkedin.html", "cidrerie-du-bocage/staff.html"):
         assert (public / page).is_file(), page
     crisis = _text(public / "hartwell-pumps/crisis.html")
-    assert "Level 3 - Serious" in crisis and "We are aware of an incident" in crisis
+    assert "Level 3 – Serious" in crisis and "We are aware of an incident" in crisis
     roles = _text(public / "hartwell-pumps/roles.html")
     assert "Digital and Social Media Manager" in roles and "Nobody named" not in roles
     assert "Catherine Doyle" not in crisis and "General Counsel" not in crisis

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -56,6 +57,16 @@ def test_rendered_folder_builds_with_plain_mkdocs(rendered: Path):
     scripts = [tag["src"] for tag in soup.select("script[src]")]
     assert "../assets/chartergen/iframe-worker.min.js" in scripts
     assert not [src for src in scripts if src.startswith(("http:", "https:", "//"))]
+    # each page's header in its own language, as with 'chartergen build'
+    header = soup.select_one(".md-header__topic .md-ellipsis")
+    assert header is not None and header.get_text(strip=True) == "Chartes réseaux sociaux"
+    home = parse(rendered / "site" / "index.html").select_one(".md-header__topic .md-ellipsis")
+    assert home is not None and home.get_text(strip=True) == "Social-media charters"
+    # search stems English and French words, through chartergen's worker
+    index = json.loads((rendered / "site" / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"] == ["en", "fr"]
+    assert "stemmer" in index["config"]["pipeline"]
+    assert "workers/chartergen-search.js?search." in str(soup.select_one("#__config"))
     # every link leads to a file of the site: the pages' own HTML links are written for
     # the mkdocs.yml's page addresses (no directory URLs), as are MkDocs' own
     broken = set()

@@ -372,7 +372,7 @@ def test_serve_public_serves_the_version_to_publish(tmp_path: Path,
     public = serve_build(config_file, tmp_path / "public")
     assert public is internal  # the same plugin instance, as in serve
     crisis = (tmp_path / "public" / "hartwell-pumps" / "crisis" / "index.html").read_text()
-    assert "Catherine Doyle" not in crisis and "Level 3 - Serious" in crisis
+    assert "Catherine Doyle" not in crisis and "Level 3 – Serious" in crisis
 
 
 def test_serve_shows_the_problems_of_an_invalid_charter_instead_of_failing(

@@ -63,7 +63,7 @@ def test_each_type_is_written_as_the_page_writes_it():
         "Non précisé", "Non", "Oui"]
     assert en.written(integer("How many."), 1200) == "1,200"
     assert fr.written(integer("How many."), None) == ""
-    assert en.written(ref("role", "Who."), "lead") == "Lead (Ana)"
+    assert en.written(ref("role", "Who."), "lead") == "Lead – Ana"
     status = choice("Status.", {"draft": "d"}, labels=("document_status",))
     assert en.written(status, "draft") == catalogue("en")["site"]["enums"]["document_status"][
         "draft"]

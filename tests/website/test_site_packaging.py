@@ -31,6 +31,7 @@ def test_theme_is_importable_as_package_data():
     assert theme.joinpath("main.html").is_file()
     assert theme.joinpath("partials", "nav.html").is_file()
     assert theme.joinpath("assets", "chartergen", "mermaid.min.js").is_file()
+    assert theme.joinpath("assets", "javascripts", "workers", "chartergen-search.js").is_file()
 
 
 def keys(node: object, prefix: str = "") -> set[str]:

@@ -240,3 +240,16 @@ def test_a_network_page_names_its_network_once_at_the_top(name: str):
         assert head is not None and title not in head.get_text(" ", strip=True), src
         checked += 1
     assert checked >= 3
+
+
+def test_the_home_table_says_not_stated_where_a_charter_leaves_a_fact_unset():
+    from chartergen.render.site import render_home
+
+    path, data, slug = next(c for c in CHARTER_FILES if c[0].parent.name == "domaine-castel")
+    document = data.get("document") or {}
+    assert not document.get("owner") and not document.get("status")  # what the row shows
+    charter = build(data, slug, path.name)
+    home = render_home([CharterSource(charter, str(path), audit=run(charter, TODAY))],
+                       {slug: slug}, today=TODAY, language="fr")
+    row = BeautifulSoup(home.markdown, "html.parser").select("#cg-portfolio tbody td")
+    assert [cell.get_text(strip=True) for cell in row[1:4]] == ["Non précisé"] * 3

@@ -199,21 +199,23 @@ def test_crisis_page_reads_as_sentences_and_separated_facts(site: RenderedSite):
     assert (f"<span>Niveau habituel{NNBSP}: Crise</span> · <a href=\"#statement-produit\">"
             f"Message d'attente{NNBSP}: Un défaut est signalé") in crisis
     assert (f"Responsable{NNBSP}: Responsable communication et boutique en ligne "
-            "(Claire Hamelin).") in crisis
+            "– Claire Hamelin.") in crisis
     assert "Animé par" not in crisis
     assert (f"Alerte</a>{NNBSP}: Plusieurs plaintes sur un même lot{NNBSP}; Question d'un "
             "journaliste") in crisis
     english = en(site, "crisis.md")
     assert "Drills are held every six months." in english
-    assert "Owner: Head of Marketing and Communications (Fiona Marsh)." in english
+    assert "Owner: Head of Marketing and Communications – Fiona Marsh." in english
 
 
-def test_a_role_title_in_brackets_is_not_followed_by_more_brackets(site: RenderedSite):
+def test_a_role_and_its_holder_are_written_one_way_everywhere(site: RenderedSite):
+    # "Title – Holder", whether the title ends in brackets or not, as the audit writes it
     networks = fr(site, "networks/index.md")
     assert (f"Responsable{NNBSP}: Chargée de communication digitale (alternance) – Inès Bouvier"
             in networks)
     assert ") (" not in networks
-    assert "Responsable communication et boutique en ligne (Claire Hamelin)" in networks
+    assert "Responsable communication et boutique en ligne – Claire Hamelin" in networks
+    assert "(Claire Hamelin)" not in networks and "(Inès Bouvier)" not in networks
 
 
 def test_overview_lists_the_pages_with_a_french_colon_and_resources_link_the_roles(site):

@@ -10,7 +10,6 @@ overrides.
 
 from __future__ import annotations
 
-import copy
 import io
 import shutil
 from importlib import resources
@@ -53,14 +52,29 @@ IFRAME_WORKER = "assets/chartergen/iframe-worker.min.js"
 """Material's file:// search shim, served from the theme (the offline plugin would load it
 from a CDN)."""
 
-SEARCH: dict[str, Any] = {"lang": ["en", "fr"], "fields": {"title": {"boost": 10}}}
-"""Search with English and French stemming. A title weighs ten times its text, not
-Material's thousand: questions typed in full ("who do I call at night") then find the page
-whose text answers them rather than any title that starts with one of their short words."""
+SEARCH: dict[str, Any] = {"fields": {"title": {"boost": 5}}}
+"""A title weighs five times its text, not Material's thousand: questions typed in full
+("who do I call at night", "combien de publications par semaine") then find the page whose
+text answers them rather than any section whose title has one of their words. The languages
+come from the charters (:func:`search_languages`)."""
+
+SEARCH_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+"""The steps each word of the search index goes through, in lunr's support for each
+language: stemming too (Material's default leaves it out), so "piratés" finds "piraté";
+theme/assets/javascripts/workers/chartergen-search.js brings typed words to the same stems."""
 
 PLUGINS: list[Any] = [{"search": SEARCH}, "offline"]
-"""Search in both languages, and Material's offline plugin: the built site also works
-opened from disk (``file://``), search included, so it can be handed over as a zip."""
+"""Search, and Material's offline plugin: the built site also works opened from disk
+(``file://``), search included, so it can be handed over as a zip."""
+
+
+def search_languages(site: RenderedSite) -> dict[str, Any]:
+    """Material's search settings for the languages of ``site``'s pages, the site's own
+    first: the words of each page are stemmed in the page's language (the "lang" of its
+    entries in the index, see the plugin), of a page that has none in the first."""
+    others = [language for language in site.languages if language != site.language]
+    return {"lang": [site.language, *others], "pipeline": list(SEARCH_PIPELINE)}
+
 
 PALETTE = [
     {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "teal",
@@ -104,7 +118,7 @@ def site_config(site: RenderedSite, *, site_name: str, docs_dir: str = "docs",
         # plugin, which turns directory URLs off), with the search shim from the theme
         "use_directory_urls": False,
         "theme": theme_config(site.language, theme_folder),
-        "plugins": copy.deepcopy(PLUGINS),
+        "plugins": [{"search": {**SEARCH, **search_languages(site)}}, "offline"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": EXTRA_CSS,
         "extra_javascript": EXTRA_JAVASCRIPT,

@@ -59,6 +59,8 @@ class RenderedSite:
     """Site slug of each charter, by the charter's own slug."""
     files: tuple[RenderedFile, ...] = ()
     """Files besides the pages: each charter's calendar and the portfolio's."""
+    languages: tuple[str, ...] = ()
+    """Every language the pages are written in: the home page's and each charter's."""
     name: str = ""
     """A one-charter site's name: its company's (escaped for HTML, as the titles are)."""
 
@@ -222,6 +224,8 @@ class RenderedCharter:
     """``{company name: [its pages]}``."""
     files: tuple[RenderedFile, ...] = ()
     """Its calendar."""
+    language: str = "en"
+    """The language its pages are written in."""
 
 
 def render_charter(
@@ -244,7 +248,8 @@ def render_charter(
     calendar = charter_calendar(CalendarSource(source.charter, site_slug, view.labels), today)
     return RenderedCharter(site_slug, tuple(pages),
                            {str(escape.text(source.charter.company.name)): nav},
-                           (RenderedFile(f"{site_slug}/{CHARTER_FILE}", calendar),))
+                           (RenderedFile(f"{site_slug}/{CHARTER_FILE}", calendar),),
+                           source.charter.language)
 
 
 def render_home(
@@ -326,8 +331,10 @@ def join_site(home: RenderedPage | None, charters: Sequence[RenderedCharter], *,
         check_page_path(file.src, suffix=".ics")
     nav: list[Any] = [*([{home.title: HOME}] if home else []),
                       *(charter.nav for charter in charters)]
+    languages = {*([language] if home else []), *(c.language for c in charters)}
     alone = home is None and len(charters) == 1
     return RenderedSite(tuple(pages), nav, language, dict(slugs), every_file,
+                        tuple(sorted(languages or {language})),
                         name=next(iter(charters[0].nav)) if alone else "")
 
 

@@ -151,8 +151,9 @@ class CharterView:
     # --- lookups ---------------------------------------------------------------------------
 
     def role(self, role_id: str) -> str:
-        """A role as readers know it: "Title (Holder)", or "Title (detail) – Holder" when the
-        title ends in brackets itself; an unknown id is shown as written."""
+        """A role as readers know it: "Title – Holder", written the same way as a role told
+        apart from another of the same title (:meth:`role_title`) and in the audit's reasons
+        (``Charter.role_label``); an unknown id is shown as written."""
         if not role_id:
             return ""
         role = self.charter.role(role_id)
@@ -160,9 +161,7 @@ class CharterView:
             return role_id
         if not role.holder:
             return role.title
-        if role.title.endswith(")"):
-            return f"{role.title} – {role.holder}"
-        return f"{role.title} ({role.holder})"
+        return f"{role.title} – {role.holder}"
 
     def role_title(self, role: Any) -> str:
         """A role's title, with its holder when another role bears the same title."""

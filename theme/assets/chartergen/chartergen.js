@@ -213,14 +213,16 @@
 
   function searchWithoutSmallWords() {
     /* the query reaches Material's search worker (or, opened from disk, its iframe shim) as
-     * the message {type: 2, data: query} */
+     * the message {type: 2, data: query}; it also says the page's language */
     var Worker = window.Worker;
     if (!Worker || !Worker.prototype || !Worker.prototype.postMessage || !window.Set) return;
     var post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === 2 && typeof message.data === "string") {
-        args[0] = { type: 2, data: withoutSmallWords(message.data) };
+        // the page's language: typed words are stemmed in it (chartergen-search.js)
+        args[0] = { type: 2, data: withoutSmallWords(message.data),
+                    lang: document.documentElement.lang };
       }
       return post.apply(this, args);
     };

@@ -208,6 +208,7 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             self._personal = {source.source_path: source.personal
                               for source in result.sources if source.personal}
         self._speak(site, config)
+        _search_languages(site, config)
         rendered_pages = list(site.pages)
         if self.config.print_pages:
             from chartergen.render.site import render_print_page
@@ -300,11 +301,13 @@ class CharterPlugin(BasePlugin[CharterPluginConfig]):
             return restore(page, converted, files)
         return clean(html)
 
+    @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Any) -> TemplateContext | None:
         generated = self._pages.get(page.file.src_uri)
         if self.config.enabled and generated is not None:
             page.edit_url = generated.edit_url or None
+            _index_language(config, page)
         return context
 
     @event_priority(1000)  # the theme's output, before other plugins change it
@@ -494,6 +497,30 @@ def _local_worker_shim(config: MkDocsConfig) -> None:
         polyfills.append(IFRAME_WORKER)
     if polyfills or "polyfills" in config.extra:
         config.extra["polyfills"] = polyfills
+
+
+def _search_languages(site: RenderedSite, config: MkDocsConfig) -> None:
+    """Material's search stems each word in the languages the pages are written in, whatever
+    the theme's language (Material's default: the theme's language, and no stemming)."""
+    from chartergen.render.config import search_languages
+
+    index = _material_search_index(config)
+    if index is not None:
+        index.config.update(search_languages(site))
+
+
+def _index_language(config: MkDocsConfig, page: Page) -> None:
+    """Give the page's entries in Material's search index the page's language: the site's
+    search worker stems each page's words in its own language
+    (theme/assets/javascripts/workers/chartergen-search.js)."""
+    language = page.meta.get("language")
+    index = _material_search_index(config)
+    if not language or index is None:
+        return
+    for entry in reversed(index.entries):  # the page's entries were added last
+        if "lang" in entry or not str(entry.get("location", "")).startswith(page.url):
+            break
+        entry["lang"] = language
 
 
 def _material_search_index(config: MkDocsConfig) -> Any:

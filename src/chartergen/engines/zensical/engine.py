@@ -46,6 +46,9 @@ CANNOT = (
     "only the charters, site_name, site_dir and the theme's language are taken from a "
     "mkdocs.yml: its own pages (docs_dir), other plugins and other theme settings are not",
     "no progress bars, and no previous/next links at the foot of charter pages",
+    "search does not bring words to their stem, in English or in French: it forgives a "
+    "letter or two (\"piratés\" finds \"piraté\"), but \"hacking\" does not find "
+    "\"hacked\"",
 )
 """What this engine does not do of what chartergen offers with MkDocs (docs/hosting.md)."""
 
