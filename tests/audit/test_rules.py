@@ -163,6 +163,16 @@ CASES = [
     Case("m4.some-conversation", "fail",
          setting(**{"networks.0.replies": False, "networks.1.replies": False}),
          "The charter says nobody replies on any active network."),
+    Case("m4.some-conversation", "fail",
+         setting(**{"networks.0.comments": False, "networks.1.comments": False}),
+         "Comments are turned off on Instagram and LinkedIn, and no other active network is "
+         "open to conversation."),
+    Case("m4.some-conversation", "fail",
+         setting(**{"networks.0.comments": False, "networks.1.replies": False}),
+         "Comments are turned off on Instagram, and no other active network is open to "
+         "conversation."),
+    Case("m4.some-conversation", "pass", setting(**{"networks.0.comments": False}),
+         "The charter shows 5 way(s) of conversing."),
     Case("m5.keeps-up", "fail",
          setting(**{"networks.0.status": "planned", "networks.1.status": "planned"}),
          "No network is active."),

@@ -348,6 +348,11 @@ class Network(behaviour.Network):
     """Whether someone reads and answers messages on this network. false says plainly that nobody
     does: the audit counts it as irregular presence."""
 
+    comments: bool | None = None
+    """Whether people can comment on the company's posts on this network. false says plainly that
+    comments are turned off: when no active network is open to comments or replies, the audit counts
+    it as broadcasting only."""
+
     automated: bool | None = None
     """Whether posts are published here automatically (copied from another network or a feed): they
     cost no writing time in the workload, replies still do."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from chartergen.errors import FieldPath
 from chartergen.schema.charter import SCHEMA
-from chartergen.schema.fields import places
+from chartergen.schema.fields import Rule, places
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,24 @@ def duty_places() -> dict[str, tuple[str, ...]]:
         if key:
             found[key].append(".".join(place))
     return {key: tuple(where) for key, where in found.items()}
+
+
+def listed(place: str) -> tuple[tuple[str, Rule], ...]:
+    """The fields of the list's entries or the section at ``place`` (dotted) that the page
+    showing it lists in its facts table (the schema's ``listed``), with their rules, in
+    schema order."""
+    rule: Rule = {"type": "dict", "schema": SCHEMA}
+    for name in place.split("."):
+        rule = rule["schema"][name]
+        if rule.get("type") == "list":
+            rule = rule["schema"]
+    return tuple((name, field) for name, field in rule["schema"].items()
+                 if field.get("meta", {}).get("listed"))
+
+
+def listed_label(place: str) -> str:
+    """The catalogue group labelling the listed fields at ``place``: its page's key."""
+    return _pages_of(tuple(place.split(".")))[0]
 
 
 def page_for(field_path: FieldPath, network_ids: tuple[str, ...] = ()) -> tuple[str, str]:

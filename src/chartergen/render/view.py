@@ -22,6 +22,8 @@ from chartergen.render.pages import (
     PageSpec,
     duty_places,
     facts_on,
+    listed,
+    listed_label,
     page_for,
     page_url,
     relative_url,
@@ -234,6 +236,43 @@ class CharterView:
     def statement(self, statement_id: str) -> str:
         statement = self.charter.statement(statement_id)
         return statement.scenario if statement else statement_id
+
+    def listed(self, place: str, owner: Any) -> list[tuple[str, str]]:
+        """The facts table's rows for the fields the schema marks ``listed`` at ``place``
+        (``networks`` for a network, ``content.hub``...), of ``owner`` (the entry or the
+        section's typed object): each field's label and its value as the page writes it."""
+        group = self.labels[listed_label(place)]
+        return [(str(group[name]), self.written(rule, getattr(owner, name)))
+                for name, rule in listed(place)]
+
+    def written(self, rule: dict[str, Any], value: Any) -> str:
+        """A listed field's value as a page writes it, by the field's type; "" leaves the row
+        out, and a yes/no left out reads "Not stated" (never "No")."""
+        kind, meta = rule.get("type"), rule.get("meta", {})
+        if kind == "boolean":
+            return self.fmt.yes_no(value)
+        if kind == "list" and rule["schema"].get("type") != "dict":
+            items = tuple(value or ())
+            if meta.get("ref") == "role":
+                return self.fmt.join(self.roles(items))
+            if meta.get("labels"):
+                return self.fmt.join([self.fmt.enum(meta["labels"][0], v) for v in items])
+            if meta.get("ref"):
+                raise TypeError(f"a page cannot list ids of {meta['ref']!r} ({meta.get('help')})")
+            return self.fmt.join(items)
+        if meta.get("ref") == "role":
+            return self.role(value or "")
+        if meta.get("labels"):
+            return self.fmt.enum(meta["labels"][0], value or "")
+        writers = {"integer": self.fmt.number, "number": self.fmt.number,
+                   "duration": self.fmt.duration, "percent": self.fmt.percent,
+                   "money": self.fmt.money, "date": self.fmt.date, "month": self.fmt.date}
+        if kind in writers:
+            return writers[kind](value) if value is not None else ""
+        if kind in ("string", ["string", "number"]) and not meta.get("markdown") and (
+                not meta.get("ref")):
+            return str(value or "")
+        raise TypeError(f"a page cannot list a field of type {kind!r} ({meta.get('help')})")
 
     def audience_names(self, ids: tuple[str, ...]) -> list[str]:
         return [self.audience(i) for i in ids]

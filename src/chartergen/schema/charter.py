@@ -20,6 +20,7 @@ from chartergen.schema.fields import (
     guards,
     ident,
     integer,
+    listed,
     markdown,
     number,
     ref,
@@ -352,6 +353,11 @@ SCHEMA: dict[str, Rule] = {
                 "Whether someone reads and answers messages on this network. false says "
                 "plainly that nobody does: the audit counts it as irregular presence."
             )),
+            "comments": listed(shown(flag(
+                "Whether people can comment on the company's posts on this network. false "
+                "says plainly that comments are turned off: when no active network is open "
+                "to comments or replies, the audit counts it as broadcasting only."
+            ))),
             "automated": flag(
                 "Whether posts are published here automatically (copied from another network "
                 "or a feed): they cost no writing time in the workload, replies still do."
@@ -367,7 +373,7 @@ SCHEMA: dict[str, Rule] = {
             ),
             "reply_targets": expected(shown(_reply_targets), 4, 5),
             "coverage": _coverage,
-            "formats": texts("Formats used (article, carousel, short video, live...)."),
+            "formats": listed(texts("Formats used (article, carousel, short video, live...).")),
             "tone": markdown("How the voice adapts to this network."),
         },
         declares="network", plural=Msg("networks"), page="networks", model="Network", located=True,

@@ -165,6 +165,8 @@ def _optional(**meta: Any) -> dict[str, Any]:
 #   facts                the facts a reader expects on the field's page, each with the
 #                        mistakes its absence leaves open (expected; chartergen.render.pages)
 #   duty                 the column of the roles page's duty table a role reference fills (duty)
+#   listed               a row of the facts table of its entry's or section's page, labelled
+#                        ``<page>.<field>`` and written as its type says (listed)
 #   guards               the mistakes a top-level section guards against (guards; init)
 
 
@@ -197,6 +199,13 @@ def duty(rule: Rule, key: str) -> Rule:
     """``rule`` for a role reference that gives the role a duty of the roles page's table
     (``roles.r_<key>`` labels its column)."""
     return _marked(rule, duty=key)
+
+
+def listed(rule: Rule) -> Rule:
+    """``rule`` for a field its page shows as a row of its facts table, after the rows the
+    page's template writes itself: its label is ``<page>.<field>`` in the site's catalogues,
+    and its value is written as its type says (a yes/no field left out reads "Not stated")."""
+    return _marked(rule, listed=True)
 
 
 def guards(rule: Rule, *mistakes: int) -> Rule:

@@ -16,7 +16,8 @@ def some_conversation(charter: Charter, ctx: Context) -> Verdict:
     Any one of these is enough: a reply target on an active network, engagement
     principles, a conversational pillar, community actions, answer routing, or time
     given to engagement. Evidence of the mistake: none of them (fail); every active
-    network where someone answers says plainly that nobody replies (fail).
+    network says plainly that nobody replies (fail); every active network has its
+    comments turned off, or says nobody replies there (fail).
     """
     active = charter.active_networks
     ways = (
@@ -29,6 +30,10 @@ def some_conversation(charter: Charter, ctx: Context) -> Verdict:
     )
     if active and all(n.replies is False for n in active):
         return ctx.fail("nobody_replies", ("networks",))
+    closed = [n for n in active if n.comments is False]
+    if closed and all(n.comments is False or n.replies is False for n in active):
+        return ctx.fail("comments_off", (*closed[0].path, "comments"),
+                        names=[name_of(n) for n in closed])
     if not any(ways):
         return ctx.fail("none", ("engagement",))
     return ctx.passed("pass", ("engagement",), count=sum(ways))
