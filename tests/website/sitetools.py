@@ -10,6 +10,7 @@ fixtures) and its tests read the result.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,26 @@ def chartergen_build(*args: str) -> Any:
 
 
 def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return as_seen(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+
+
+def as_seen(page: BeautifulSoup) -> BeautifulSoup:
+    """The page as a reader sees it: without the separators that only search snippets and
+    copied text keep (``.cg-sep``, never shown), and the spaces around them."""
+    for hidden in page.select(".cg-sep"):
+        before = hidden.previous_sibling
+        if isinstance(before, str) and before.endswith(" "):
+            before.replace_with(before[:-1])
+        hidden.decompose()
+    return page
+
+
+_SEPARATOR = re.compile(r' ?<span class="cg-sep" aria-hidden="true">[^<]*</span>')
+
+
+def as_read(markdown: str) -> str:
+    """A page's Markdown without its hidden separators (see :func:`as_seen`)."""
+    return _SEPARATOR.sub("", markdown).replace("</dt> <dd>", "</dt><dd>")
 
 
 def example(name: str) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitetools import as_read
 
 from chartergen.audit import Status, run
 from chartergen.loader import load_file
@@ -25,7 +26,8 @@ def network_page(data: dict[str, Any], network: str = "instagram") -> str:
     charter = build(data, "acme", "acme.yaml")
     source = CharterSource(charter, "charters/acme.yaml", audit=run(charter, TODAY))
     rendered = render_charter(source, "acme", today=TODAY)
-    return next(p.markdown for p in rendered.pages if p.src == f"acme/networks/{network}.md")
+    return as_read(next(p.markdown for p in rendered.pages
+                        if p.src == f"acme/networks/{network}.md"))
 
 
 def charter_with(language: str, **network: Any) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Any
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from sitetools import CHARTERS, ROOT
+from sitetools import CHARTERS, ROOT, as_seen
 
 from chartergen.audit import run
 from chartergen.errors import has_errors
@@ -48,8 +48,8 @@ def _pages(data: dict[str, Any], slug: str) -> list[tuple[str, BeautifulSoup]]:
     charter = build(data, slug, f"{slug}.yaml")
     source = CharterSource(charter, f"charters/{slug}.yaml", audit=run(charter, TODAY))
     rendered = render_charter(source, slug, today=TODAY)
-    return [(page.src, BeautifulSoup(markdown.markdown(page.markdown.split("\n---\n", 1)[-1],
-                                                       extensions=EXTENSIONS), "html.parser"))
+    return [(page.src, as_seen(BeautifulSoup(markdown.markdown(
+        page.markdown.split("\n---\n", 1)[-1], extensions=EXTENSIONS), "html.parser")))
             for page in rendered.pages]
 
 

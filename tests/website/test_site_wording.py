@@ -10,12 +10,12 @@ import datetime as dt
 import re
 
 import pytest
-from sitetools import example
+from sitetools import as_read, example
 
 from chartergen.audit import run
 from chartergen.pipeline import load_portfolio
 from chartergen.render import escape
-from chartergen.render.site import RenderedSite, render_site
+from chartergen.render.site import RenderedSite, french_spacing, render_site
 from chartergen.render.view import CharterSource
 
 TODAY = dt.date(2026, 11, 23)
@@ -33,7 +33,7 @@ def site() -> RenderedSite:
 
 
 def page(site: RenderedSite, src: str) -> str:
-    return site.page(src).markdown
+    return as_read(site.page(src).markdown)
 
 
 def fr(site: RenderedSite, name: str) -> str:
@@ -163,6 +163,16 @@ def test_labels_and_values_are_joined_with_french_spacing(site: RenderedSite):
     assert (f"<strong>Une raison d'être est énoncée</strong>{NNBSP}: La raison d'être est "
             "énoncée") in checklist
     assert "<strong>Next review:</strong> 12\u00a0October\u00a02027" in en(site, "index.md")
+
+
+def test_french_spacing_after_bold_text_and_in_the_table_of_contents(site: RenderedSite):
+    staff = fr(site, "staff.md")
+    assert f"<strong>en son nom</strong>{NNBSP}: seuls" in staff
+    # the toc extension joins a heading's words with plain spaces, but keeps a reference
+    crisis = fr(site, "crisis.md")
+    assert "\n### Incident ou crise&#8239;?\n" in crisis
+    assert (french_spacing("# Qui valide ? « Alerte »\nQui valide ?")
+            == f"# Qui valide&#8239;? «&#8239;Alerte&#8239;»\nQui valide{NNBSP}?")
 
 
 # --- enumerations come from the catalogue of the charter's language ------------------------------

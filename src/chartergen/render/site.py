@@ -381,14 +381,16 @@ def render_print_page(
         title = str(labels["pages"][spec.key])
         markdown = env.get_template(f"{spec.key}.md.j2").render(
             page=spec.key, title=title, part=f"part-{spec.key}", **common)
-        parts.append(_Part(f"part-{spec.key}", escape.text(title), Markup(_tidy(markdown))))
+        parts.append(_Part(f"part-{spec.key}", escape.text(title),
+                           Markup(_finished(markdown, view))))
         if spec.key == "networks":
             for network in view.charter.networks:
                 label = view.network_label(network)
                 part = f"part-network-{_safe_id(network.id)}"
                 markdown = env.get_template("network.md.j2").render(
                     page="network", title=label, network=network, part=part, **common)
-                parts.append(_Part(part, escape.text(label), Markup(_tidy(markdown)), sub=True))
+                parts.append(_Part(part, escape.text(label), Markup(_finished(markdown, view)),
+                                   sub=True))
     markdown = env.get_template("print.md.j2").render(parts=parts, **common)
     title = escape.fill(str(labels["print"]["title"]), company=source.charter.company.name)
     return RenderedPage(view.here, str(title), _tidy(markdown), site_slug, source.edit_url)
@@ -415,9 +417,7 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
         view.here = view.src(spec.key)
         markdown = env.get_template(f"{spec.key}.md.j2").render(
             page=spec.key, title=title, **common)
-        if view.charter.language == "fr":
-            markdown = french_spacing(markdown)
-        page = RenderedPage(view.here, str(escape.text(title)), _tidy(markdown),
+        page = RenderedPage(view.here, str(escape.text(title)), _finished(markdown, view),
                             view.slug, edit_url)
         pages.append(page)
         if spec.key == "networks":
@@ -427,9 +427,8 @@ def _render_charter(env: Any, view: CharterView) -> tuple[list[RenderedPage], li
                 label = view.network_label(network)
                 markdown = env.get_template("network.md.j2").render(
                     page="network", title=label, network=network, **common)
-                if view.charter.language == "fr":
-                    markdown = french_spacing(markdown)
-                network_page = RenderedPage(view.here, str(escape.text(label)), _tidy(markdown),
+                network_page = RenderedPage(view.here, str(escape.text(label)),
+                                            _finished(markdown, view),
                                             view.slug, edit_url)
                 pages.append(network_page)
                 children.append({network_page.title: network_page.src})
@@ -468,16 +467,70 @@ def site_slugs(slugs: Sequence[str]) -> dict[str, str]:
 
 _GUILLEMET_OPEN = re.compile(r"«[ \u00a0]")
 _GUILLEMET_CLOSE = re.compile(r"[ \u00a0]»")
-_HIGH_PUNCTUATION = re.compile(r"(?<=[\w»)\]]) ([:;!?])(?=\s|$|<)")
+_HEADING_LINE = re.compile(r"^#{1,6} .*$", re.MULTILINE)
+_HIGH_PUNCTUATION = re.compile(r"(?<=[\w»)\]*>]) ([:;!?])(?=\s|$|<)")
 
 
 def french_spacing(markdown: str) -> str:
     """French typography in charter text too: a narrow no-break space inside guillemets and
     before ; : ! ? so that « Alerte » never breaks before its closing guillemet. Only after
-    a word (never in a table's ``| :---: |`` line or a URL)."""
+    a word, a closing bracket or tag, or bold text (never in a table's ``| :---: |`` line
+    or a URL)."""
     text = _GUILLEMET_OPEN.sub("«\u202f", markdown)
     text = _GUILLEMET_CLOSE.sub("\u202f»", text)
-    return _HIGH_PUNCTUATION.sub("\u202f\\1", text)
+    text = _HIGH_PUNCTUATION.sub("\u202f\\1", text)
+    # A heading's entry in the table of contents has its spaces made plain (the toc
+    # extension joins its words with ' '), except those written as a character reference.
+    return _HEADING_LINE.sub(lambda line: line[0].replace("\u202f", "&#8239;"), text)
+
+
+SEPARATOR = '<span class="cg-sep" aria-hidden="true">{}</span>'
+"""Text between two cells, a label and its value, or two chips, that no browser shows
+(the theme hides ``.cg-sep``) but that text taken from the page keeps: search snippets read
+"Hours: Monday to Friday · Weekends: No", not "Hours Monday to Friday Weekends No"."""
+
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+\s*$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_ENDS_A_SENTENCE = (".", "!", "?", ":", ";", "…")
+
+
+def search_separators(markdown: str, labels: Any) -> str:
+    """Each Markdown table's cells end with a hidden separator: ``·`` between the cells
+    of a row and the language's semicolon after its last cell (unless that ends a
+    sentence already); see :data:`SEPARATOR`. Spaces stay outside it: a site engine may
+    drop those at the end of an element when it takes a page's text."""
+    lines = markdown.split("\n")
+    between = " " + SEPARATOR.format("·")
+    row_end = SEPARATOR.format(str(labels["common"]["semicolon"]).rstrip())
+    in_table = False
+    for number, line in enumerate(lines):
+        if not line.startswith("|"):
+            in_table = False
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if _TABLE_RULE.match(line):
+            continue
+        if not (in_table or _TABLE_RULE.match(following)):
+            continue
+        in_table = True
+        cells = _CELL_BORDER.split(line)
+        filled = [i for i, cell in enumerate(cells[1:-1], 1) if cell.strip()]
+        for i in filled:
+            text = cells[i].rstrip()
+            if i != filled[-1]:
+                text += between
+            elif not text.endswith(_ENDS_A_SENTENCE):
+                text += row_end
+            cells[i] = text + " "
+        lines[number] = "|".join(cells)
+    return "\n".join(lines)
+
+
+def _finished(markdown: str, view: CharterView) -> str:
+    """A charter page's Markdown as it goes to the site engine."""
+    if view.charter.language == "fr":
+        markdown = french_spacing(markdown)
+    return _tidy(search_separators(markdown, view.labels))
 
 
 def _tidy(markdown: str) -> str:
