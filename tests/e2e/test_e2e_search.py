@@ -3,7 +3,8 @@
 The questions of search_questions.yaml each find their page among the first three; each
 result names its charter (the text of results: tests/website/test_site_search_text.py);
 ticks, "where it is written" links and the version strip stay out of the index; the
-charter being read comes first; a word is found from another form of it (English and French stemming).
+charter being read comes first; a word is found from another form of it (English and
+French stemming).
 """
 
 from __future__ import annotations
