@@ -57,3 +57,8 @@ def test_a_table_reads_cell_by_cell_and_row_by_row_in_the_page_language(
     assert ("Contenu · Valide · En son absence · Réponse sous\u202f; Publication courante · "
             "Responsable communication et boutique en ligne – Claire Hamelin · Gérant – "
             "Julien Lecanu · 1\u00a0jour\u202f;") in text
+
+
+def test_the_tiles_of_a_crisis_level_read_one_after_another(index: dict[str, str]):
+    text = index["cidrerie-du-bocage/crisis.html#niveaux-de-gravite"]
+    assert "Julien Lecanu · Prévenus aussitôt\u202f: " in text
