@@ -138,6 +138,14 @@ def test_a_word_is_found_from_another_form_of_it(tab: Tab, index: list[dict[str,
     assert page in found[:3], found
 
 
+def test_searching_a_mixed_site_leaves_no_warning_in_the_console(tab: Tab):
+    warnings: list[str] = []
+    tab.page.on("console", lambda message: warnings.append(message.text)
+                if message.type == "warning" else None)
+    assert search(tab, "cidrerie-du-bocage/index.html", "crise")
+    assert not [text for text in warnings if "lunr" in text or "registered" in text], warnings
+
+
 def test_a_question_of_small_words_only_is_still_searched(tab: Tab):
     # "who", "when" and "what" are all left out of the index; typed alone, they are kept
     assert search(tab, "hartwell-pumps/index.html", "who")

@@ -152,8 +152,10 @@ def test_build_with_an_invalid_charter_fails_with_the_validate_report(tmp_path: 
     cli_result = run(["chartergen", "build"], cwd=project)
     assert cli_result.returncode == 1
     assert "charters/bad.yaml:4:13: error:" in cli_result.stderr
-    # the site a failed build leaves in place is never said to be cleaned away
+    # the site a failed build leaves in place is never said to be cleaned away, nor the
+    # temporary folder named as where the site goes
     assert "Cleaning site directory" not in cli_result.stderr
+    assert "Building documentation" not in cli_result.stderr
 
 
 def test_chartergen_build_without_mkdocs_yml_uses_the_default_configuration(tmp_path: Path):

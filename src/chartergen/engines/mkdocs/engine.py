@@ -154,10 +154,12 @@ def setup_logging(quiet: bool) -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(Formatter())
         handler._chartergen = True  # type: ignore[attr-defined]
-        # MkDocs empties the folder it builds into: here a new folder beside the site,
-        # which replaces the site only once built. "Cleaning site directory" would tell
-        # the reader of a failed build that the site they had is gone; it is not.
-        handler.addFilter(lambda record: record.getMessage() != "Cleaning site directory")
+        # MkDocs builds into a new folder beside the site, which replaces the site only
+        # once built: "Cleaning site directory" would tell the reader of a failed build
+        # that the site they had is gone (it is not), and "Building documentation to
+        # directory" names that temporary folder. chartergen says where the site went.
+        handler.addFilter(lambda record: not record.getMessage().startswith(
+            ("Cleaning site directory", "Building documentation to directory")))
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING if quiet else logging.INFO)
     # Material prints its end-of-life notice only under the mkdocs command; keep it so.

@@ -92,7 +92,12 @@
     builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
     var lang = languages();
     if (lang.length === 1 && lang[0] !== "en") builder.use(lunr[lang[0]]);
-    else if (lang.length > 1) builder.use(lunr.multiLanguage.apply(lunr, lang));
+    else if (lang.length > 1) {
+      // Material's index already registered this trimmer; registered again, lunr would warn
+      // "Overwriting existing registered function" in the console on every search
+      delete lunr.Pipeline.registeredFunctions["lunr-multi-trimmer-" + lang.join("-")];
+      builder.use(lunr.multiLanguage.apply(lunr, lang));
+    }
     ["trimmer", "stopWordFilter", "stemmer"].forEach(function (step) {
       if ((config.pipeline || []).indexOf(step) !== -1) return;
       lang.forEach(function (each) {
