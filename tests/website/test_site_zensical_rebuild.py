@@ -139,3 +139,54 @@ def test_a_full_build_in_parts_side_by_side_is_the_build_in_one(
     whole = zensical("whole", monkeypatch, cache=False)
     assert joined == [parts]
     assert files(split) == files(whole)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_build_in_parts_checks_the_links_of_the_joined_site(
+        project: Path, monkeypatch: pytest.MonkeyPatch, strict: bool) -> None:
+    """Zensical's own link check is left out of the parts (in a part, a page of another
+    part would not exist): chartergen checks the joined site's links instead."""
+    import posixpath
+    from dataclasses import replace
+
+    from click.testing import CliRunner
+    from sitetools import TODAY
+
+    from chartergen.cli import cli
+    from chartergen.engines.zensical import engine, incremental
+
+    monkeypatch.setattr(engine, "processes", lambda: 2)
+    monkeypatch.setattr(incremental, "SPLIT_FROM", 1)
+    render_checked = engine.render_checked
+    marked: list[str] = []
+
+    def with_links(*args: object, **kwargs: object) -> object:
+        site, valid = render_checked(*args, **kwargs)  # type: ignore[arg-type]
+        sections = [incremental.section_pages(item) for item in site.nav]
+        first, last = sections[1][0], sections[-1][-1]  # in the first part, in the last
+        to_first = posixpath.relpath(first, posixpath.dirname(last))
+        marked.append(first[: -len(".md")] + ".html")
+        added = {first: "\n\n## Joined here\n",
+                 last: (f"\n\n[across]({to_first}#joined-here) [nowhere](missing.md) "
+                        f"[no place]({to_first}#no-such-place)\n")}
+        pages = tuple(replace(page, markdown=page.markdown + added.get(page.src, ""))
+                      for page in site.pages)
+        return replace(site, pages=pages), valid
+
+    monkeypatch.setattr(engine, "render_checked", with_links)
+    result = CliRunner().invoke(cli, ["build", "charters", "--today", TODAY, "--engine",
+                                      "zensical", "--site-dir", "site",
+                                      *(["--strict"] if strict else [])])
+    said = [line for line in result.output.splitlines()
+            if "leads to no" in line]
+    assert len(said) == 2, result.output
+    assert "missing." in said[0] and "leads to no page of the site" in said[0]
+    assert "#no-such-place" in said[1] and "leads to no place on that page" in said[1]
+    if strict:
+        assert result.exit_code == 1
+        assert "some links lead to no page or place (--strict)" in result.output
+        assert not Path("site").exists()
+    else:
+        assert result.exit_code == 0, result.output
+        assert all(line.startswith("WARNING") for line in said)
+        assert 'id="joined-here"' in (Path("site") / marked[0]).read_text(encoding="utf-8")

@@ -190,32 +190,98 @@ def processes() -> int:
 
 def build_parts(folder: Path, proj: Project, site: RenderedSite,
                 parts: list[incremental.Plan], request: BuildRequest, target: Path) -> None:
-    """A whole build as :func:`.incremental.split` cut it: each part built by Zensical in
-    a helper process of its own, at the same time, then joined and swapped in."""
+    """A whole build as :func:`.incremental.split` cut it: each part written and built by
+    Zensical in a helper process of its own, at the same time, then joined and swapped in.
+
+    Zensical's link check reads each page's Markdown one byte at a time in Python (about
+    40 % of its build), and in a part it would take a link to a page of another part for
+    a broken one; so it is left out of the parts, and the links of the joined site are
+    checked here instead (:func:`broken_links`), from what the allow-list pass found."""
     from chartergen.engines.zensical import incremental
     from chartergen.sitedir import staged
     from chartergen.workers import Helpers
 
+    global _PARTS
     folders = [folder / f"part-{n}" for n in range(len(parts))]
-    for part_folder, part in zip(folders, parts, strict=True):
-        write_project(part_folder, proj, site, only=part)
-    with Helpers(len(parts)) as helpers:
-        helpers.ordered(_build_part, [(str(f), request.strict, request.quiet,
-                                       sorted(part.pages))
-                                      for f, part in zip(folders, parts, strict=True)])
+    # the helpers are forked: they find the site here rather than have it sent to them
+    _PARTS = (proj, site, parts, request.strict, request.quiet)
+    try:
+        with Helpers(len(parts)) as helpers:
+            found = helpers.ordered(_build_part, [(n, str(f)) for n, f in enumerate(folders)])
+    finally:
+        _PARTS = None
+    links = {page: seen for part in found for page, seen in part.items()}
     try:
         with staged(target) as building:
             incremental.join([f / "site" for f in folders], parts, building)
+            report_links(broken_links(building, links), request)
     finally:
         for part_folder in folders:
             shutil.rmtree(part_folder, ignore_errors=True)
 
 
-def _build_part(job: tuple[str, bool, bool, list[str]]) -> None:
-    """Zensical's build of one part, and its pages through the allow-list."""
-    folder, strict, quiet, pages = job
+_PARTS: tuple[Project, RenderedSite, list[incremental.Plan], bool, bool] | None = None
+"""What :func:`build_parts` shares with the helpers it forks."""
+
+
+def _build_part(job: tuple[int, str]) -> dict[str, tuple[list[str], set[str]]]:
+    """One part written, built by Zensical without its link check, and its pages through
+    the allow-list; returns each page's links and anchors (:func:`clean_pages`)."""
+    assert _PARTS is not None
+    proj, site, parts, strict, quiet = _PARTS
+    n, folder = job
+    write_project(Path(folder), proj, site, only=parts[n], check_links=False)
     run_build(Path(folder), strict=strict, quiet=quiet)
-    clean_pages(Path(folder) / "site", pages)
+    links: dict[str, tuple[list[str], set[str]]] = {}
+    clean_pages(Path(folder) / "site", sorted(parts[n].pages), links=links)
+    return links
+
+
+def broken_links(site_folder: Path,
+                 links: dict[str, tuple[list[str], set[str]]]) -> list[Msg]:
+    """The links of the pages in ``links`` (page -> its links and its anchors, as
+    :func:`clean_pages` finds them) that lead to no file of the site, or to no anchor of
+    one of those pages: what Zensical's link check reports. Links to other sites, to
+    ``mailto:`` and the like, and from the root (``/``) are not checked."""
+    import posixpath
+    from urllib.parse import unquote
+
+    problems = []
+    for page, (hrefs, _ids) in sorted(links.items()):
+        base = posixpath.dirname(page)
+        for href in hrefs:
+            if _SCHEME.match(href) or href.startswith("/"):
+                continue
+            path, _, anchor = href.partition("#")
+            path = unquote(path.partition("?")[0])
+            target = posixpath.normpath(posixpath.join(base, path)) if path else page
+            if path and (target.startswith("../") or not (site_folder / target).is_file()):
+                problems.append(Msg("{page}: the link to {href} leads to no page of the site",
+                                    page=page, href=href))
+            elif anchor and target in links and unquote(anchor) not in links[target][1]:
+                problems.append(Msg("{page}: the link to {href} leads to no place on that "
+                                    "page", page=page, href=href))
+    return problems
+
+
+def report_links(problems: list[Msg], request: BuildRequest) -> None:
+    """Broken links stop a ``--strict`` build, and are warnings otherwise."""
+    if not problems:
+        return
+    language = default_language()
+    listing = "\n".join(problem.say(language) for problem in problems)
+    if request.strict:
+        raise ChartergenError(Msg("the site was not built: some links lead to no page or "
+                                  "place (--strict):\n{listing}",
+                                  listing=listing).say(language))
+    if not request.quiet:
+        for problem in problems:
+            click.echo(f"WARNING -  {problem.say(language)}", err=True)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_HREF = re.compile(r'\b(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]*)"')
 
 
 def print_site(charter_file: Path, folder: Path, today: dt.date, *,
@@ -255,12 +321,16 @@ def allow_list(site_folder: Path, pages: Iterable[RenderedPage]) -> None:
     clean_pages(site_folder, (page.src for page in pages))
 
 
-def clean_pages(site_folder: Path, sources: Iterable[str]) -> None:
-    """:func:`allow_list` for the pages whose Markdown was at ``sources``."""
+def clean_pages(site_folder: Path, sources: Iterable[str], *,
+                links: dict[str, tuple[list[str], set[str]]] | None = None) -> None:
+    """:func:`allow_list` for the pages whose Markdown was at ``sources``; with ``links``,
+    each page's links (after the allow-list, the article's only) and anchors (the whole
+    page's) are added to it, by the page's path in the site."""
     from chartergen.render.sanitize import clean
 
     for src in sources:
-        path = site_folder / (src[: -len(".md")] + ".html")
+        page = src[: -len(".md")] + ".html"
+        path = site_folder / page
         html = path.read_text(encoding="utf-8")
         found = _ARTICLE.search(html)
         if found is None:
@@ -270,8 +340,14 @@ def clean_pages(site_folder: Path, sources: Iterable[str]) -> None:
         inner = found.group(2)
         start = inner.find("<h1")
         theme, content = (inner[:start], inner[start:]) if start >= 0 else ("", inner)
-        html = html[: found.start(2)] + theme + clean(content) + html[found.end(2):]
+        content = clean(content)
+        html = html[: found.start(2)] + theme + content + html[found.end(2):]
         path.write_text(html, encoding="utf-8")
+        if links is not None:
+            from html import unescape
+
+            links[page] = ([unescape(href) for href in _HREF.findall(content)],
+                           {unescape(ident) for ident in _ID.findall(html)})
 
 
 def serve(request: BuildRequest, *, dev_addr: str, open_in_browser: bool) -> None:
@@ -392,13 +468,15 @@ def render_checked(proj: Project, renderer: PortfolioRenderer,
 def write_project(folder: Path, proj: Project, site: RenderedSite, *,
                   extra: list[RenderedPage] | tuple[()] = (),
                   written: dict[str, str] | None = None,
-                  only: incremental.Plan | None = None) -> int | None:
+                  only: incremental.Plan | None = None,
+                  check_links: bool = True) -> int | None:
     """The Markdown pages, theme overrides and ``mkdocs.yml`` Zensical builds, in ``folder``.
 
     ``written``: the pages already in the folder (path -> Markdown); only the pages
     that changed are written again, and pages no longer in the site are removed.
     ``only``: a project of only the pages an incremental build rebuilds, with the
-    stand-ins their navigation needs.
+    stand-ins their navigation needs. ``check_links``: False leaves out Zensical's link
+    check (the caller checks the links, see :func:`build_parts`).
 
     Returns the time (``st_mtime_ns``) of the last page (Markdown) or ``mkdocs.yml``
     written or removed, or None when the folder already held them all: what makes
@@ -437,6 +515,8 @@ def write_project(folder: Path, proj: Project, site: RenderedSite, *,
     settings = project_settings(proj, site)
     if only is not None:
         settings["nav"] = only.nav
+    if not check_links:
+        settings["validation"] = {"invalid_links": False, "invalid_link_anchors": False}
     config = dump_settings(settings)
     path = folder / "mkdocs.yml"
     if not path.is_file() or path.read_text(encoding="utf-8") != config:
