@@ -220,11 +220,14 @@ def build_parts(folder: Path, proj: Project, site: RenderedSite,
             shutil.rmtree(part_folder, ignore_errors=True)
 
 
+PageLinks = dict[str, tuple[list[str], set[str]]]
+"""Each page's path in the site -> its links and its anchors (:func:`clean_pages`)."""
+
 _PARTS: tuple[Project, RenderedSite, list[incremental.Plan], bool, bool] | None = None
 """What :func:`build_parts` shares with the helpers it forks."""
 
 
-def _build_part(job: tuple[int, str]) -> dict[str, tuple[list[str], set[str]]]:
+def _build_part(job: tuple[int, str]) -> PageLinks:
     """One part written, built by Zensical without its link check, and its pages through
     the allow-list; returns each page's links and anchors (:func:`clean_pages`)."""
     assert _PARTS is not None
@@ -232,13 +235,12 @@ def _build_part(job: tuple[int, str]) -> dict[str, tuple[list[str], set[str]]]:
     n, folder = job
     write_project(Path(folder), proj, site, only=parts[n], check_links=False)
     run_build(Path(folder), strict=strict, quiet=quiet)
-    links: dict[str, tuple[list[str], set[str]]] = {}
+    links: PageLinks = {}
     clean_pages(Path(folder) / "site", sorted(parts[n].pages), links=links)
     return links
 
 
-def broken_links(site_folder: Path,
-                 links: dict[str, tuple[list[str], set[str]]]) -> list[Msg]:
+def broken_links(site_folder: Path, links: PageLinks) -> list[Msg]:
     """The links of the pages in ``links`` (page -> its links and its anchors, as
     :func:`clean_pages` finds them) that lead to no file of the site, or to no anchor of
     one of those pages: what Zensical's link check reports. Links to other sites, to
@@ -322,10 +324,12 @@ def allow_list(site_folder: Path, pages: Iterable[RenderedPage]) -> None:
 
 
 def clean_pages(site_folder: Path, sources: Iterable[str], *,
-                links: dict[str, tuple[list[str], set[str]]] | None = None) -> None:
+                links: PageLinks | None = None) -> None:
     """:func:`allow_list` for the pages whose Markdown was at ``sources``; with ``links``,
     each page's links (after the allow-list, the article's only) and anchors (the whole
     page's) are added to it, by the page's path in the site."""
+    from html import unescape
+
     from chartergen.render.sanitize import clean
 
     for src in sources:
@@ -344,8 +348,6 @@ def clean_pages(site_folder: Path, sources: Iterable[str], *,
         html = html[: found.start(2)] + theme + content + html[found.end(2):]
         path.write_text(html, encoding="utf-8")
         if links is not None:
-            from html import unescape
-
             links[page] = ([unescape(href) for href in _HREF.findall(content)],
                            {unescape(ident) for ident in _ID.findall(html)})
 
